@@ -1,0 +1,118 @@
+/*
+ * The decision matrix: options, criteria with a rating per option and the
+ * rules that turn profile traits into criterion weights, the traits a
+ * profile may set (with the questions that ask for them), and the
+ * checklist, pitfalls and tooling a report prints.  Everything about the
+ * options compared lives in the matrix file; see docs/matrix.md.
+ */
+#ifndef SP_MATRIX_H
+#define SP_MATRIX_H
+
+#include <stdint.h>
+
+#include "stackpick/doc.h"
+#include "stackpick/error.h"
+
+typedef enum { SP_TRAIT_ENUM, SP_TRAIT_BOOL, SP_TRAIT_INT } sp_trait_type;
+
+typedef struct {
+	const char *id;
+	sp_trait_type type;
+	const char **values; /* enum values, in order */
+	int nvalues;
+	long min, max;       /* integer range */
+	long def;            /* default: enum index, 0/1, or integer */
+	const char *question;
+	const char *help;
+} sp_trait;
+
+/* One test on one trait. */
+typedef struct {
+	int trait;
+	uint64_t set;    /* enum: accepted indices; bool: bit 0 false, 1 true */
+	long min, max;   /* integer: accepted range */
+} sp_term;
+
+/* A condition: true when every term of any one clause holds. */
+typedef struct {
+	sp_term *terms;
+	int *clause_len; /* terms per clause, consecutive in terms */
+	int nclauses;    /* 0: always true */
+} sp_cond;
+
+typedef struct {
+	sp_cond when;
+	double add;      /* added to the criterion's weight */
+} sp_rule;
+
+typedef struct {
+	const char *id;
+	const char *label;
+	const char *component; /* the part of a system it concerns, or NULL */
+	double weight;         /* base weight, 0..10 */
+	int from_team;         /* ratings come from the profile's team */
+	double *ratings;       /* one per option */
+	const char **why;      /* one rationale per option */
+	sp_rule *rules;
+	int nrules;
+} sp_criterion;
+
+/* A checklist item, pitfall or tooling hint. */
+typedef struct {
+	int option;            /* option it concerns, -1 for any */
+	sp_cond when;
+	const char *text;
+} sp_advice;
+
+typedef struct {
+	const char *id;
+	const char *label;
+	const char **aliases;
+	int naliases;
+} sp_option;
+
+typedef struct sp_matrix {
+	const char *name;
+	const char *source;
+	double scale_min, scale_max;
+	sp_option *options;
+	int noptions;
+	sp_criterion *criteria;
+	int ncriteria;
+	sp_trait *traits;
+	int ntraits;
+	sp_advice *checklist;
+	int nchecklist;
+	sp_advice *pitfalls;
+	int npitfalls;
+	sp_advice *tools;
+	int ntools;
+	sp_doc *doc; /* owns every string and array above */
+} sp_matrix;
+
+/*
+ * Loads and validates a matrix from len bytes of YAML; name labels errors.
+ * On success *out is the caller's, released with sp_matrix_free().
+ */
+sp_status sp_matrix_parse(sp_matrix **out, const char *buf, size_t len,
+    const char *name, sp_error *err);
+
+/* Reads a matrix file ("-" for stdin) and loads it as sp_matrix_parse. */
+sp_status sp_matrix_load(sp_matrix **out, const char *path, sp_error *err);
+
+/* Loads the matrix compiled into stackpick (data/matrix.yaml). */
+sp_status sp_matrix_builtin(sp_matrix **out, sp_error *err);
+
+/* The text of the built-in matrix file, as shipped. */
+const char *sp_matrix_builtin_text(size_t *len);
+
+void sp_matrix_free(sp_matrix *m);
+
+/* Index of the option whose id or alias is name, or -1. */
+int sp_matrix_option(const sp_matrix *m, const char *name);
+
+/* Index of the criterion or trait with that id, or -1. */
+int sp_matrix_criterion(const sp_matrix *m, const char *id);
+int sp_matrix_trait(const sp_matrix *m, const char *id);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * A project profile: the traits a team gave (or their defaults), its
+ * team's proficiency per option, and weight overrides.  Profiles are
+ * decoded against a matrix, which declares the traits; see docs/profile.md.
+ */
+#ifndef SP_PROFILE_H
+#define SP_PROFILE_H
+
+#include "stackpick/doc.h"
+#include "stackpick/error.h"
+#include "stackpick/limits.h"
+#include "stackpick/matrix.h"
+
+#define SP_NAME_MAX 128
+
+/* Where a weight override came from. */
+typedef enum { SP_OVERRIDE_NONE, SP_OVERRIDE_PROFILE, SP_OVERRIDE_CLI }
+    sp_override;
+
+typedef struct {
+	char name[SP_NAME_MAX + 1];
+	long value[SP_MAX_TRAITS];           /* every trait, defaults filled */
+	unsigned char given[SP_MAX_TRAITS];  /* set by the profile */
+	int team_given;
+	int team[SP_MAX_OPTIONS];            /* proficiency, -1 if not given */
+	double weight[SP_MAX_CRITERIA];
+	unsigned char override[SP_MAX_CRITERIA]; /* sp_override */
+} sp_profile;
+
+/* Fills p with the matrix's defaults: no name, no team, no overrides. */
+void sp_profile_defaults(sp_profile *p, const sp_matrix *m);
+
+/*
+ * Decodes a parsed profile document against matrix m into p.  Fails with
+ * SP_EDATA and a located message for unknown keys (with a suggestion),
+ * wrong types, out-of-range numbers and unknown values.
+ */
+sp_status sp_profile_decode(sp_profile *p, const sp_matrix *m,
+    const sp_doc *doc, sp_error *err);
+
+/*
+ * Applies "ID=N" from the command line as a weight override.  Fails with
+ * SP_EUSAGE when the id is unknown or N is not a number in 0..10.
+ */
+sp_status sp_profile_set_weight(sp_profile *p, const sp_matrix *m,
+    const char *spec, sp_error *err);
+
+/* Writes "trait: value" for trait t of p into buf (for explanations). */
+void sp_profile_describe(char *buf, size_t size, const sp_profile *p,
+    const sp_matrix *m, int t);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * Typed reads of document nodes, shared by the matrix and profile
+ * decoders.  Each fails with SP_EDATA and a message located at the node.
+ */
+#ifndef SP_DECODE_H
+#define SP_DECODE_H
+
+#include <stddef.h>
+
+#include "stackpick/doc.h"
+
+typedef struct {
+	const char *file;
+	sp_error *err;
+} sp_dec;
+
+sp_status dec_fail(const sp_dec *d, const sp_node *n, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+sp_status dec_map(const sp_dec *d, const sp_node *n, const char *what);
+sp_status dec_seq(const sp_dec *d, const sp_node *n, const char *what);
+sp_status dec_str(const sp_dec *d, const sp_node *n, const char *what,
+    const char **out);
+sp_status dec_long(const sp_dec *d, const sp_node *n, const char *what,
+    long min, long max, long *out);
+sp_status dec_double(const sp_dec *d, const sp_node *n, const char *what,
+    double min, double max, double *out);
+sp_status dec_bool(const sp_dec *d, const sp_node *n, const char *what,
+    int *out);
+sp_status dec_enum(const sp_dec *d, const sp_node *n, const char *what,
+    const char *const *values, int nvalues, int *out);
+
+/*
+ * Checks that every key of map is one of the allowed ones; an unknown key
+ * fails with a suggestion when one is close.
+ */
+sp_status dec_keys(const sp_dec *d, const sp_node *map, const char *what,
+    const char *const *allowed, int nallowed);
+
+/* The candidate closest to word, if close enough to suggest, or NULL. */
+const char *dec_suggest(const char *word, const char *const *cand, int n);
+
+/* Writes ", did you mean 'x'?" style hint into buf (or "" when none). */
+void dec_hint(char *buf, size_t size, const char *word,
+    const char *const *cand, int n);
+
+/* Joins values as "'a', 'b' or 'c'" into buf. */
+void dec_join(char *buf, size_t size, const char *const *values, int n);
+
+#endif

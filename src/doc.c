@@ -1,0 +1,471 @@
+/*
+ * The load stage: libyaml's event parser feeding a tree of sp_nodes that
+ * lives in one arena, so that a document is released with one call.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "stackpick/doc.h"
+#include "internal.h"
+
+#define ARENA_CHUNK 16384
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct sp_doc {
+	struct chunk *chunks;
+	sp_node *root;
+	char name[256];
+};
+
+static void *
+arena_alloc(sp_doc *doc, size_t n)
+{
+	struct chunk *c = doc->chunks;
+	size_t align = sizeof(max_align_t);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+
+		c = malloc(sizeof(*c) + size);
+		if (c == NULL)
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		c->next = doc->chunks;
+		doc->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+void *
+sp_doc_alloc(sp_doc *doc, size_t n)
+{
+	void *p = arena_alloc(doc, n ? n : 1);
+
+	if (p != NULL)
+		memset(p, 0, n ? n : 1);
+	return p;
+}
+
+void
+sp_doc_free(sp_doc *doc)
+{
+	struct chunk *c, *next;
+
+	if (doc == NULL)
+		return;
+	for (c = doc->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(doc);
+}
+
+const sp_node *
+sp_doc_root(const sp_doc *doc)
+{
+	return doc->root;
+}
+
+const char *
+sp_doc_name(const sp_doc *doc)
+{
+	return doc->name;
+}
+
+const sp_node *
+sp_node_get(const sp_node *map, const char *key)
+{
+	const sp_node *k;
+
+	if (map == NULL || map->type != SP_NODE_MAP)
+		return NULL;
+	for (k = map->first; k != NULL; k = k->next)
+		if (strcmp(k->text, key) == 0)
+			return k->value;
+	return NULL;
+}
+
+const char *
+sp_node_kind(const sp_node *node)
+{
+	if (node == NULL)
+		return "nothing";
+	switch (node->type) {
+	case SP_NODE_SEQ:
+		return "a sequence";
+	case SP_NODE_MAP:
+		return "a mapping";
+	default:
+		return node->plain ? "a plain scalar" : "a quoted string";
+	}
+}
+
+sp_status
+sp_read_file(char **out, size_t *len, const char *path, const char *name,
+    long max, sp_error *err)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	int fd, stdin_fd = strcmp(path, "-") == 0;
+	sp_status rc = SP_OK;
+
+	*out = NULL;
+	*len = 0;
+	fd = stdin_fd ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sp_error_set(err, SP_EINPUT, name, 0, 0, "%s",
+		    strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = sp_error_set(err, SP_EINPUT, name, 0, 0,
+		    "is a directory");
+		goto done;
+	}
+	for (;;) {
+		ssize_t r;
+
+		if (cap - n < 4096 + 1) {
+			size_t ncap = cap ? cap * 2 : 8192;
+			char *nbuf;
+
+			if (ncap > (size_t)max + 4096 + 1)
+				ncap = (size_t)max + 4096 + 1;
+			nbuf = realloc(buf, ncap);
+			if (nbuf == NULL) {
+				rc = sp_error_set(err, SP_ENOMEM, name, 0, 0,
+				    "out of memory");
+				goto done;
+			}
+			buf = nbuf;
+			cap = ncap;
+		}
+		r = read(fd, buf + n, cap - n - 1);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = sp_error_set(err, SP_EINPUT, name, 0, 0, "%s",
+			    strerror(errno));
+			goto done;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > (size_t)max) {
+			rc = sp_error_set(err, SP_EDATA, name, 0, 0,
+			    "input is larger than the limit of %ld bytes", max);
+			goto done;
+		}
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	buf = NULL;
+done:
+	if (!stdin_fd)
+		close(fd);
+	free(buf);
+	return rc;
+}
+
+/* Converts a byte offset into a 1-based line and column. */
+static void
+offset_to_mark(const char *buf, size_t len, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+struct builder {
+	sp_doc *doc;
+	const char *buf;
+	size_t len;
+	sp_error *err;
+	sp_node *stack[SP_MAX_DEPTH + 1];
+	sp_node *last[SP_MAX_DEPTH + 1]; /* last child at each level */
+	int depth;
+	sp_node *pending_key[SP_MAX_DEPTH + 1];
+};
+
+static sp_status
+fail(struct builder *b, const yaml_mark_t *m, const char *fmt, const char *a)
+{
+	return sp_error_set(b->err, SP_EDATA, b->doc->name,
+	    m ? (int)m->line + 1 : 0, m ? (int)m->column + 1 : 0, fmt, a);
+}
+
+static sp_status
+parser_error(struct builder *b, const yaml_parser_t *p)
+{
+	int line, col;
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+
+	if (p->error == YAML_MEMORY_ERROR)
+		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
+		    "out of memory");
+	if (p->error == YAML_READER_ERROR) {
+		offset_to_mark(b->buf, b->len, p->problem_offset, &line, &col);
+		if (p->problem_value != -1)
+			return sp_error_set(b->err, SP_EDATA, b->doc->name,
+			    line, col, "%s (byte 0x%02x)", problem,
+			    (unsigned)p->problem_value & 0xFFu);
+		return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,
+		    "%s", problem);
+	}
+	if (p->context != NULL)
+		return sp_error_set(b->err, SP_EDATA, b->doc->name,
+		    (int)p->problem_mark.line + 1,
+		    (int)p->problem_mark.column + 1, "%s %s", problem,
+		    p->context);
+	return sp_error_set(b->err, SP_EDATA, b->doc->name,
+	    (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
+	    "%s", problem);
+}
+
+static sp_node *
+new_node(struct builder *b, sp_node_type type, const yaml_mark_t *m)
+{
+	sp_node *n = arena_alloc(b->doc, sizeof(*n));
+
+	if (n == NULL)
+		return NULL;
+	memset(n, 0, sizeof(*n));
+	n->type = type;
+	n->line = (int)m->line + 1;
+	n->column = (int)m->column + 1;
+	return n;
+}
+
+/* Attaches node to the container on top of the stack. */
+static sp_status
+attach(struct builder *b, sp_node *node, const yaml_mark_t *m)
+{
+	sp_node *parent;
+	int d = b->depth;
+
+	if (d == 0) {
+		b->doc->root = node;
+		return SP_OK;
+	}
+	parent = b->stack[d - 1];
+	if (parent->type == SP_NODE_MAP && b->pending_key[d] != NULL) {
+		b->pending_key[d]->value = node;
+		b->pending_key[d] = NULL;
+		return SP_OK;
+	}
+	if (parent->type == SP_NODE_MAP) {
+		const sp_node *k;
+
+		if (node->type != SP_NODE_SCALAR)
+			return fail(b, m, "a mapping key must be a %s",
+			    "plain string, not a collection");
+		for (k = parent->first; k != NULL; k = k->next)
+			if (k->len == node->len &&
+			    memcmp(k->text, node->text, k->len) == 0)
+				return sp_error_set(b->err, SP_EDATA,
+				    b->doc->name, node->line, node->column,
+				    "duplicate key '%s' (first at line %d)",
+				    node->text, k->line);
+		b->pending_key[d] = node;
+	}
+	if (parent->count >= SP_MAX_ENTRIES)
+		return sp_error_set(b->err, SP_EDATA, b->doc->name, node->line,
+		    node->column, "more than %d entries in one %s",
+		    SP_MAX_ENTRIES,
+		    parent->type == SP_NODE_MAP ? "mapping" : "sequence");
+	if (b->last[d] == NULL)
+		parent->first = node;
+	else
+		b->last[d]->next = node;
+	b->last[d] = node;
+	parent->count++;
+	return SP_OK;
+}
+
+static sp_status
+on_scalar(struct builder *b, const yaml_event_t *ev)
+{
+	sp_node *n;
+	char *text;
+	size_t len = ev->data.scalar.length;
+
+	if (ev->data.scalar.tag != NULL)
+		return fail(b, &ev->start_mark, "tags such as '%s' are not "
+		    "accepted", (const char *)ev->data.scalar.tag);
+	if (len > SP_MAX_SCALAR)
+		return sp_error_set(b->err, SP_EDATA, b->doc->name,
+		    (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1,
+		    "value is longer than the limit of %d bytes",
+		    SP_MAX_SCALAR);
+	if (memchr(ev->data.scalar.value, '\0', len) != NULL)
+		return fail(b, &ev->start_mark, "%s",
+		    "value contains a NUL byte");
+	n = new_node(b, SP_NODE_SCALAR, &ev->start_mark);
+	text = n ? arena_alloc(b->doc, len + 1) : NULL;
+	if (text == NULL)
+		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
+		    "out of memory");
+	memcpy(text, ev->data.scalar.value, len);
+	text[len] = '\0';
+	n->text = text;
+	n->len = len;
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return attach(b, n, &ev->start_mark);
+}
+
+static sp_status
+on_start(struct builder *b, const yaml_event_t *ev, sp_node_type type)
+{
+	sp_node *n;
+	sp_status rc;
+	yaml_char_t *tag = type == SP_NODE_MAP ?
+	    ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+
+	if (tag != NULL)
+		return fail(b, &ev->start_mark, "tags such as '%s' are not "
+		    "accepted", (const char *)tag);
+	if (b->depth >= SP_MAX_DEPTH)
+		return sp_error_set(b->err, SP_EDATA, b->doc->name,
+		    (int)ev->start_mark.line + 1,
+		    (int)ev->start_mark.column + 1,
+		    "nesting is deeper than the limit of %d levels",
+		    SP_MAX_DEPTH);
+	n = new_node(b, type, &ev->start_mark);
+	if (n == NULL)
+		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
+		    "out of memory");
+	if ((rc = attach(b, n, &ev->start_mark)) != SP_OK)
+		return rc;
+	b->stack[b->depth++] = n;
+	b->last[b->depth] = NULL;
+	b->pending_key[b->depth] = NULL;
+	return SP_OK;
+}
+
+sp_status
+sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
+    sp_error *err)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct builder b;
+	sp_doc *doc;
+	sp_status rc = SP_OK;
+	int docs = 0, done = 0;
+
+	*out = NULL;
+	doc = calloc(1, sizeof(*doc));
+	if (doc == NULL)
+		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
+		    "out of memory");
+	snprintf(doc->name, sizeof(doc->name), "%s", name);
+	memset(&b, 0, sizeof(b));
+	b.doc = doc;
+	b.buf = buf;
+	b.len = len;
+	b.err = err;
+	if (!yaml_parser_initialize(&parser)) {
+		free(doc);
+		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
+		    "out of memory");
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	while (!done && rc == SP_OK) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			rc = parser_error(&b, &parser);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1)
+				rc = fail(&b, &ev.start_mark, "%s",
+				    "several documents in one file; "
+				    "only one is accepted");
+			break;
+		case YAML_ALIAS_EVENT:
+			rc = fail(&b, &ev.start_mark, "alias '*%s' found: "
+			    "anchors and aliases are not accepted",
+			    (const char *)ev.data.alias.anchor);
+			break;
+		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.anchor != NULL)
+				rc = fail(&b, &ev.start_mark, "anchor '&%s' "
+				    "found: anchors and aliases are not "
+				    "accepted",
+				    (const char *)ev.data.scalar.anchor);
+			else
+				rc = on_scalar(&b, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT: {
+			yaml_char_t *anchor = ev.type ==
+			    YAML_MAPPING_START_EVENT ?
+			    ev.data.mapping_start.anchor :
+			    ev.data.sequence_start.anchor;
+
+			if (anchor != NULL)
+				rc = fail(&b, &ev.start_mark, "anchor '&%s' "
+				    "found: anchors and aliases are not "
+				    "accepted", (const char *)anchor);
+			else
+				rc = on_start(&b, &ev,
+				    ev.type == YAML_MAPPING_START_EVENT ?
+				    SP_NODE_MAP : SP_NODE_SEQ);
+			break;
+		}
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			b.depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (rc == SP_OK && (doc->root == NULL ||
+	    (doc->root->type == SP_NODE_SCALAR && doc->root->plain &&
+	    doc->root->len == 0)))
+		rc = sp_error_set(err, SP_EDATA, name, 1, 1,
+		    "empty document: expected a mapping");
+	if (rc == SP_OK && doc->root->type != SP_NODE_MAP)
+		rc = sp_error_set(err, SP_EDATA, name, doc->root->line,
+		    doc->root->column, "expected a mapping at the top, "
+		    "found %s", sp_node_kind(doc->root));
+	if (rc != SP_OK) {
+		sp_doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return SP_OK;
+}

@@ -1,0 +1,316 @@
+/*
+ * stackpick: score a backend project profile against a decision matrix
+ * and explain the recommendation.  This is the only place that talks to
+ * the terminal and picks exit codes; see docs/exit-codes.md.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <yaml.h>
+
+#include "stackpick/doc.h"
+#include "stackpick/matrix.h"
+#include "stackpick/profile.h"
+#include "stackpick/render.h"
+#include "stackpick/score.h"
+#include "msg.h"
+
+#ifndef SP_VERSION
+#define SP_VERSION "0.0.0"
+#endif
+
+enum { OPT_COLOR = 256, OPT_FORMAT };
+
+/* One table declares every option and produces the help text. */
+static const struct optdef {
+	const char *name;
+	int has_arg;
+	int val;
+	const char *arg;
+	const char *help;
+} optdefs[] = {
+	{ "format", required_argument, 'f', "FORMAT",
+	    "output format: text (default) or json" },
+	{ "matrix", required_argument, 'm', "FILE",
+	    "score against this matrix instead of the built-in one" },
+	{ "weight", required_argument, 'w', "ID=N",
+	    "set criterion ID's weight to N (0-10); repeatable" },
+	{ "color", required_argument, OPT_COLOR, "WHEN",
+	    "colour the text report: auto (default), always, never" },
+	{ "help", no_argument, 'h', NULL, "print this help and exit" },
+	{ "version", no_argument, 'V', NULL, "print the version and exit" },
+};
+
+#define NOPTS (sizeof(optdefs) / sizeof(optdefs[0]))
+
+enum format { FORMAT_TEXT, FORMAT_JSON };
+
+struct config {
+	enum format format;
+	int color;
+	const char *matrix_path;
+	const char **weights;
+	int nweights;
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: stackpick [OPTIONS] PROFILE...\n"
+	      "Recommend a backend stack for each PROFILE (a YAML or JSON "
+	      "file, - for stdin)\nand explain why.\n\nOptions:\n", f);
+	for (i = 0; i < NOPTS; i++) {
+		char left[40];
+		const struct optdef *d = &optdefs[i];
+
+		if (d->val < 256)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", d->val,
+			    d->name, d->arg ? " " : "", d->arg ? d->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", d->name,
+			    d->arg ? " " : "", d->arg ? d->arg : "");
+		fprintf(f, "  %-24s %s\n", left, d->help);
+	}
+	fputs("\nExit status:\n"
+	      "  0   every profile was scored\n"
+	      "  64  usage error\n"
+	      "  65  invalid profile or matrix\n"
+	      "  66  a profile or matrix could not be opened or read\n"
+	      "  74  the output could not be written\n"
+	      "  (1 is reserved for CI gates)\n"
+	      "\nEnvironment: NO_COLOR turns colour off.\n"
+	      "Read more: docs/ in the source tree, or the README.\n", f);
+}
+
+static int
+color_auto(void)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (nc != NULL && nc[0] != '\0')
+		return 0;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return 0;
+	return isatty(STDOUT_FILENO);
+}
+
+static int
+parse_args(struct config *cfg, int argc, char **argv)
+{
+	struct option longopts[NOPTS + 1];
+	char shortopts[NOPTS * 2 + 2];
+	size_t i, s = 0;
+	int c;
+
+	shortopts[s++] = ':';
+	for (i = 0; i < NOPTS; i++) {
+		longopts[i].name = optdefs[i].name;
+		longopts[i].has_arg = optdefs[i].has_arg;
+		longopts[i].flag = NULL;
+		longopts[i].val = optdefs[i].val;
+		if (optdefs[i].val < 256) {
+			shortopts[s++] = (char)optdefs[i].val;
+			if (optdefs[i].has_arg == required_argument)
+				shortopts[s++] = ':';
+		}
+	}
+	shortopts[s] = '\0';
+	memset(&longopts[NOPTS], 0, sizeof(longopts[NOPTS]));
+	cfg->color = -1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				cfg->format = FORMAT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				cfg->format = FORMAT_JSON;
+			else {
+				msg_usage("--format: unknown format '%s' "
+				    "(expected text or json)", optarg);
+				return SP_EXIT_USAGE;
+			}
+			break;
+		case 'm':
+			cfg->matrix_path = optarg;
+			break;
+		case 'w':
+			cfg->weights[cfg->nweights++] = optarg;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				cfg->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				cfg->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				cfg->color = 0;
+			else {
+				msg_usage("--color: unknown value '%s' "
+				    "(expected auto, always or never)", optarg);
+				return SP_EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return -1;
+		case 'V':
+			printf("stackpick %s\n", SP_VERSION);
+			return -1;
+		case ':':
+			msg_usage("option '%s' needs a value", argv[optind - 1]);
+			return SP_EXIT_USAGE;
+		default:
+			if (optopt != 0)
+				msg_usage("unknown option '-%c'", optopt);
+			else
+				msg_usage("unknown option '%s'",
+				    argv[optind - 1]);
+			return SP_EXIT_USAGE;
+		}
+	}
+	if (cfg->color < 0)
+		cfg->color = color_auto();
+	return 0;
+}
+
+/* Writes one compact JSON document and a newline. */
+static sp_status
+emit_json(json_t *obj)
+{
+	if (obj == NULL)
+		return SP_ENOMEM;
+	if (json_dumpf(obj, stdout, JSON_COMPACT) != 0 ||
+	    fputc('\n', stdout) == EOF) {
+		json_decref(obj);
+		return SP_EOUTPUT;
+	}
+	json_decref(obj);
+	return SP_OK;
+}
+
+/*
+ * Reads, decodes, scores and renders one profile.  Returns its status;
+ * errors are already reported.
+ */
+static sp_status
+run_one(const struct config *cfg, const sp_matrix *m, sp_result *res,
+    const char *path, int first)
+{
+	const char *input = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	sp_profile prof;
+	sp_error err;
+	sp_doc *doc = NULL;
+	char *buf = NULL;
+	size_t len;
+	sp_status rc;
+	int i;
+
+	sp_error_clear(&err);
+	rc = sp_read_file(&buf, &len, path, input, SP_MAX_PROFILE_BYTES,
+	    &err);
+	if (rc == SP_OK)
+		rc = sp_doc_parse(&doc, buf, len, input, &err);
+	free(buf);
+	if (rc == SP_OK)
+		rc = sp_profile_decode(&prof, m, doc, &err);
+	sp_doc_free(doc);
+	for (i = 0; rc == SP_OK && i < cfg->nweights; i++)
+		rc = sp_profile_set_weight(&prof, m, cfg->weights[i], &err);
+	if (rc == SP_OK && (rc = sp_score(res, m, &prof, &err)) != SP_OK &&
+	    err.file[0] == '\0')
+		snprintf(err.file, sizeof(err.file), "%s", input);
+	if (rc != SP_OK) {
+		msg_error(&err);
+		return rc;
+	}
+	if (cfg->format == FORMAT_JSON)
+		return emit_json(sp_render_json(res, input));
+	{
+		sp_text_opts opts = { cfg->color, 80 };
+
+		if (!first)
+			fputs("\n", stdout);
+		return sp_render_text(stdout, res, input, &opts);
+	}
+}
+
+static int
+close_stdout(void)
+{
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+
+	if (fclose(stdout) != 0)
+		bad = 1;
+	if (bad) {
+		msg_errorf("write error: %s", strerror(errno ? errno : EIO));
+		return SP_EXIT_IOERR;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	sp_matrix *m = NULL;
+	sp_result *res = NULL;
+	sp_error err;
+	sp_status rc;
+	int status = 0, i, code;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.weights = calloc((size_t)argc + 1, sizeof(char *));
+	if (cfg.weights == NULL) {
+		msg_errorf("out of memory");
+		return SP_EXIT_SOFTWARE;
+	}
+	if ((code = parse_args(&cfg, argc, argv)) != 0) {
+		free(cfg.weights);
+		return code < 0 ? close_stdout() : code;
+	}
+	if (optind >= argc) {
+		msg_usage("no profile given");
+		free(cfg.weights);
+		return SP_EXIT_USAGE;
+	}
+	sp_error_clear(&err);
+	rc = cfg.matrix_path ? sp_matrix_load(&m, cfg.matrix_path, &err) :
+	    sp_matrix_builtin(&m, &err);
+	if (rc == SP_OK)
+		rc = sp_result_new(&res, m, &err);
+	if (rc == SP_OK && cfg.nweights > 0) {
+		/* Check --weight once, before any profile is read. */
+		sp_profile probe;
+
+		sp_profile_defaults(&probe, m);
+		for (i = 0; rc == SP_OK && i < cfg.nweights; i++)
+			rc = sp_profile_set_weight(&probe, m, cfg.weights[i],
+			    &err);
+	}
+	if (rc != SP_OK) {
+		msg_error(&err);
+		status = msg_exit_code(rc);
+		goto done;
+	}
+	for (i = optind; i < argc; i++) {
+		rc = run_one(&cfg, m, res, argv[i], i == optind);
+		if (rc == SP_EOUTPUT)
+			break;
+		code = msg_exit_code(rc);
+		if (code > status)
+			status = code;
+	}
+done:
+	sp_result_free(res);
+	sp_matrix_free(m);
+	free(cfg.weights);
+	code = close_stdout();
+	return code > status ? code : status;
+}

@@ -1,0 +1,619 @@
+/*
+ * The decode stage for matrices: a parsed document becomes a validated
+ * sp_matrix.  Every array and string lives in the document's arena.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stackpick/matrix.h"
+#include "stackpick/profile.h"
+#include "decode.h"
+#include "internal.h"
+
+#define TRY(x)                                                                 \
+	do {                                                                   \
+		sp_status rc_ = (x);                                           \
+		if (rc_ != SP_OK)                                              \
+			return rc_;                                            \
+	} while (0)
+
+struct ctx {
+	sp_dec d;
+	sp_matrix *m;
+};
+
+static sp_status
+nomem(struct ctx *c)
+{
+	return sp_error_set(c->d.err, SP_ENOMEM, c->d.file, 0, 0,
+	    "out of memory");
+}
+
+static void *
+alloc(struct ctx *c, size_t n, size_t size)
+{
+	return sp_doc_alloc(c->m->doc, n * size);
+}
+
+/* Ids are what users type on the command line and in JSON keys. */
+static sp_status
+check_id(struct ctx *c, const sp_node *n, const char *what, const char **out)
+{
+	const char *s;
+
+	TRY(dec_str(&c->d, n, what, out));
+	if (n->len == 0 || n->len > 64)
+		return dec_fail(&c->d, n, "%s: an id has 1 to 64 characters",
+		    what);
+	for (s = n->text; *s; s++)
+		if (!islower((unsigned char)*s) &&
+		    !isdigit((unsigned char)*s) && *s != '_' && *s != '-')
+			return dec_fail(&c->d, n, "%s: '%s' is not a valid id "
+			    "(use lower-case letters, digits, '_' and '-')",
+			    what, n->text);
+	return SP_OK;
+}
+
+static sp_status
+req(struct ctx *c, const sp_node *map, const char *key, const char *what,
+    const sp_node **out)
+{
+	*out = sp_node_get(map, key);
+	if (*out == NULL)
+		return dec_fail(&c->d, map, "%s: missing required key '%s'",
+		    what, key);
+	return SP_OK;
+}
+
+static sp_status
+text_field(struct ctx *c, const sp_node *map, const char *key,
+    const char *what, int required, const char **out)
+{
+	const sp_node *n = sp_node_get(map, key);
+
+	*out = NULL;
+	if (n == NULL)
+		return required ? dec_fail(&c->d, map, "%s: missing required "
+		    "key '%s'", what, key) : SP_OK;
+	return dec_str(&c->d, n, what, out);
+}
+
+static sp_status
+load_options(struct ctx *c, const sp_node *seq)
+{
+	static const char *const keys[] = { "id", "label", "aliases" };
+	sp_matrix *m = c->m;
+	const sp_node *o;
+	int i = 0;
+
+	TRY(dec_seq(&c->d, seq, "options"));
+	if (seq->count < SP_MIN_OPTIONS || seq->count > SP_MAX_OPTIONS)
+		return dec_fail(&c->d, seq, "options: a matrix has %d to %d "
+		    "options, found %zu", SP_MIN_OPTIONS, SP_MAX_OPTIONS,
+		    seq->count);
+	m->options = alloc(c, seq->count, sizeof(*m->options));
+	if (m->options == NULL)
+		return nomem(c);
+	for (o = seq->first; o != NULL; o = o->next, i++) {
+		sp_option *opt = &m->options[i];
+		const sp_node *n, *a;
+		int j = 0;
+
+		TRY(dec_map(&c->d, o, "option"));
+		TRY(dec_keys(&c->d, o, "option", keys, 3));
+		TRY(req(c, o, "id", "option", &n));
+		TRY(check_id(c, n, "option id", &opt->id));
+		TRY(text_field(c, o, "label", "option label", 1, &opt->label));
+		if (sp_matrix_option(m, opt->id) >= 0)
+			return dec_fail(&c->d, n, "option id '%s' is already "
+			    "used", opt->id);
+		m->noptions = i + 1;
+		if ((n = sp_node_get(o, "aliases")) != NULL) {
+			TRY(dec_seq(&c->d, n, "aliases"));
+			opt->aliases = alloc(c, n->count, sizeof(char *));
+			if (opt->aliases == NULL && n->count > 0)
+				return nomem(c);
+			for (a = n->first; a != NULL; a = a->next, j++) {
+				TRY(check_id(c, a, "alias", &opt->aliases[j]));
+				if (sp_matrix_option(m, a->text) >= 0)
+					return dec_fail(&c->d, a, "alias '%s' "
+					    "is already used", a->text);
+				opt->naliases = j + 1;
+			}
+		}
+	}
+	return SP_OK;
+}
+
+static sp_status
+load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
+{
+	static const char *const keys[] = { "id", "type", "values", "min",
+		"max", "default", "question", "help" };
+	static const char *const types[] = { "enum", "boolean", "integer" };
+	static const char *const reserved[] = { "name", "team", "weights" };
+	const sp_node *n, *v;
+	int type, j = 0;
+	size_t r;
+
+	TRY(dec_map(&c->d, t, "trait"));
+	TRY(dec_keys(&c->d, t, "trait", keys, 8));
+	TRY(req(c, t, "id", "trait", &n));
+	TRY(check_id(c, n, "trait id", &tr->id));
+	for (r = 0; r < 3; r++)
+		if (strcmp(tr->id, reserved[r]) == 0)
+			return dec_fail(&c->d, n, "trait id '%s' is reserved "
+			    "for the profile itself", tr->id);
+	if (sp_matrix_trait(c->m, tr->id) >= 0)
+		return dec_fail(&c->d, n, "trait id '%s' is already used",
+		    tr->id);
+	TRY(req(c, t, "type", "trait", &n));
+	TRY(dec_enum(&c->d, n, "trait type", types, 3, &type));
+	tr->type = (sp_trait_type)type;
+	TRY(text_field(c, t, "question", "question", 0, &tr->question));
+	TRY(text_field(c, t, "help", "help", 0, &tr->help));
+	if (tr->type == SP_TRAIT_ENUM) {
+		TRY(req(c, t, "values", "enum trait", &n));
+		TRY(dec_seq(&c->d, n, "values"));
+		if (n->count < 2 || n->count > SP_MAX_VALUES)
+			return dec_fail(&c->d, n, "values: an enum trait has 2 "
+			    "to %d values", SP_MAX_VALUES);
+		tr->values = alloc(c, n->count, sizeof(char *));
+		if (tr->values == NULL)
+			return nomem(c);
+		for (v = n->first; v != NULL; v = v->next, j++) {
+			int k;
+
+			TRY(check_id(c, v, "value", &tr->values[j]));
+			for (k = 0; k < j; k++)
+				if (strcmp(tr->values[k], v->text) == 0)
+					return dec_fail(&c->d, v, "value '%s' "
+					    "is listed twice", v->text);
+		}
+		tr->nvalues = j;
+	} else if (tr->type == SP_TRAIT_INT) {
+		TRY(req(c, t, "min", "integer trait", &n));
+		TRY(dec_long(&c->d, n, "min", 0, 1000000000L, &tr->min));
+		TRY(req(c, t, "max", "integer trait", &n));
+		TRY(dec_long(&c->d, n, "max", tr->min, 1000000000L, &tr->max));
+	}
+	TRY(req(c, t, "default", "trait", &n));
+	if (tr->type == SP_TRAIT_ENUM) {
+		TRY(dec_enum(&c->d, n, "default", tr->values, tr->nvalues,
+		    &type));
+		tr->def = type;
+	} else if (tr->type == SP_TRAIT_BOOL) {
+		TRY(dec_bool(&c->d, n, "default", &type));
+		tr->def = type;
+	} else {
+		TRY(dec_long(&c->d, n, "default", tr->min, tr->max, &tr->def));
+	}
+	return SP_OK;
+}
+
+static sp_status
+load_traits(struct ctx *c, const sp_node *seq)
+{
+	const sp_node *t;
+	int i = 0;
+
+	TRY(dec_seq(&c->d, seq, "traits"));
+	if (seq->count > SP_MAX_TRAITS)
+		return dec_fail(&c->d, seq, "traits: at most %d traits",
+		    SP_MAX_TRAITS);
+	c->m->traits = alloc(c, seq->count, sizeof(sp_trait));
+	if (c->m->traits == NULL && seq->count > 0)
+		return nomem(c);
+	for (t = seq->first; t != NULL; t = t->next, i++) {
+		TRY(load_trait(c, t, &c->m->traits[i]));
+		c->m->ntraits = i + 1;
+	}
+	return SP_OK;
+}
+
+/* One "trait: test" pair of a condition. */
+static sp_status
+load_term(struct ctx *c, const sp_node *key, sp_term *term)
+{
+	const sp_node *v = key->value, *item;
+	const sp_trait *tr;
+	char hint[96];
+	int idx, b;
+
+	term->trait = sp_matrix_trait(c->m, key->text);
+	if (term->trait < 0) {
+		const char *ids[SP_MAX_TRAITS];
+		int i;
+
+		for (i = 0; i < c->m->ntraits; i++)
+			ids[i] = c->m->traits[i].id;
+		dec_hint(hint, sizeof(hint), key->text, ids, c->m->ntraits);
+		return dec_fail(&c->d, key, "when: unknown trait '%s'%s",
+		    key->text, hint);
+	}
+	tr = &c->m->traits[term->trait];
+	switch (tr->type) {
+	case SP_TRAIT_ENUM:
+		if (v->type == SP_NODE_SEQ) {
+			for (item = v->first; item != NULL; item = item->next) {
+				TRY(dec_enum(&c->d, item, tr->id, tr->values,
+				    tr->nvalues, &idx));
+				term->set |= (uint64_t)1 << idx;
+			}
+			if (term->set == 0)
+				return dec_fail(&c->d, v, "when: empty list");
+		} else {
+			TRY(dec_enum(&c->d, v, tr->id, tr->values, tr->nvalues,
+			    &idx));
+			term->set = (uint64_t)1 << idx;
+		}
+		break;
+	case SP_TRAIT_BOOL:
+		TRY(dec_bool(&c->d, v, tr->id, &b));
+		term->set = (uint64_t)1 << b;
+		break;
+	case SP_TRAIT_INT:
+		term->min = tr->min;
+		term->max = tr->max;
+		if (v->type == SP_NODE_MAP) {
+			static const char *const keys[] = { "min", "max" };
+			const sp_node *n;
+
+			TRY(dec_keys(&c->d, v, "range", keys, 2));
+			if ((n = sp_node_get(v, "min")) != NULL)
+				TRY(dec_long(&c->d, n, "min", tr->min, tr->max,
+				    &term->min));
+			if ((n = sp_node_get(v, "max")) != NULL)
+				TRY(dec_long(&c->d, n, "max", term->min,
+				    tr->max, &term->max));
+		} else {
+			TRY(dec_long(&c->d, v, tr->id, tr->min, tr->max,
+			    &term->min));
+			term->max = term->min;
+		}
+		break;
+	}
+	return SP_OK;
+}
+
+/* A condition: one mapping (all must hold) or a list of them (any). */
+static sp_status
+load_cond(struct ctx *c, const sp_node *n, sp_cond *cond)
+{
+	const sp_node *clause, *k;
+	size_t nterms = 0;
+	int ci = 0, ti = 0;
+
+	memset(cond, 0, sizeof(*cond));
+	if (n == NULL)
+		return SP_OK;
+	if (n->type == SP_NODE_MAP) {
+		nterms = n->count;
+		cond->nclauses = 1;
+	} else if (n->type == SP_NODE_SEQ) {
+		for (clause = n->first; clause; clause = clause->next) {
+			TRY(dec_map(&c->d, clause, "when"));
+			nterms += clause->count;
+		}
+		cond->nclauses = (int)n->count;
+	} else {
+		return dec_fail(&c->d, n, "when: expected a mapping of traits "
+		    "or a list of them, found %s", sp_node_kind(n));
+	}
+	cond->terms = alloc(c, nterms, sizeof(sp_term));
+	cond->clause_len = alloc(c, (size_t)cond->nclauses, sizeof(int));
+	if ((cond->terms == NULL && nterms) || (cond->clause_len == NULL &&
+	    cond->nclauses))
+		return nomem(c);
+	for (clause = n->type == SP_NODE_MAP ? n : n->first; clause != NULL;
+	    clause = n->type == SP_NODE_MAP ? NULL : clause->next, ci++) {
+		if (clause->count == 0)
+			return dec_fail(&c->d, clause, "when: empty condition");
+		for (k = clause->first; k != NULL; k = k->next)
+			TRY(load_term(c, k, &cond->terms[ti++]));
+		cond->clause_len[ci] = (int)clause->count;
+	}
+	return SP_OK;
+}
+
+static sp_status
+load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
+{
+	static const char *const keys[] = { "when", "add" };
+	const sp_node *r, *n;
+	int i = 0;
+
+	TRY(dec_seq(&c->d, seq, "rules"));
+	cr->rules = alloc(c, seq->count, sizeof(sp_rule));
+	if (cr->rules == NULL && seq->count > 0)
+		return nomem(c);
+	for (r = seq->first; r != NULL; r = r->next, i++) {
+		TRY(dec_map(&c->d, r, "rule"));
+		TRY(dec_keys(&c->d, r, "rule", keys, 2));
+		TRY(req(c, r, "when", "rule", &n));
+		TRY(load_cond(c, n, &cr->rules[i].when));
+		TRY(req(c, r, "add", "rule", &n));
+		TRY(dec_double(&c->d, n, "add", -SP_WEIGHT_MAX, SP_WEIGHT_MAX,
+		    &cr->rules[i].add));
+	}
+	cr->nrules = i;
+	return SP_OK;
+}
+
+static sp_status
+load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
+{
+	static const char *const keys[] = { "rating", "why" };
+	const sp_matrix *m = c->m;
+	const sp_node *k, *n;
+	int o;
+
+	TRY(dec_map(&c->d, map, "ratings"));
+	for (k = map->first; k != NULL; k = k->next) {
+		o = -1;
+		for (int i = 0; i < m->noptions; i++)
+			if (strcmp(m->options[i].id, k->text) == 0)
+				o = i;
+		if (o < 0)
+			return dec_fail(&c->d, k, "ratings: '%s' is not an "
+			    "option id", k->text);
+		TRY(dec_map(&c->d, k->value, "rating"));
+		TRY(dec_keys(&c->d, k->value, "rating", keys, 2));
+		TRY(req(c, k->value, "rating", "rating", &n));
+		TRY(dec_double(&c->d, n, "rating", m->scale_min, m->scale_max,
+		    &cr->ratings[o]));
+		TRY(text_field(c, k->value, "why", "why", 1, &cr->why[o]));
+	}
+	for (o = 0; o < m->noptions; o++)
+		if (cr->why[o] == NULL)
+			return dec_fail(&c->d, map, "ratings: criterion '%s' "
+			    "has no rating for option '%s'", cr->id,
+			    m->options[o].id);
+	return SP_OK;
+}
+
+static sp_status
+load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
+{
+	static const char *const keys[] = { "id", "label", "component",
+		"weight", "ratings", "ratings_from", "rules" };
+	const sp_node *n;
+	const char *from;
+
+	TRY(dec_map(&c->d, node, "criterion"));
+	TRY(dec_keys(&c->d, node, "criterion", keys, 7));
+	TRY(req(c, node, "id", "criterion", &n));
+	TRY(check_id(c, n, "criterion id", &cr->id));
+	if (sp_matrix_criterion(c->m, cr->id) >= 0)
+		return dec_fail(&c->d, n, "criterion id '%s' is already used",
+		    cr->id);
+	TRY(text_field(c, node, "label", "label", 1, &cr->label));
+	TRY(text_field(c, node, "component", "component", 0, &cr->component));
+	TRY(req(c, node, "weight", "criterion", &n));
+	TRY(dec_double(&c->d, n, "weight", SP_WEIGHT_MIN, SP_WEIGHT_MAX,
+	    &cr->weight));
+	cr->ratings = alloc(c, (size_t)c->m->noptions, sizeof(double));
+	cr->why = alloc(c, (size_t)c->m->noptions, sizeof(char *));
+	if (cr->ratings == NULL || cr->why == NULL)
+		return nomem(c);
+	if ((n = sp_node_get(node, "ratings_from")) != NULL) {
+		TRY(dec_str(&c->d, n, "ratings_from", &from));
+		if (strcmp(from, "team") != 0)
+			return dec_fail(&c->d, n, "ratings_from: only 'team' "
+			    "is known, found '%s'", from);
+		if (sp_node_get(node, "ratings") != NULL)
+			return dec_fail(&c->d, n, "criterion '%s' has both "
+			    "ratings and ratings_from", cr->id);
+		cr->from_team = 1;
+	} else {
+		TRY(req(c, node, "ratings", "criterion", &n));
+		TRY(load_ratings(c, n, cr));
+	}
+	if ((n = sp_node_get(node, "rules")) != NULL)
+		TRY(load_rules(c, n, cr));
+	return SP_OK;
+}
+
+static sp_status
+load_criteria(struct ctx *c, const sp_node *seq)
+{
+	const sp_node *n;
+	int i = 0;
+
+	TRY(dec_seq(&c->d, seq, "criteria"));
+	if (seq->count < 1 || seq->count > SP_MAX_CRITERIA)
+		return dec_fail(&c->d, seq, "criteria: a matrix has 1 to %d "
+		    "criteria, found %zu", SP_MAX_CRITERIA, seq->count);
+	c->m->criteria = alloc(c, seq->count, sizeof(sp_criterion));
+	if (c->m->criteria == NULL)
+		return nomem(c);
+	for (n = seq->first; n != NULL; n = n->next, i++) {
+		TRY(load_criterion(c, n, &c->m->criteria[i]));
+		c->m->ncriteria = i + 1;
+	}
+	return SP_OK;
+}
+
+static sp_status
+load_advice(struct ctx *c, const sp_node *seq, const char *what,
+    sp_advice **out, int *count)
+{
+	static const char *const keys[] = { "option", "when", "text" };
+	const sp_node *a, *n;
+	int i = 0;
+
+	*count = 0;
+	if (seq == NULL)
+		return SP_OK;
+	TRY(dec_seq(&c->d, seq, what));
+	*out = alloc(c, seq->count, sizeof(sp_advice));
+	if (*out == NULL && seq->count > 0)
+		return nomem(c);
+	for (a = seq->first; a != NULL; a = a->next, i++) {
+		sp_advice *ad = &(*out)[i];
+
+		TRY(dec_map(&c->d, a, what));
+		TRY(dec_keys(&c->d, a, what, keys, 3));
+		TRY(text_field(c, a, "text", "text", 1, &ad->text));
+		TRY(load_cond(c, sp_node_get(a, "when"), &ad->when));
+		ad->option = -1;
+		if ((n = sp_node_get(a, "option")) != NULL) {
+			const char *id;
+
+			TRY(dec_str(&c->d, n, "option", &id));
+			ad->option = sp_matrix_option(c->m, id);
+			if (ad->option < 0)
+				return dec_fail(&c->d, n, "%s: unknown option "
+				    "'%s'", what, id);
+		}
+	}
+	*count = i;
+	return SP_OK;
+}
+
+static sp_status
+decode(struct ctx *c, const sp_node *root)
+{
+	static const char *const keys[] = { "format", "name", "source",
+		"scale", "options", "traits", "criteria", "checklist",
+		"pitfalls", "tools" };
+	sp_matrix *m = c->m;
+	const sp_node *n, *s;
+	long format;
+
+	TRY(dec_keys(&c->d, root, "matrix", keys, 10));
+	TRY(req(c, root, "format", "matrix", &n));
+	TRY(dec_long(&c->d, n, "format", 1, 1, &format));
+	TRY(text_field(c, root, "name", "name", 1, &m->name));
+	TRY(text_field(c, root, "source", "source", 0, &m->source));
+	TRY(req(c, root, "scale", "matrix", &n));
+	TRY(dec_map(&c->d, n, "scale"));
+	{
+		static const char *const skeys[] = { "min", "max" };
+
+		TRY(dec_keys(&c->d, n, "scale", skeys, 2));
+	}
+	TRY(req(c, n, "min", "scale", &s));
+	TRY(dec_double(&c->d, s, "scale min", -1e6, 1e6, &m->scale_min));
+	TRY(req(c, n, "max", "scale", &s));
+	TRY(dec_double(&c->d, s, "scale max", -1e6, 1e6, &m->scale_max));
+	if (m->scale_max <= m->scale_min)
+		return dec_fail(&c->d, s, "scale: max must be above min");
+	TRY(req(c, root, "options", "matrix", &n));
+	TRY(load_options(c, n));
+	if ((n = sp_node_get(root, "traits")) != NULL)
+		TRY(load_traits(c, n));
+	TRY(req(c, root, "criteria", "matrix", &n));
+	TRY(load_criteria(c, n));
+	TRY(load_advice(c, sp_node_get(root, "checklist"), "checklist",
+	    &m->checklist, &m->nchecklist));
+	TRY(load_advice(c, sp_node_get(root, "pitfalls"), "pitfalls",
+	    &m->pitfalls, &m->npitfalls));
+	TRY(load_advice(c, sp_node_get(root, "tools"), "tools", &m->tools,
+	    &m->ntools));
+	return SP_OK;
+}
+
+sp_status
+sp_matrix_parse(sp_matrix **out, const char *buf, size_t len,
+    const char *name, sp_error *err)
+{
+	sp_matrix *m;
+	sp_doc *doc;
+	struct ctx c;
+	sp_status rc;
+
+	*out = NULL;
+	if ((rc = sp_doc_parse(&doc, buf, len, name, err)) != SP_OK)
+		return rc;
+	m = sp_doc_alloc(doc, sizeof(*m));
+	if (m == NULL) {
+		sp_doc_free(doc);
+		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
+		    "out of memory");
+	}
+	m->doc = doc;
+	c.d.file = sp_doc_name(doc);
+	c.d.err = err;
+	c.m = m;
+	if ((rc = decode(&c, sp_doc_root(doc))) != SP_OK) {
+		sp_doc_free(doc);
+		return rc;
+	}
+	*out = m;
+	return SP_OK;
+}
+
+sp_status
+sp_matrix_load(sp_matrix **out, const char *path, sp_error *err)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	char *buf;
+	size_t len;
+	sp_status rc;
+
+	*out = NULL;
+	rc = sp_read_file(&buf, &len, path, name, SP_MAX_MATRIX_BYTES, err);
+	if (rc != SP_OK)
+		return rc;
+	rc = sp_matrix_parse(out, buf, len, name, err);
+	free(buf);
+	return rc;
+}
+
+sp_status
+sp_matrix_builtin(sp_matrix **out, sp_error *err)
+{
+	size_t len;
+	const char *text = sp_matrix_builtin_text(&len);
+
+	return sp_matrix_parse(out, text, len, "<built-in matrix>", err);
+}
+
+void
+sp_matrix_free(sp_matrix *m)
+{
+	if (m != NULL)
+		sp_doc_free(m->doc);
+}
+
+int
+sp_matrix_option(const sp_matrix *m, const char *name)
+{
+	int i, j;
+
+	for (i = 0; i < m->noptions; i++) {
+		if (m->options[i].id != NULL &&
+		    strcmp(m->options[i].id, name) == 0)
+			return i;
+		for (j = 0; j < m->options[i].naliases; j++)
+			if (strcmp(m->options[i].aliases[j], name) == 0)
+				return i;
+	}
+	return -1;
+}
+
+int
+sp_matrix_criterion(const sp_matrix *m, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->ncriteria; i++)
+		if (m->criteria[i].id != NULL &&
+		    strcmp(m->criteria[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+int
+sp_matrix_trait(const sp_matrix *m, const char *id)
+{
+	int i;
+
+	for (i = 0; i < m->ntraits; i++)
+		if (m->traits[i].id != NULL && strcmp(m->traits[i].id, id) == 0)
+			return i;
+	return -1;
+}

@@ -1,0 +1,119 @@
+/*
+ * Messages on stderr.  One function formats every located error, so that
+ * the text, JSON and questionnaire paths all say the same thing.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "msg.h"
+
+static int quiet;
+
+void
+msg_set_quiet(int q)
+{
+	quiet = q;
+}
+
+int
+msg_exit_code(sp_status status)
+{
+	switch (status) {
+	case SP_OK:
+		return SP_EXIT_OK;
+	case SP_EUSAGE:
+		return SP_EXIT_USAGE;
+	case SP_EDATA:
+		return SP_EXIT_DATA;
+	case SP_EINPUT:
+		return SP_EXIT_NOINPUT;
+	case SP_EOUTPUT:
+		return SP_EXIT_IOERR;
+	default:
+		return SP_EXIT_SOFTWARE;
+	}
+}
+
+/* Writes s to f with control bytes escaped as \xNN. */
+static void
+put_clean(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+}
+
+void
+msg_format(char *buf, size_t size, const sp_error *err)
+{
+	if (err->file[0] && err->line > 0)
+		snprintf(buf, size, "%s:%d:%d: %s", err->file, err->line,
+		    err->column, err->message);
+	else if (err->file[0])
+		snprintf(buf, size, "%s: %s", err->file, err->message);
+	else
+		snprintf(buf, size, "%s", err->message);
+}
+
+void
+msg_error(const sp_error *err)
+{
+	char buf[SP_ERROR_MAX + 300];
+
+	msg_format(buf, sizeof(buf), err);
+	fputs("stackpick: ", stderr);
+	put_clean(stderr, buf);
+	fputc('\n', stderr);
+	if (err->status == SP_EUSAGE)
+		fputs("Try 'stackpick --help' for more information.\n", stderr);
+}
+
+static void
+vmsg(const char *fmt, va_list ap)
+{
+	char buf[SP_ERROR_MAX];
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	fputs("stackpick: ", stderr);
+	put_clean(stderr, buf);
+	fputc('\n', stderr);
+}
+
+void
+msg_errorf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void
+msg_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+	fputs("Try 'stackpick --help' for more information.\n", stderr);
+}
+
+void
+msg_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,221 @@
+/*
+ * The decode stage for profiles: a parsed document becomes an sp_profile,
+ * checked against the traits, options and criteria of a matrix.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stackpick/profile.h"
+#include "decode.h"
+
+#define TRY(x)                                                                 \
+	do {                                                                   \
+		sp_status rc_ = (x);                                           \
+		if (rc_ != SP_OK)                                              \
+			return rc_;                                            \
+	} while (0)
+
+void
+sp_profile_defaults(sp_profile *p, const sp_matrix *m)
+{
+	int i;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < m->ntraits; i++)
+		p->value[i] = m->traits[i].def;
+	for (i = 0; i < SP_MAX_OPTIONS; i++)
+		p->team[i] = -1;
+}
+
+static sp_status
+decode_team(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *map)
+{
+	const sp_node *k;
+	long v;
+	int o, i, j, n = 0;
+	const char *names[SP_MAX_OPTIONS * 4];
+	char hint[96];
+
+	TRY(dec_map(d, map, "team"));
+	for (k = map->first; k != NULL; k = k->next) {
+		o = sp_matrix_option(m, k->text);
+		if (o < 0) {
+			for (i = 0; i < m->noptions && n < SP_MAX_OPTIONS * 4;
+			    i++) {
+				names[n++] = m->options[i].id;
+				for (j = 0; j < m->options[i].naliases &&
+				    n < SP_MAX_OPTIONS * 4; j++)
+					names[n++] = m->options[i].aliases[j];
+			}
+			dec_hint(hint, sizeof(hint), k->text, names, n);
+			return dec_fail(d, k, "team: unknown option '%s'%s",
+			    k->text, hint);
+		}
+		if (p->team[o] >= 0)
+			return dec_fail(d, k, "team: '%s' gives %s a second "
+			    "time", k->text, m->options[o].id);
+		TRY(dec_long(d, k->value, "team proficiency", SP_TEAM_MIN,
+		    SP_TEAM_MAX, &v));
+		p->team[o] = (int)v;
+	}
+	p->team_given = 1;
+	return SP_OK;
+}
+
+static sp_status
+decode_weights(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *map)
+{
+	const char *ids[SP_MAX_CRITERIA];
+	const sp_node *k;
+	char hint[96];
+	int i;
+
+	TRY(dec_map(d, map, "weights"));
+	for (i = 0; i < m->ncriteria; i++)
+		ids[i] = m->criteria[i].id;
+	for (k = map->first; k != NULL; k = k->next) {
+		i = sp_matrix_criterion(m, k->text);
+		if (i < 0) {
+			dec_hint(hint, sizeof(hint), k->text, ids,
+			    m->ncriteria);
+			return dec_fail(d, k, "weights: unknown criterion "
+			    "'%s'%s", k->text, hint);
+		}
+		TRY(dec_double(d, k->value, k->text, SP_WEIGHT_MIN,
+		    SP_WEIGHT_MAX, &p->weight[i]));
+		p->override[i] = SP_OVERRIDE_PROFILE;
+	}
+	return SP_OK;
+}
+
+static sp_status
+decode_trait(const sp_dec *d, sp_profile *p, const sp_trait *tr, int t,
+    const sp_node *v)
+{
+	int x;
+
+	switch (tr->type) {
+	case SP_TRAIT_ENUM:
+		TRY(dec_enum(d, v, tr->id, tr->values, tr->nvalues, &x));
+		p->value[t] = x;
+		break;
+	case SP_TRAIT_BOOL:
+		TRY(dec_bool(d, v, tr->id, &x));
+		p->value[t] = x;
+		break;
+	case SP_TRAIT_INT:
+		TRY(dec_long(d, v, tr->id, tr->min, tr->max, &p->value[t]));
+		break;
+	}
+	p->given[t] = 1;
+	return SP_OK;
+}
+
+static sp_status
+decode_name(const sp_dec *d, sp_profile *p, const sp_node *v)
+{
+	const char *s;
+	size_t i;
+
+	TRY(dec_str(d, v, "name", &s));
+	if (v->len > SP_NAME_MAX)
+		return dec_fail(d, v, "name: longer than %d bytes",
+		    SP_NAME_MAX);
+	for (i = 0; i < v->len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return dec_fail(d, v, "name: control characters are "
+			    "not accepted");
+	memcpy(p->name, s, v->len + 1);
+	return SP_OK;
+}
+
+sp_status
+sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
+    sp_error *err)
+{
+	const char *keys[SP_MAX_TRAITS + 3];
+	const sp_node *root = sp_doc_root(doc), *k;
+	sp_dec d;
+	int i, n = 0;
+
+	d.file = sp_doc_name(doc);
+	d.err = err;
+	sp_profile_defaults(p, m);
+	keys[n++] = "name";
+	keys[n++] = "team";
+	keys[n++] = "weights";
+	for (i = 0; i < m->ntraits; i++)
+		keys[n++] = m->traits[i].id;
+	TRY(dec_keys(&d, root, "profile", keys, n));
+	for (k = root->first; k != NULL; k = k->next) {
+		if (strcmp(k->text, "name") == 0)
+			TRY(decode_name(&d, p, k->value));
+		else if (strcmp(k->text, "team") == 0)
+			TRY(decode_team(&d, p, m, k->value));
+		else if (strcmp(k->text, "weights") == 0)
+			TRY(decode_weights(&d, p, m, k->value));
+		else {
+			i = sp_matrix_trait(m, k->text);
+			TRY(decode_trait(&d, p, &m->traits[i], i, k->value));
+		}
+	}
+	return SP_OK;
+}
+
+sp_status
+sp_profile_set_weight(sp_profile *p, const sp_matrix *m, const char *spec,
+    sp_error *err)
+{
+	const char *ids[SP_MAX_CRITERIA];
+	const char *eq = strchr(spec, '=');
+	char id[80], hint[96], *end;
+	double w;
+	int i;
+
+	if (eq == NULL || eq == spec || (size_t)(eq - spec) >= sizeof(id))
+		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
+		    "--weight: expected ID=N, found '%s'", spec);
+	memcpy(id, spec, (size_t)(eq - spec));
+	id[eq - spec] = '\0';
+	i = sp_matrix_criterion(m, id);
+	if (i < 0) {
+		for (int j = 0; j < m->ncriteria; j++)
+			ids[j] = m->criteria[j].id;
+		dec_hint(hint, sizeof(hint), id, ids, m->ncriteria);
+		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
+		    "--weight: unknown criterion '%s'%s", id, hint);
+	}
+	w = strtod(eq + 1, &end);
+	if (eq[1] == '\0' || *end != '\0' || !(w >= SP_WEIGHT_MIN &&
+	    w <= SP_WEIGHT_MAX))
+		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
+		    "--weight: '%s' is not a number from %g to %g", eq + 1,
+		    SP_WEIGHT_MIN, SP_WEIGHT_MAX);
+	p->weight[i] = w;
+	p->override[i] = SP_OVERRIDE_CLI;
+	return SP_OK;
+}
+
+void
+sp_profile_describe(char *buf, size_t size, const sp_profile *p,
+    const sp_matrix *m, int t)
+{
+	const sp_trait *tr = &m->traits[t];
+
+	switch (tr->type) {
+	case SP_TRAIT_ENUM:
+		snprintf(buf, size, "%s: %s", tr->id,
+		    tr->values[p->value[t]]);
+		break;
+	case SP_TRAIT_BOOL:
+		snprintf(buf, size, "%s: %s", tr->id,
+		    p->value[t] ? "true" : "false");
+		break;
+	case SP_TRAIT_INT:
+		snprintf(buf, size, "%s: %ld", tr->id, p->value[t]);
+		break;
+	}
+}

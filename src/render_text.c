@@ -1,0 +1,297 @@
+/*
+ * The text view of a result: what carried the recommendation, what speaks
+ * for the runner-up, every criterion in a table, then the checklist,
+ * pitfalls and tooling that apply.  Fits the width it is given.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "stackpick/render.h"
+
+#define BAR_WIDTH 10
+#define MAX_REASONS 4
+
+struct out {
+	FILE *f;
+	const sp_text_opts *o;
+};
+
+static const char *
+sgr(const struct out *o, const char *code)
+{
+	return o->o->color ? code : "";
+}
+
+#define BOLD(o) sgr(o, "\033[1m")
+#define GREEN(o) sgr(o, "\033[32m")
+#define YELLOW(o) sgr(o, "\033[33m")
+#define DIM(o) sgr(o, "\033[2m")
+#define RESET(o) sgr(o, "\033[0m")
+
+/*
+ * Columns a UTF-8 string takes, counting each code point as one and
+ * colour sequences as none.
+ */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n && s[i]; i++) {
+		if (s[i] == '\033') {
+			while (i < n && s[i] && s[i] != 'm')
+				i++;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	}
+	return c;
+}
+
+/* Bytes of s that fit in width columns, never splitting a character. */
+static size_t
+fit(const char *s, size_t width)
+{
+	size_t i, c = 0;
+
+	for (i = 0; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (c == width)
+				break;
+			c++;
+		}
+	}
+	return i;
+}
+
+/*
+ * Prints text wrapped at the output width, the first line after lead, the
+ * others indented by indent columns.
+ */
+static void
+wrap(const struct out *o, const char *lead, size_t indent, const char *text)
+{
+	size_t width = (size_t)o->o->width, col = indent;
+	const char *p = text;
+
+	fputs(lead, o->f);
+	while (*p) {
+		const char *w = p;
+		size_t len, cols;
+
+		while (*w == ' ')
+			w++;
+		len = strcspn(w, " ");
+		if (len == 0)
+			break;
+		cols = columns(w, len);
+		if (col > indent && col + 1 + cols > width) {
+			fprintf(o->f, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', o->f);
+			col++;
+		}
+		fwrite(w, 1, len, o->f);
+		col += cols;
+		p = w + len;
+	}
+	fputc('\n', o->f);
+}
+
+/* Writes s into a field of width columns, cut or padded. */
+static void
+field(const struct out *o, const char *s, size_t width, int right)
+{
+	size_t n = fit(s, width), cols = columns(s, n);
+
+	if (right)
+		fprintf(o->f, "%*s", (int)(width - cols), "");
+	fwrite(s, 1, n, o->f);
+	if (!right)
+		fprintf(o->f, "%*s", (int)(width - cols), "");
+}
+
+static void
+weight_from(char *buf, size_t size, const sp_crit_score *c)
+{
+	size_t used = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < c->nfrom && used < size; i++) {
+		int w;
+
+		if (c->nfrom > 1 && strcmp(c->from[i].text, "base") == 0)
+			continue;
+		w = snprintf(buf + used, size - used, "%s%s",
+		    used ? "; " : "", c->from[i].text);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static void
+headline(const struct out *o, const sp_result *r, const char *input)
+{
+	const sp_matrix *m = r->matrix;
+	const char *name = r->profile->name[0] ? r->profile->name : input;
+	int best = r->rank[0], second = r->rank[1];
+	char line[512];
+
+	if (r->ntied > 1) {
+		snprintf(line, sizeof(line), "%s: no recommendation, %s and %s "
+		    "tie at %.2f", name, m->options[best].label,
+		    m->options[second].label, r->score[best]);
+	} else {
+		snprintf(line, sizeof(line), "%s: %s recommended, %.2f against "
+		    "%.2f for %s (margin %.2f on the %g-%g scale)", name,
+		    m->options[best].label, r->score[best], r->score[second],
+		    m->options[second].label, r->margin, m->scale_min,
+		    m->scale_max);
+	}
+	fputs(BOLD(o), o->f);
+	wrap(o, "", 2, line);
+	fputs(RESET(o), o->f);
+	if (m->noptions > 2) {
+		int i;
+
+		fputs("  Scores:", o->f);
+		for (i = 0; i < m->noptions; i++)
+			fprintf(o->f, "%s %s %.2f", i ? "," : "",
+			    m->options[r->rank[i]].label,
+			    r->score[r->rank[i]]);
+		fputc('\n', o->f);
+	}
+}
+
+/* The criteria with the largest leads for (sign > 0) or against. */
+static void
+reasons(const struct out *o, const sp_result *r, int sign)
+{
+	const sp_matrix *m = r->matrix;
+	int side = sign > 0 ? r->rank[0] : r->rank[1];
+	int i, shown = 0, n = m->ncriteria;
+	char head[256], from[256], lead[256];
+
+	if (sign > 0)
+		snprintf(head, sizeof(head), "Why %s", m->options[side].label);
+	else
+		snprintf(head, sizeof(head), "What speaks for %s",
+		    m->options[side].label);
+	for (i = 0; i < n && shown < MAX_REASONS; i++) {
+		int k = sign > 0 ? r->by_lead[i] : r->by_lead[n - 1 - i];
+		const sp_crit_score *c = &r->crit[k];
+		const sp_criterion *cr = &m->criteria[k];
+
+		if (!(c->lead * sign > 1e-12))
+			break;
+		if (shown++ == 0)
+			fprintf(o->f, "\n%s%s%s\n", BOLD(o), head, RESET(o));
+		weight_from(from, sizeof(from), c);
+		snprintf(lead, sizeof(lead), "%s%c%s %s: %+.2f, weight %g (%s)",
+		    sign > 0 ? GREEN(o) : YELLOW(o), sign > 0 ? '+' : '-',
+		    RESET(o), cr->label, c->lead, c->weight, from);
+		wrap(o, "  ", 4, lead);
+		if (cr->from_team) {
+			char why[128];
+
+			snprintf(why, sizeof(why), "%s rated %g, %s %g from "
+			    "the team section", m->options[side].label,
+			    c->rating[side], m->options[sign > 0 ? r->rank[1] :
+			    r->rank[0]].label, c->rating[sign > 0 ? r->rank[1] :
+			    r->rank[0]]);
+			wrap(o, "    ", 4, why);
+		} else {
+			wrap(o, "    ", 4, cr->why[side]);
+		}
+	}
+	if (shown == 0 && sign < 0)
+		fprintf(o->f, "\n%s%s%s\n  Nothing: it loses or ties on every "
+		    "weighted criterion.\n", BOLD(o), head, RESET(o));
+}
+
+static void
+table(const struct out *o, const sp_result *r)
+{
+	const sp_matrix *m = r->matrix;
+	int w = r->rank[0], s = r->rank[1], k, bar;
+	double maxlead = 0;
+	char num[32];
+
+	for (k = 0; k < m->ncriteria; k++)
+		maxlead = fmax(maxlead, fabs(r->crit[k].lead));
+	fprintf(o->f, "\n%sCriteria%s%*s", BOLD(o), RESET(o), 22, "");
+	fputs("weight ", o->f);
+	field(o, m->options[w].label, 7, 1);
+	fputc(' ', o->f);
+	field(o, m->options[s].label, 7, 1);
+	fputs("    lead\n", o->f);
+	for (k = 0; k < m->ncriteria; k++) {
+		const sp_crit_score *c = &r->crit[k];
+
+		fputs("  ", o->f);
+		field(o, m->criteria[k].label, 28, 0);
+		snprintf(num, sizeof(num), "%6.1f %7.1f %7.1f %+7.2f ",
+		    c->weight, c->rating[w], c->rating[s], c->lead);
+		fputs(c->weight > 0 ? "" : DIM(o), o->f);
+		fputs(num, o->f);
+		bar = maxlead > 0 ? (int)lround(fabs(c->lead) / maxlead *
+		    BAR_WIDTH) : 0;
+		fputs(c->lead >= 0 ? GREEN(o) : YELLOW(o), o->f);
+		while (bar-- > 0)
+			fputc(c->lead >= 0 ? '+' : '-', o->f);
+		fprintf(o->f, "%s\n", RESET(o));
+	}
+	snprintf(num, sizeof(num), "%6.1f %7.2f %7.2f %+7.2f\n",
+	    r->total_weight, r->score[w], r->score[s],
+	    r->score[w] - r->score[s]);
+	fputs("  ", o->f);
+	field(o, "total (score)", 28, 0);
+	fputs(num, o->f);
+}
+
+static void
+advice(const struct out *o, const char *head, const char *mark,
+    const sp_advice *const *a, int n)
+{
+	int i;
+
+	if (n == 0)
+		return;
+	fprintf(o->f, "\n%s%s%s\n", BOLD(o), head, RESET(o));
+	for (i = 0; i < n; i++)
+		wrap(o, mark, 6, a[i]->text);
+}
+
+sp_status
+sp_render_text(FILE *f, const sp_result *r, const char *input,
+    const sp_text_opts *opts)
+{
+	const sp_matrix *m = r->matrix;
+	struct out o = { f, opts };
+	char head[160];
+	int i;
+
+	headline(&o, r, input);
+	reasons(&o, r, 1);
+	reasons(&o, r, -1);
+	table(&o, r);
+	advice(&o, "Checklist", "  [ ] ", r->checklist, r->nchecklist);
+	if (r->ntied > 1)
+		snprintf(head, sizeof(head), "Pitfalls to avoid");
+	else
+		snprintf(head, sizeof(head), "Pitfalls to avoid with %s",
+		    m->options[r->rank[0]].label);
+	advice(&o, head, "  !   ", r->pitfalls, r->npitfalls);
+	advice(&o, "Suggested frameworks and tooling", "  *   ", r->tools,
+	    r->ntools);
+	if (r->nwarnings > 0) {
+		fprintf(f, "\n%sNotes%s\n", BOLD(&o), RESET(&o));
+		for (i = 0; i < r->nwarnings; i++)
+			wrap(&o, "  - ", 4, r->warning[i]);
+	}
+	return ferror(f) ? SP_EOUTPUT : SP_OK;
+}

@@ -1,0 +1,324 @@
+/*
+ * The score stage: weights from rules and overrides, the weighted sum,
+ * ranking, the lead each criterion gives the winner, and the advice that
+ * applies.  Nothing here prints.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stackpick/score.h"
+
+sp_status
+sp_result_new(sp_result **out, const sp_matrix *m, sp_error *err)
+{
+	sp_result *r;
+	size_t no = (size_t)m->noptions, nc = (size_t)m->ncriteria;
+	int k, ok = 1;
+
+	*out = NULL;
+	r = calloc(1, sizeof(*r));
+	if (r == NULL)
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	r->crit = calloc(nc, sizeof(*r->crit));
+	r->score = calloc(no, sizeof(double));
+	r->rank = calloc(no, sizeof(int));
+	r->by_lead = calloc(nc, sizeof(int));
+	r->checklist = calloc((size_t)m->nchecklist + 1, sizeof(void *));
+	r->pitfalls = calloc((size_t)m->npitfalls + 1, sizeof(void *));
+	r->tools = calloc((size_t)m->ntools + 1, sizeof(void *));
+	ok = r->crit && r->score && r->rank && r->by_lead && r->checklist &&
+	    r->pitfalls && r->tools;
+	for (k = 0; ok && k < m->ncriteria; k++) {
+		sp_crit_score *c = &r->crit[k];
+
+		c->rating = calloc(no, sizeof(double));
+		c->contrib = calloc(no, sizeof(double));
+		c->from = calloc((size_t)m->criteria[k].nrules + 2,
+		    sizeof(sp_source));
+		ok = c->rating && c->contrib && c->from;
+	}
+	r->matrix = m;
+	if (!ok) {
+		sp_result_free(r);
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	}
+	*out = r;
+	return SP_OK;
+}
+
+void
+sp_result_free(sp_result *r)
+{
+	int k;
+
+	if (r == NULL)
+		return;
+	for (k = 0; r->crit != NULL && k < r->matrix->ncriteria; k++) {
+		free(r->crit[k].rating);
+		free(r->crit[k].contrib);
+		free(r->crit[k].from);
+	}
+	free(r->crit);
+	free(r->score);
+	free(r->rank);
+	free(r->by_lead);
+	free(r->checklist);
+	free(r->pitfalls);
+	free(r->tools);
+	free(r);
+}
+
+int
+sp_score_tied(double a, double b)
+{
+	double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
+
+	return fabs(a - b) <= 1e-9 * scale;
+}
+
+static int
+term_holds(const sp_term *t, const sp_profile *p, const sp_matrix *m)
+{
+	long v = p->value[t->trait];
+
+	if (m->traits[t->trait].type == SP_TRAIT_INT)
+		return v >= t->min && v <= t->max;
+	return (t->set >> v) & 1u;
+}
+
+/* Index of the first clause of c that holds, or -1. */
+static int
+cond_clause(const sp_cond *c, const sp_profile *p, const sp_matrix *m)
+{
+	int i, j, t = 0;
+
+	for (i = 0; i < c->nclauses; i++) {
+		int ok = 1;
+
+		for (j = 0; j < c->clause_len[i]; j++)
+			ok = ok && term_holds(&c->terms[t + j], p, m);
+		if (ok)
+			return i;
+		t += c->clause_len[i];
+	}
+	return -1;
+}
+
+int
+sp_cond_holds(const sp_cond *c, const sp_profile *p, const sp_matrix *m)
+{
+	return c->nclauses == 0 || cond_clause(c, p, m) >= 0;
+}
+
+/* "io_load: high, concurrency: 20000" for the clause that matched. */
+static void
+describe_clause(char *buf, size_t size, const sp_cond *c, int clause,
+    const sp_profile *p, const sp_matrix *m)
+{
+	size_t used = 0;
+	int i, t = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < clause; i++)
+		t += c->clause_len[i];
+	for (i = 0; i < c->clause_len[clause] && used < size; i++) {
+		char one[SP_SOURCE_MAX];
+		int w;
+
+		sp_profile_describe(one, sizeof(one), p, m,
+		    c->terms[t + i].trait);
+		w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+		    one);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static void
+add_source(sp_crit_score *c, const char *text, double delta)
+{
+	sp_source *s = &c->from[c->nfrom++];
+
+	snprintf(s->text, sizeof(s->text), "%s", text);
+	s->delta = delta;
+}
+
+static void
+warn(sp_result *r, const char *fmt, const char *a, const char *b)
+{
+	if (r->nwarnings < SP_WARNINGS_MAX)
+		snprintf(r->warning[r->nwarnings++], sizeof(r->warning[0]),
+		    fmt, a, b);
+}
+
+static void
+derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
+    const sp_profile *p, const sp_matrix *m)
+{
+	char text[SP_SOURCE_MAX];
+	double w = cr->weight;
+	int i, clause;
+
+	c->nfrom = 0;
+	c->clamped = 0;
+	add_source(c, "base", cr->weight);
+	for (i = 0; i < cr->nrules; i++) {
+		clause = cond_clause(&cr->rules[i].when, p, m);
+		if (clause < 0)
+			continue;
+		describe_clause(text, sizeof(text), &cr->rules[i].when, clause,
+		    p, m);
+		add_source(c, text, cr->rules[i].add);
+		w += cr->rules[i].add;
+	}
+	if (w < SP_WEIGHT_MIN || w > SP_WEIGHT_MAX) {
+		c->clamped = 1;
+		w = w < SP_WEIGHT_MIN ? SP_WEIGHT_MIN : SP_WEIGHT_MAX;
+	}
+	c->derived = w;
+	c->override = (sp_override)p->override[k];
+	if (c->override != SP_OVERRIDE_NONE) {
+		w = p->weight[k];
+		c->nfrom = 0;
+		add_source(c, c->override == SP_OVERRIDE_CLI ? "--weight" :
+		    "weights in profile", w);
+	}
+	c->weight = w;
+}
+
+static void
+team_ratings(sp_result *r, sp_crit_score *c, const sp_criterion *cr,
+    const sp_profile *p, const sp_matrix *m)
+{
+	double span = m->scale_max - m->scale_min;
+	int o;
+
+	for (o = 0; o < m->noptions; o++) {
+		if (!p->team_given)
+			c->rating[o] = m->scale_min + span / 2;
+		else
+			c->rating[o] = m->scale_min + span *
+			    (p->team[o] < 0 ? 0 : p->team[o]) / SP_TEAM_MAX;
+	}
+	if (!p->team_given && c->weight > 0)
+		warn(r, "no team section: %s counts the same for every "
+		    "option%s", cr->label, "");
+}
+
+/*
+ * Insertion sorts: at most 64 options and 256 criteria, and stable, so
+ * that equal entries keep matrix order.
+ */
+static void
+rank_options(sp_result *r, int n)
+{
+	int i, j, x;
+
+	for (i = 0; i < n; i++)
+		r->rank[i] = i;
+	for (i = 1; i < n; i++) {
+		x = r->rank[i];
+		for (j = i; j > 0 && !sp_score_tied(r->score[x],
+		    r->score[r->rank[j - 1]]) &&
+		    r->score[x] > r->score[r->rank[j - 1]]; j--)
+			r->rank[j] = r->rank[j - 1];
+		r->rank[j] = x;
+	}
+}
+
+static void
+rank_leads(sp_result *r, int n)
+{
+	int i, j, x;
+
+	for (i = 0; i < n; i++)
+		r->by_lead[i] = i;
+	for (i = 1; i < n; i++) {
+		x = r->by_lead[i];
+		for (j = i; j > 0 &&
+		    r->crit[x].lead > r->crit[r->by_lead[j - 1]].lead; j--)
+			r->by_lead[j] = r->by_lead[j - 1];
+		r->by_lead[j] = x;
+	}
+}
+
+static void
+pick_advice(const sp_advice *a, int n, const sp_advice **out, int *count,
+    const sp_result *r, const sp_profile *p, const sp_matrix *m)
+{
+	int i, t;
+
+	*count = 0;
+	for (i = 0; i < n; i++) {
+		int for_winner = a[i].option < 0;
+
+		for (t = 0; t < r->ntied && !for_winner; t++)
+			for_winner = a[i].option == r->rank[t];
+		if (for_winner && sp_cond_holds(&a[i].when, p, m))
+			out[(*count)++] = &a[i];
+	}
+}
+
+sp_status
+sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
+    sp_error *err)
+{
+	int k, o, best, second;
+	double total = 0;
+
+	r->profile = p;
+	r->nwarnings = 0;
+	for (k = 0; k < m->ncriteria; k++) {
+		const sp_criterion *cr = &m->criteria[k];
+		sp_crit_score *c = &r->crit[k];
+
+		derive_weight(c, cr, k, p, m);
+		total += c->weight;
+		if (cr->from_team)
+			team_ratings(r, c, cr, p, m);
+		else
+			memcpy(c->rating, cr->ratings,
+			    (size_t)m->noptions * sizeof(double));
+	}
+	if (!(total > 0))
+		return sp_error_set(err, SP_EDATA, "", 0, 0,
+		    "every criterion weighs 0: nothing to score");
+	r->total_weight = total;
+	for (o = 0; o < m->noptions; o++)
+		r->score[o] = 0;
+	for (k = 0; k < m->ncriteria; k++) {
+		sp_crit_score *c = &r->crit[k];
+
+		for (o = 0; o < m->noptions; o++) {
+			c->contrib[o] = c->weight * c->rating[o] / total;
+			r->score[o] += c->contrib[o];
+		}
+	}
+	rank_options(r, m->noptions);
+	best = r->rank[0];
+	second = r->rank[1];
+	r->margin = r->score[best] - r->score[second];
+	for (r->ntied = 1; r->ntied < m->noptions &&
+	    sp_score_tied(r->score[r->rank[r->ntied]], r->score[best]);
+	    r->ntied++)
+		;
+	if (r->ntied > 1)
+		r->margin = 0;
+	for (k = 0; k < m->ncriteria; k++)
+		r->crit[k].lead = r->crit[k].contrib[best] -
+		    r->crit[k].contrib[second];
+	rank_leads(r, m->ncriteria);
+	if (r->ntied > 1)
+		warn(r, "%s and %s score the same: the matrix cannot choose "
+		    "between them", m->options[best].label,
+		    m->options[second].label);
+	pick_advice(m->checklist, m->nchecklist, r->checklist, &r->nchecklist,
+	    r, p, m);
+	pick_advice(m->pitfalls, m->npitfalls, r->pitfalls, &r->npitfalls, r,
+	    p, m);
+	pick_advice(m->tools, m->ntools, r->tools, &r->ntools, r, p, m);
+	return SP_OK;
+}
