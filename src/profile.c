@@ -54,8 +54,8 @@ decode_team(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 			    k->text, hint);
 		}
 		if (p->team[o] >= 0)
-			return dec_fail(d, k, "team: '%s' gives %s a second "
-			    "time", k->text, m->options[o].id);
+			return dec_fail(d, k, "team: '%s' names %s, which "
+			    "is already given", k->text, m->options[o].id);
 		TRY(dec_long(d, k->value, "team proficiency", SP_TEAM_MIN,
 		    SP_TEAM_MAX, &v));
 		p->team[o] = (int)v;

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Feeds stackpick inputs too large or too odd to keep in the repository,
+# generated on the fly, and checks each is refused cleanly.
+#
+#   generated.sh STACKPICK CASE
+set -u
+sp=$1 case=$2
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+expect=$here/expect.sh
+
+case $case in
+deep-flow)
+	# 100,000 nested flow sequences.
+	{ printf 'io_load: '; head -c 100000 /dev/zero | tr '\0' '['; } >"$tmp/p.yaml"
+	exec "$expect" --code 65 --no-stdout \
+	    --stderr 'p.yaml:1:[0-9]+: nesting is deeper than the limit of 32 levels' \
+	    -- "$sp" "$tmp/p.yaml" ;;
+deep-block)
+	for i in $(seq 1 40); do printf '%*sk%d:\n' $((i * 2)) '' "$i"; done >"$tmp/p.yaml"
+	sed -i '1s/^ *//' "$tmp/p.yaml"
+	exec "$expect" --code 65 --no-stdout --stderr 'p.yaml:[0-9]+:[0-9]+: ' \
+	    -- "$sp" "$tmp/p.yaml" ;;
+too-big)
+	{ printf 'name: '; head -c 2000000 /dev/zero | tr '\0' 'a'; echo; } >"$tmp/p.yaml"
+	exec "$expect" --code 65 --no-stdout \
+	    --stderr 'p.yaml: input is larger than the limit of 1048576 bytes' \
+	    -- "$sp" "$tmp/p.yaml" ;;
+long-scalar)
+	{ printf 'name: '; head -c 100000 /dev/zero | tr '\0' 'a'; echo; } >"$tmp/p.yaml"
+	exec "$expect" --code 65 --no-stdout \
+	    --stderr 'p.yaml:1:7: value is longer than the limit of 4096 bytes' \
+	    -- "$sp" "$tmp/p.yaml" ;;
+dev-zero)
+	exec "$expect" --code 65 --no-stdout --stdin /dev/zero \
+	    --stderr '<stdin>: input is larger than the limit' -- "$sp" - ;;
+many-keys)
+	for i in $(seq 1 5000); do echo "k$i: 1"; done >"$tmp/p.yaml"
+	exec "$expect" --code 65 --no-stdout \
+	    --stderr 'p.yaml:4097:1: more than 4096 entries in one mapping' \
+	    -- "$sp" "$tmp/p.yaml" ;;
+directory)
+	exec "$expect" --code 66 --no-stdout --stderr "^stackpick: $tmp: is a directory" \
+	    -- "$sp" "$tmp" ;;
+missing)
+	exec "$expect" --code 66 --no-stdout \
+	    --stderr "^stackpick: $tmp/none.yaml: No such file or directory" \
+	    -- "$sp" "$tmp/none.yaml" ;;
+unreadable)
+	echo 'io_load: high' >"$tmp/p.yaml"
+	chmod 000 "$tmp/p.yaml"
+	if [ "$(id -u)" -eq 0 ]; then
+		# root reads anything: check a file that fails at read instead.
+		exec "$expect" --code 66 --no-stdout --stderr 'is a directory' \
+		    -- "$sp" /
+	fi
+	exec "$expect" --code 66 --no-stdout --stderr 'Permission denied' \
+	    -- "$sp" "$tmp/p.yaml" ;;
+utf16)
+	printf '\xff\xfei\x00o\x00_\x00l\x00o\x00a\x00d\x00:\x00 \x00h\x00i\x00g\x00h\x00\n\x00' >"$tmp/p.yaml"
+	exec "$expect" --code 0 --stdout 'recommended' -- "$sp" --color=never "$tmp/p.yaml" ;;
+utf8-bom)
+	printf '\xef\xbb\xbfio_load: high\n' >"$tmp/p.yaml"
+	exec "$expect" --code 0 --stdout 'recommended' -- "$sp" --color=never "$tmp/p.yaml" ;;
+*)
+	echo "generated.sh: unknown case $case" >&2
+	exit 2 ;;
+esac

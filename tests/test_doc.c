@@ -1,0 +1,172 @@
+/* Unit tests for the load stage (src/doc.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/doc.h"
+
+static sp_status
+parse(sp_doc **doc, const char *text, sp_error *err)
+{
+	sp_error_clear(err);
+	return sp_doc_parse(doc, text, strlen(text), "t.yaml", err);
+}
+
+static void
+test_tree_and_marks(void **state)
+{
+	sp_doc *doc;
+	sp_error err;
+	const sp_node *root, *team, *v;
+
+	(void)state;
+	assert_int_equal(parse(&doc, "name: x\nteam:\n  python: 3\n"
+	    "list: [a, \"b\"]\n", &err), SP_OK);
+	root = sp_doc_root(doc);
+	assert_int_equal(root->type, SP_NODE_MAP);
+	assert_int_equal(root->count, 3);
+	team = sp_node_get(root, "team");
+	assert_non_null(team);
+	assert_int_equal(team->type, SP_NODE_MAP);
+	v = sp_node_get(team, "python");
+	assert_string_equal(v->text, "3");
+	assert_int_equal(v->line, 3);
+	assert_int_equal(v->column, 11);
+	assert_true(v->plain);
+	v = sp_node_get(root, "list");
+	assert_int_equal(v->type, SP_NODE_SEQ);
+	assert_int_equal(v->count, 2);
+	assert_true(v->first->plain);
+	assert_false(v->first->next->plain);
+	assert_null(sp_node_get(root, "nothing"));
+	sp_doc_free(doc);
+}
+
+static void
+test_refusals(void **state)
+{
+	static const struct {
+		const char *text;
+		int line, column;
+		const char *message;
+	} cases[] = {
+		{ "a: 1\na: 2\n", 2, 1, "duplicate key 'a' (first at line 1)" },
+		{ "a: &x 1\nb: *x\n", 1, 4, "anchor '&x' found" },
+		{ "a: *x\n", 1, 4, "alias '*x' found" },
+		{ "a: 1\n---\nb: 2\n", 2, 1, "several documents" },
+		{ "", 1, 1, "empty document" },
+		{ "- a\n", 1, 1, "expected a mapping at the top, found a "
+		    "sequence" },
+		{ "a: \"x\\0y\"\n", 1, 4, "value contains a NUL byte" },
+		{ "a: !!str b\n", 1, 4, "tags such as" },
+		{ "a: [1, 2\n", 2, 1, "did not find expected ',' or ']'" },
+		{ "? [a]\n: b\n", 1, 3, "a mapping key must be a plain string" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sp_doc *doc = (sp_doc *)1;
+		sp_error err;
+
+		assert_int_equal(parse(&doc, cases[i].text, &err), SP_EDATA);
+		assert_null(doc);
+		assert_string_equal(err.file, "t.yaml");
+		assert_int_equal(err.line, cases[i].line);
+		assert_int_equal(err.column, cases[i].column);
+		if (strstr(err.message, cases[i].message) == NULL)
+			fail_msg("case %zu: '%s' lacks '%s'", i, err.message,
+			    cases[i].message);
+	}
+}
+
+static void
+test_depth_limit(void **state)
+{
+	char buf[200];
+	sp_doc *doc;
+	sp_error err;
+	int i;
+
+	(void)state;
+	/* SP_MAX_DEPTH levels in all, root included, are fine. */
+	strcpy(buf, "a: ");
+	for (i = 0; i < SP_MAX_DEPTH - 1; i++)
+		strcat(buf, "[");
+	for (i = 0; i < SP_MAX_DEPTH - 1; i++)
+		strcat(buf, "]");
+	assert_int_equal(parse(&doc, buf, &err), SP_OK);
+	sp_doc_free(doc);
+	strcpy(buf, "a: ");
+	for (i = 0; i < SP_MAX_DEPTH; i++)
+		strcat(buf, "[");
+	assert_int_equal(parse(&doc, buf, &err), SP_EDATA);
+	assert_non_null(strstr(err.message, "nesting is deeper"));
+	assert_int_equal(err.line, 1);
+	assert_int_equal(err.column, 4 + SP_MAX_DEPTH - 1);
+}
+
+static void
+test_scalar_limit(void **state)
+{
+	size_t n = SP_MAX_SCALAR + 10;
+	char *buf = malloc(n + 8);
+	sp_doc *doc;
+	sp_error err;
+
+	(void)state;
+	assert_non_null(buf);
+	memcpy(buf, "a: ", 3);
+	memset(buf + 3, 'x', n);
+	buf[3 + n] = '\0';
+	assert_int_equal(parse(&doc, buf, &err), SP_EDATA);
+	assert_non_null(strstr(err.message, "longer than the limit"));
+	free(buf);
+}
+
+static void
+test_read_file(void **state)
+{
+	char *buf;
+	size_t len;
+	sp_error err;
+
+	(void)state;
+	sp_error_clear(&err);
+	assert_int_equal(sp_read_file(&buf, &len, SP_SOURCE_DIR
+	    "/tests/data/good/minimal.yaml", "minimal.yaml", 1024, &err),
+	    SP_OK);
+	assert_true(len > 0);
+	assert_int_equal(buf[len], '\0');
+	free(buf);
+	assert_int_equal(sp_read_file(&buf, &len, SP_SOURCE_DIR
+	    "/tests/data/good/minimal.yaml", "minimal.yaml", 5, &err),
+	    SP_EDATA);
+	assert_null(buf);
+	assert_non_null(strstr(err.message, "larger than the limit of 5"));
+	assert_int_equal(sp_read_file(&buf, &len, SP_SOURCE_DIR "/tests",
+	    "tests", 1024, &err), SP_EINPUT);
+	assert_string_equal(err.message, "is a directory");
+	assert_int_equal(sp_read_file(&buf, &len, "/nonexistent/x.yaml",
+	    "x.yaml", 1024, &err), SP_EINPUT);
+	assert_string_equal(err.file, "x.yaml");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tree_and_marks),
+		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_scalar_limit),
+		cmocka_unit_test(test_read_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,170 @@
+/* Unit tests for matrix loading and validation (src/matrix.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/matrix.h"
+
+/* A valid matrix; the error cases below each break one thing in it. */
+#define HEAD "format: 1\nname: t\nscale: {min: 1, max: 5}\n"
+#define OPTS "options:\n  - {id: a, label: A, aliases: [aa]}\n" \
+             "  - {id: b, label: B}\n"
+#define TRAITS "traits:\n  - {id: load, type: enum, values: [lo, hi], " \
+               "default: lo}\n  - {id: n, type: integer, min: 0, " \
+               "max: 9, default: 1}\n"
+#define CRIT "criteria:\n  - id: c1\n    label: C1\n    weight: 2\n" \
+             "    ratings:\n      a: {rating: 5, why: x}\n" \
+             "      b: {rating: 1, why: y}\n" \
+             "    rules:\n      - {when: {load: hi}, add: 3}\n" \
+             "      - {when: [{n: {min: 5}}, {load: [lo]}], add: 1}\n"
+
+static sp_status
+load(sp_matrix **m, const char *text, sp_error *err)
+{
+	sp_error_clear(err);
+	return sp_matrix_parse(m, text, strlen(text), "m.yaml", err);
+}
+
+static void
+test_builtin(void **state)
+{
+	static const char *const ids[] = { "learning_curve",
+		"io_performance", "cpu_performance", "ml_support", "realtime",
+		"community", "hiring", "fullstack", "serverless", "deployment",
+		"maintainability", "team_fit" };
+	sp_matrix *m;
+	sp_error err;
+	size_t i;
+	int k, o;
+
+	(void)state;
+	assert_int_equal(sp_matrix_builtin(&m, &err), SP_OK);
+	assert_int_equal(m->noptions, 2);
+	assert_string_equal(m->options[0].id, "python");
+	assert_string_equal(m->options[1].id, "nodejs");
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		assert_true(sp_matrix_criterion(m, ids[i]) >= 0);
+	/* Every rating carries a rationale; team_fit comes from the team. */
+	for (k = 0; k < m->ncriteria; k++) {
+		const sp_criterion *c = &m->criteria[k];
+
+		if (c->from_team) {
+			assert_string_equal(c->id, "team_fit");
+			continue;
+		}
+		for (o = 0; o < m->noptions; o++) {
+			assert_non_null(c->why[o]);
+			assert_true(strlen(c->why[o]) > 10);
+			assert_true(c->ratings[o] >= 1 && c->ratings[o] <= 5);
+		}
+	}
+	assert_true(m->nchecklist >= 5);
+	assert_true(m->npitfalls >= 4);
+	for (k = 0; k < m->ntraits; k++)
+		assert_non_null(m->traits[k].question);
+	sp_matrix_free(m);
+}
+
+static void
+test_small(void **state)
+{
+	sp_matrix *m;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(load(&m, HEAD OPTS TRAITS CRIT, &err), SP_OK);
+	assert_int_equal(m->noptions, 2);
+	assert_int_equal(sp_matrix_option(m, "aa"), 0);
+	assert_int_equal(sp_matrix_option(m, "b"), 1);
+	assert_int_equal(sp_matrix_option(m, "c"), -1);
+	assert_int_equal(m->criteria[0].nrules, 2);
+	assert_int_equal(m->criteria[0].rules[1].when.nclauses, 2);
+	assert_int_equal(m->criteria[0].rules[1].when.terms[0].min, 5);
+	assert_int_equal(m->criteria[0].rules[1].when.terms[0].max, 9);
+	assert_true(m->criteria[0].rules[0].when.terms[0].set == 2u);
+	sp_matrix_free(m);
+}
+
+static void
+test_errors(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *message;
+	} cases[] = {
+		{ HEAD "options:\n  - {id: a, label: A}\n" TRAITS CRIT,
+		    "a matrix has 2 to 64 options, found 1" },
+		{ HEAD "options:\n  - {id: a, label: A}\n  - {id: a, label: "
+		    "B}\n" TRAITS CRIT, "option id 'a' is already used" },
+		{ HEAD "options:\n  - {id: a, label: A, aliases: [b]}\n"
+		    "  - {id: b, label: B}\n" TRAITS CRIT,
+		    "option id 'b' is already used" },
+		{ HEAD "options:\n  - {id: a, label: A}\n  - {id: b, label: "
+		    "B, aliases: [a]}\n" TRAITS CRIT,
+		    "alias 'a' is already used" },
+		{ HEAD "options:\n  - {id: A, label: A}\n  - {id: b, label: "
+		    "B}\n" TRAITS CRIT, "'A' is not a valid id" },
+		{ HEAD OPTS TRAITS "criteria:\n  - id: c1\n    label: C1\n"
+		    "    weight: 2\n    ratings:\n      a: {rating: 5, why: x}"
+		    "\n", "criterion 'c1' has no rating for option 'b'" },
+		{ HEAD OPTS TRAITS "criteria:\n  - id: c1\n    label: C1\n"
+		    "    weight: 2\n    ratings:\n      a: {rating: 6, why: x}"
+		    "\n      b: {rating: 1, why: y}\n",
+		    "rating: 6 is out of range (1 to 5)" },
+		{ HEAD OPTS TRAITS CRIT "  - id: c1\n    label: again\n"
+		    "    weight: 1\n    ratings_from: team\n",
+		    "criterion id 'c1' is already used" },
+		{ HEAD OPTS TRAITS "criteria:\n  - id: c1\n    label: C1\n"
+		    "    weight: 11\n    ratings_from: team\n",
+		    "weight: 11 is out of range (0 to 10)" },
+		{ HEAD OPTS TRAITS "criteria:\n  - id: c1\n    label: C1\n"
+		    "    weight: 1\n    ratings_from: team\n    rules:\n"
+		    "      - {when: {lod: hi}, add: 1}\n",
+		    "when: unknown trait 'lod' (did you mean 'load'?)" },
+		{ HEAD OPTS TRAITS "criteria:\n  - id: c1\n    label: C1\n"
+		    "    weight: 1\n    ratings_from: team\n    rules:\n"
+		    "      - {when: {load: mid}, add: 1}\n",
+		    "load: unknown value 'mid'" },
+		{ HEAD OPTS "traits:\n  - {id: team, type: boolean, default: "
+		    "false}\n" CRIT, "trait id 'team' is reserved" },
+		{ HEAD OPTS "traits:\n  - {id: x, type: enum, values: [p, p], "
+		    "default: p}\n" CRIT, "value 'p' is listed twice" },
+		{ HEAD OPTS TRAITS CRIT "pitfalls:\n  - {option: zz, text: t}\n",
+		    "pitfalls: unknown option 'zz'" },
+		{ "format: 2\nname: t\n", "format: 2 is out of range (1 to 1)" },
+		{ HEAD OPTS TRAITS CRIT "colour: red\n",
+		    "matrix: unknown key 'colour'" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sp_matrix *m = NULL;
+		sp_error err;
+
+		assert_int_equal(load(&m, cases[i].text, &err), SP_EDATA);
+		assert_null(m);
+		if (strstr(err.message, cases[i].message) == NULL)
+			fail_msg("case %zu: '%s' lacks '%s'", i, err.message,
+			    cases[i].message);
+		assert_true(err.line > 0);
+		assert_true(err.column > 0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_builtin),
+		cmocka_unit_test(test_small),
+		cmocka_unit_test(test_errors),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

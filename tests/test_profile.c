@@ -1,0 +1,204 @@
+/* Unit tests for profile decoding (src/profile.c, src/decode.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/profile.h"
+
+static sp_matrix *m;
+
+static int
+setup(void **state)
+{
+	sp_error err;
+
+	(void)state;
+	return sp_matrix_builtin(&m, &err) == SP_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sp_matrix_free(m);
+	return 0;
+}
+
+static sp_status
+decode(sp_profile *p, const char *text, sp_error *err)
+{
+	sp_doc *doc;
+	sp_status rc;
+
+	sp_error_clear(err);
+	rc = sp_doc_parse(&doc, text, strlen(text), "p.yaml", err);
+	if (rc != SP_OK)
+		return rc;
+	rc = sp_profile_decode(p, m, doc, err);
+	sp_doc_free(doc);
+	return rc;
+}
+
+static long
+trait(const sp_profile *p, const char *id)
+{
+	int t = sp_matrix_trait(m, id);
+
+	assert_true(t >= 0);
+	return p->value[t];
+}
+
+static void
+test_defaults(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(decode(&p, "{}", &err), SP_OK);
+	assert_string_equal(p.name, "");
+	assert_false(p.team_given);
+	assert_int_equal(p.team[0], -1);
+	/* io_load defaults to medium, the third of none/low/medium/high. */
+	assert_int_equal(trait(&p, "io_load"), 2);
+	assert_int_equal(trait(&p, "concurrency"), 100);
+	assert_int_equal(trait(&p, "realtime"), 0);
+	assert_int_equal(p.given[sp_matrix_trait(m, "io_load")], 0);
+}
+
+static void
+test_values_and_aliases(void **state)
+{
+	sp_profile p;
+	sp_error err;
+	int py = sp_matrix_option(m, "python");
+	int js = sp_matrix_option(m, "nodejs");
+
+	(void)state;
+	assert_int_equal(decode(&p, "name: shop\nteam: {py: 4, javascript: 2}\n"
+	    "io_load: high\nrealtime: yes\nserverless: No\n"
+	    "concurrency: 25000\nweights: {community: 2.5}\n", &err), SP_OK);
+	assert_string_equal(p.name, "shop");
+	assert_true(p.team_given);
+	assert_int_equal(p.team[py], 4);
+	assert_int_equal(p.team[js], 2);
+	assert_int_equal(trait(&p, "io_load"), 3);
+	assert_int_equal(trait(&p, "realtime"), 1);
+	assert_int_equal(trait(&p, "serverless"), 0);
+	assert_int_equal(trait(&p, "concurrency"), 25000);
+	assert_true(p.given[sp_matrix_trait(m, "io_load")]);
+	assert_int_equal(p.override[sp_matrix_criterion(m, "community")],
+	    SP_OVERRIDE_PROFILE);
+	assert_true(p.weight[sp_matrix_criterion(m, "community")] == 2.5);
+	assert_int_equal(sp_matrix_option(m, "node"), js);
+	assert_int_equal(sp_matrix_option(m, "js"), js);
+}
+
+static void
+test_messages(void **state)
+{
+	static const struct {
+		const char *text;
+		int line, column;
+		const char *message;
+	} cases[] = {
+		{ "concurency: 5\n", 1, 1, "profile: unknown key 'concurency' "
+		    "(did you mean 'concurrency'?)" },
+		{ "io_load: hgih\n", 1, 10, "io_load: unknown value 'hgih' (did "
+		    "you mean 'high'?); expected 'none', 'low', 'medium' or "
+		    "'high'" },
+		{ "realtime: 1\n", 1, 11, "realtime: expected true or false" },
+		{ "concurrency: 1.5\n", 1, 14, "expected a whole number, found "
+		    "'1.5'" },
+		{ "concurrency: -1\n", 1, 14, "-1 is out of range" },
+		{ "maintenance_years: 0o17\n", 1, 20, "write a whole number in "
+		    "plain decimal" },
+		{ "weights: {ml_support: -.inf}\n", 1, 23, "'-.inf' is not "
+		    "accepted" },
+		{ "weights: {ml_support: \"3\"}\n", 1, 23, "found the quoted "
+		    "string \"3\"" },
+		{ "team: {nodjs: 3}\n", 1, 8, "unknown option 'nodjs' (did you "
+		    "mean 'nodejs'?)" },
+		{ "name: [a]\n", 1, 7, "name: expected a string, found a "
+		    "sequence" },
+		{ "weights: {teamfit: 1}\n", 1, 11, "did you mean 'team_fit'?" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sp_profile p;
+		sp_error err;
+
+		assert_int_equal(decode(&p, cases[i].text, &err), SP_EDATA);
+		if (strstr(err.message, cases[i].message) == NULL)
+			fail_msg("case %zu: '%s' lacks '%s'", i, err.message,
+			    cases[i].message);
+		assert_int_equal(err.line, cases[i].line);
+		assert_int_equal(err.column, cases[i].column);
+	}
+}
+
+static void
+test_set_weight(void **state)
+{
+	sp_profile p;
+	sp_error err;
+	int k = sp_matrix_criterion(m, "realtime");
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=7.5", &err),
+	    SP_OK);
+	assert_true(p.weight[k] == 7.5);
+	assert_int_equal(p.override[k], SP_OVERRIDE_CLI);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime", &err),
+	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=", &err),
+	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=nan", &err),
+	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=10.5", &err),
+	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtim=1", &err),
+	    SP_EUSAGE);
+	assert_non_null(strstr(err.message, "did you mean 'realtime'?"));
+}
+
+static void
+test_describe(void **state)
+{
+	sp_profile p;
+	sp_error err;
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(decode(&p, "ml: heavy\nrealtime: true\n"
+	    "concurrency: 42\n", &err), SP_OK);
+	sp_profile_describe(buf, sizeof(buf), &p, m, sp_matrix_trait(m, "ml"));
+	assert_string_equal(buf, "ml: heavy");
+	sp_profile_describe(buf, sizeof(buf), &p, m,
+	    sp_matrix_trait(m, "realtime"));
+	assert_string_equal(buf, "realtime: true");
+	sp_profile_describe(buf, sizeof(buf), &p, m,
+	    sp_matrix_trait(m, "concurrency"));
+	assert_string_equal(buf, "concurrency: 42");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_values_and_aliases),
+		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_set_weight),
+		cmocka_unit_test(test_describe),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,187 @@
+/* Unit tests for the text and JSON views (src/render_*.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/render.h"
+
+static sp_matrix *m;
+static sp_result *r;
+static sp_profile p;
+
+static void
+score(const char *text)
+{
+	sp_doc *doc;
+	sp_error err;
+
+	assert_int_equal(sp_doc_parse(&doc, text, strlen(text), "p.yaml",
+	    &err), SP_OK);
+	assert_int_equal(sp_profile_decode(&p, m, doc, &err), SP_OK);
+	sp_doc_free(doc);
+	assert_int_equal(sp_score(r, m, &p, &err), SP_OK);
+}
+
+static int
+setup(void **state)
+{
+	sp_error err;
+
+	(void)state;
+	if (sp_matrix_builtin(&m, &err) != SP_OK)
+		return -1;
+	return sp_result_new(&r, m, &err) == SP_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sp_result_free(r);
+	sp_matrix_free(m);
+	return 0;
+}
+
+static char *
+render_text(int color)
+{
+	sp_text_opts opts = { color, 80 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(sp_render_text(f, r, "in.yaml", &opts), SP_OK);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_text(void **state)
+{
+	char *text, *line, *save = NULL;
+	int n = 0;
+
+	(void)state;
+	score("name: chat\nfrontend: javascript\nrealtime: true\n"
+	    "io_load: high\nconcurrency: 20000\n");
+	text = render_text(0);
+	assert_true(strncmp(text, "chat: NodeJS recommended, ", 26) == 0);
+	assert_non_null(strstr(text, "\nWhy NodeJS\n"));
+	assert_non_null(strstr(text, "\nWhat speaks for Python\n"));
+	assert_non_null(strstr(text, "  + Real-time features: "));
+	assert_non_null(strstr(text, "(realtime: true)"));
+	assert_non_null(strstr(text, "Socket.io"));
+	assert_non_null(strstr(text, "\nCriteria "));
+	assert_non_null(strstr(text, "\nPitfalls to avoid with NodeJS\n"));
+	assert_null(strchr(text, '\033'));
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save), n++)
+		if (strlen(line) > 80)
+			fail_msg("line wider than 80 columns: '%s'", line);
+	assert_true(n > 20);
+	free(text);
+	text = render_text(1);
+	assert_non_null(strstr(text, "\033[1m"));
+	free(text);
+}
+
+static void
+test_text_write_error(void **state)
+{
+	sp_text_opts opts = { 0, 80 };
+	FILE *f = fopen("/dev/full", "w");
+
+	(void)state;
+	assert_non_null(f);
+	setvbuf(f, NULL, _IONBF, 0);
+	score("{}");
+	assert_int_equal(sp_render_text(f, r, "in.yaml", &opts), SP_EOUTPUT);
+	fclose(f);
+}
+
+static void
+test_json(void **state)
+{
+	json_t *j, *c;
+	size_t i;
+
+	(void)state;
+	score("name: ml\nml: heavy\ndata_pipelines: true\n"
+	    "team: {python: 5, node: 1}\n");
+	j = sp_render_json(r, "in.yaml");
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(j,
+	    "schema_version")), SP_JSON_SCHEMA_VERSION);
+	assert_string_equal(json_string_value(json_object_get(j, "input")),
+	    "in.yaml");
+	assert_string_equal(json_string_value(json_object_get(j, "name")),
+	    "ml");
+	c = json_object_get(j, "recommendation");
+	assert_string_equal(json_string_value(json_object_get(c, "option")),
+	    "python");
+	assert_false(json_is_true(json_object_get(c, "tie")));
+	assert_true(json_real_value(json_object_get(c, "margin")) ==
+	    r->margin);
+	c = json_object_get(j, "criteria");
+	assert_int_equal(json_array_size(c), (size_t)m->ncriteria);
+	for (i = 0; i < json_array_size(c); i++) {
+		json_t *crit = json_array_get(c, i);
+
+		assert_string_equal(json_string_value(json_object_get(crit,
+		    "id")), m->criteria[i].id);
+		assert_non_null(json_object_get(json_object_get(crit,
+		    "ratings"), "python"));
+		assert_non_null(json_object_get(json_object_get(crit,
+		    "contributions"), "nodejs"));
+		assert_true(json_array_size(json_object_get(crit,
+		    "weight_from")) >= 1);
+	}
+	assert_true(json_array_size(json_object_get(j, "checklist")) > 0);
+	assert_true(json_array_size(json_object_get(j, "pitfalls")) > 0);
+	assert_int_equal(json_array_size(json_object_get(j, "warnings")), 0);
+	json_decref(j);
+}
+
+static void
+test_json_tie(void **state)
+{
+	json_t *j, *rec;
+	char buf[512];
+	int k;
+
+	(void)state;
+	/* Only the team weighs, and both options have the same skill. */
+	strcpy(buf, "team: {python: 3, nodejs: 3}\nweights: {");
+	for (k = 0; k < m->ncriteria; k++) {
+		strcat(buf, m->criteria[k].id);
+		strcat(buf, m->criteria[k].from_team ? ": 5, " : ": 0, ");
+	}
+	strcat(buf, "}\n");
+	score(buf);
+	j = sp_render_json(r, "in.yaml");
+	rec = json_object_get(j, "recommendation");
+	assert_true(json_is_null(json_object_get(rec, "option")));
+	assert_true(json_is_true(json_object_get(rec, "tie")));
+	assert_int_equal(json_array_size(json_object_get(rec, "tied")), 2);
+	json_decref(j);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_write_error),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_tie),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

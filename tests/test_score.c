@@ -1,0 +1,228 @@
+/* Unit tests for the score stage (src/score.c). */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/score.h"
+
+/*
+ * The hand-worked example.  Profile: load hi, n 1, team a 5, b 0.
+ *   c1: base 2, +3 for load hi (the n/lo rule does not fire)  -> w 5
+ *   c2: base 4                                                -> w 4
+ *   team_fit: base 2, ratings from the team: a 1+4*5/5 = 5, b 1 -> w 2
+ *   W = 11
+ *   score(a) = (5*5 + 4*2 + 2*5) / 11 = 43/11
+ *   score(b) = (5*1 + 4*4 + 2*1) / 11 = 23/11
+ *   margin   = 20/11; leads: c1 20/11, c2 -8/11, team_fit 8/11
+ */
+static const char matrix_text[] =
+    "format: 1\nname: t\nscale: {min: 1, max: 5}\n"
+    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+    "traits:\n"
+    "  - {id: load, type: enum, values: [lo, hi], default: lo}\n"
+    "  - {id: n, type: integer, min: 0, max: 9, default: 1}\n"
+    "criteria:\n"
+    "  - id: c1\n    label: C1\n    weight: 2\n    ratings:\n"
+    "      a: {rating: 5, why: x}\n      b: {rating: 1, why: y}\n"
+    "    rules:\n      - {when: {load: hi}, add: 3}\n"
+    "      - {when: [{n: {min: 5}}, {load: lo}], add: 1}\n"
+    "      - {when: {load: hi, n: {min: 8}}, add: 9}\n"
+    "  - id: c2\n    label: C2\n    weight: 4\n    ratings:\n"
+    "      a: {rating: 2, why: x}\n      b: {rating: 4, why: y}\n"
+    "  - {id: team_fit, label: Team, weight: 2, ratings_from: team}\n"
+    "checklist:\n  - {text: always}\n  - {when: {load: lo}, text: lo}\n"
+    "pitfalls:\n  - {option: a, text: pa}\n  - {option: b, text: pb}\n"
+    "  - {when: {load: hi}, text: any}\n";
+
+static sp_matrix *m;
+static sp_result *r;
+
+static int
+setup(void **state)
+{
+	sp_error err;
+
+	(void)state;
+	if (sp_matrix_parse(&m, matrix_text, strlen(matrix_text), "m.yaml",
+	    &err) != SP_OK)
+		return -1;
+	return sp_result_new(&r, m, &err) == SP_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sp_result_free(r);
+	sp_matrix_free(m);
+	return 0;
+}
+
+static sp_status
+score(sp_profile *p, const char *text, sp_error *err)
+{
+	sp_doc *doc;
+	sp_status rc;
+
+	sp_error_clear(err);
+	rc = sp_doc_parse(&doc, text, strlen(text), "p.yaml", err);
+	if (rc != SP_OK)
+		return rc;
+	rc = sp_profile_decode(p, m, doc, err);
+	sp_doc_free(doc);
+	return rc == SP_OK ? sp_score(r, m, p, err) : rc;
+}
+
+static void
+test_hand_worked(void **state)
+{
+	sp_profile p;
+	sp_error err;
+	double sum;
+	int k, o;
+
+	(void)state;
+	assert_int_equal(score(&p, "load: hi\nteam: {a: 5, b: 0}\n", &err),
+	    SP_OK);
+	assert_float_equal(r->total_weight, 11.0, 1e-12);
+	assert_float_equal(r->crit[0].weight, 5.0, 1e-12);
+	assert_float_equal(r->crit[2].rating[0], 5.0, 1e-12);
+	assert_float_equal(r->crit[2].rating[1], 1.0, 1e-12);
+	assert_float_equal(r->score[0], 43.0 / 11, 1e-12);
+	assert_float_equal(r->score[1], 23.0 / 11, 1e-12);
+	assert_int_equal(r->rank[0], 0);
+	assert_int_equal(r->ntied, 1);
+	assert_float_equal(r->margin, 20.0 / 11, 1e-12);
+	assert_float_equal(r->crit[0].lead, 20.0 / 11, 1e-12);
+	assert_float_equal(r->crit[1].lead, -8.0 / 11, 1e-12);
+	assert_float_equal(r->crit[2].lead, 8.0 / 11, 1e-12);
+	assert_int_equal(r->by_lead[0], 0);
+	assert_int_equal(r->by_lead[1], 2);
+	assert_int_equal(r->by_lead[2], 1);
+	/* Contributions add up exactly to the scores. */
+	for (o = 0; o < 2; o++) {
+		sum = 0;
+		for (k = 0; k < m->ncriteria; k++)
+			sum += r->crit[k].contrib[o];
+		assert_true(sum == r->score[o]);
+	}
+	/* The weight is traced to what set it. */
+	assert_int_equal(r->crit[0].nfrom, 2);
+	assert_string_equal(r->crit[0].from[0].text, "base");
+	assert_float_equal(r->crit[0].from[0].delta, 2.0, 0);
+	assert_string_equal(r->crit[0].from[1].text, "load: hi");
+	assert_float_equal(r->crit[0].from[1].delta, 3.0, 0);
+	/* Advice: the winner's pitfalls and the unconditional ones. */
+	assert_int_equal(r->nchecklist, 1);
+	assert_string_equal(r->checklist[0]->text, "always");
+	assert_int_equal(r->npitfalls, 2);
+	assert_string_equal(r->pitfalls[0]->text, "pa");
+	assert_string_equal(r->pitfalls[1]->text, "any");
+	assert_int_equal(r->nwarnings, 0);
+}
+
+static void
+test_any_clause_and_all_terms(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	/* n >= 5 fires the second rule through its first clause. */
+	assert_int_equal(score(&p, "load: hi\nn: 6\n", &err), SP_OK);
+	assert_float_equal(r->crit[0].weight, 6.0, 0);
+	assert_string_equal(r->crit[0].from[2].text, "n: 6");
+	/* Both terms of one clause: 2 + 3 + 1 + 9 = 15, clamped to 10. */
+	assert_int_equal(score(&p, "load: hi\nn: 8\n", &err), SP_OK);
+	assert_float_equal(r->crit[0].weight, 10.0, 0);
+	assert_true(r->crit[0].clamped);
+	assert_string_equal(r->crit[0].from[3].text, "load: hi, n: 8");
+}
+
+static void
+test_team_missing_is_neutral(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(score(&p, "{}", &err), SP_OK);
+	assert_float_equal(r->crit[2].rating[0], 3.0, 0);
+	assert_float_equal(r->crit[2].rating[1], 3.0, 0);
+	assert_float_equal(r->crit[2].lead, 0.0, 0);
+	assert_int_equal(r->nwarnings, 1);
+	assert_non_null(strstr(r->warning[0], "no team section"));
+	/* Given for one option only: the other counts as no skill. */
+	assert_int_equal(score(&p, "team: {b: 5}\n", &err), SP_OK);
+	assert_float_equal(r->crit[2].rating[0], 1.0, 0);
+	assert_float_equal(r->crit[2].rating[1], 5.0, 0);
+}
+
+static void
+test_tie_is_reported(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	/* a: 1*5 + 2*2 = 9, b: 1*1 + 2*4 = 9. */
+	assert_int_equal(score(&p, "weights: {c1: 1, c2: 2, team_fit: 0}\n",
+	    &err), SP_OK);
+	assert_int_equal(r->ntied, 2);
+	assert_float_equal(r->margin, 0.0, 0);
+	assert_int_equal(r->nwarnings, 1);
+	assert_non_null(strstr(r->warning[0], "score the same"));
+	/* Pitfalls of both tied options apply. */
+	assert_int_equal(r->npitfalls, 2);
+	assert_int_equal(r->crit[0].override, SP_OVERRIDE_PROFILE);
+	assert_string_equal(r->crit[0].from[0].text, "weights in profile");
+	/* What the rules would have given: base 2, +1 for load lo. */
+	assert_float_equal(r->crit[0].derived, 3.0, 0);
+}
+
+static void
+test_zero_weights(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(score(&p, "weights: {c1: 0, c2: 0, team_fit: 0}\n",
+	    &err), SP_EDATA);
+	assert_non_null(strstr(err.message, "every criterion weighs 0"));
+}
+
+static void
+test_cli_override_wins(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(score(&p, "weights: {c2: 1}\n", &err), SP_OK);
+	assert_int_equal(sp_profile_set_weight(&p, m, "c2=9", &err), SP_OK);
+	assert_int_equal(sp_score(r, m, &p, &err), SP_OK);
+	assert_float_equal(r->crit[1].weight, 9.0, 0);
+	assert_string_equal(r->crit[1].from[0].text, "--weight");
+	assert_int_equal(r->rank[0], 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hand_worked),
+		cmocka_unit_test(test_any_clause_and_all_terms),
+		cmocka_unit_test(test_team_missing_is_neutral),
+		cmocka_unit_test(test_tie_is_reported),
+		cmocka_unit_test(test_zero_weights),
+		cmocka_unit_test(test_cli_override_wins),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
