@@ -88,7 +88,8 @@ sp_render_json(const sp_result *r, const char *input)
 	json_object_set_new(root, "schema_version",
 	    json_integer(SP_JSON_SCHEMA_VERSION));
 	json_object_set_new(root, "input", json_string(input));
-	json_object_set_new(root, "name", json_string(r->profile->name));
+	json_object_set_new(root, "name", r->profile->name[0] ?
+	    json_string(r->profile->name) : json_null());
 	json_object_set_new(root, "matrix", json_string(m->name));
 	json_object_set_new(root, "scale", json_pack("{s:f,s:f}", "min",
 	    m->scale_min, "max", m->scale_max));

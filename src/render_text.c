@@ -113,6 +113,7 @@ field(const struct out *o, const char *s, size_t width, int right)
 		fprintf(o->f, "%*s", (int)(width - cols), "");
 }
 
+/* "base 2, io_load: high +3, concurrency: 20000 +4" */
 static void
 weight_from(char *buf, size_t size, const sp_crit_score *c)
 {
@@ -121,16 +122,16 @@ weight_from(char *buf, size_t size, const sp_crit_score *c)
 
 	buf[0] = '\0';
 	for (i = 0; i < c->nfrom && used < size; i++) {
-		int w;
+		int w = snprintf(buf + used, size - used, i == 0 ? "%s%s %g" :
+		    "%s%s %+g", i ? ", " : "", c->from[i].text,
+		    c->from[i].delta);
 
-		if (c->nfrom > 1 && strcmp(c->from[i].text, "base") == 0)
-			continue;
-		w = snprintf(buf + used, size - used, "%s%s",
-		    used ? "; " : "", c->from[i].text);
 		if (w < 0)
 			break;
 		used += (size_t)w;
 	}
+	if (c->clamped && used < size)
+		snprintf(buf + used, size - used, ", capped at %g", c->weight);
 }
 
 static void
@@ -219,7 +220,7 @@ table(const struct out *o, const sp_result *r)
 	const sp_matrix *m = r->matrix;
 	int w = r->rank[0], s = r->rank[1], k, bar;
 	double maxlead = 0;
-	char num[32];
+	char num[32], legend[256];
 
 	for (k = 0; k < m->ncriteria; k++)
 		maxlead = fmax(maxlead, fabs(r->crit[k].lead));
@@ -251,6 +252,10 @@ table(const struct out *o, const sp_result *r)
 	fputs("  ", o->f);
 	field(o, "total (score)", 28, 0);
 	fputs(num, o->f);
+	snprintf(legend, sizeof(legend), "%slead: weight x rating gap / total "
+	    "weight, what each criterion adds to %s's margin over %s%s",
+	    DIM(o), m->options[w].label, m->options[s].label, RESET(o));
+	wrap(o, "  ", 2, legend);
 }
 
 static void

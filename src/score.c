@@ -137,11 +137,23 @@ describe_clause(char *buf, size_t size, const sp_cond *c, int clause,
 	}
 }
 
+/*
+ * Records what moved a weight.  Two rules fired by the same trait value
+ * (concurrency over 1,000 and over 10,000, say) become one entry.
+ */
 static void
 add_source(sp_crit_score *c, const char *text, double delta)
 {
-	sp_source *s = &c->from[c->nfrom++];
+	sp_source *s;
+	int i;
 
+	for (i = 0; i < c->nfrom; i++) {
+		if (strcmp(c->from[i].text, text) == 0) {
+			c->from[i].delta += delta;
+			return;
+		}
+	}
+	s = &c->from[c->nfrom++];
 	snprintf(s->text, sizeof(s->text), "%s", text);
 	s->delta = delta;
 }
