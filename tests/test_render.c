@@ -76,7 +76,7 @@ test_text(void **state)
 	assert_non_null(strstr(text, "\nWhy NodeJS\n"));
 	assert_non_null(strstr(text, "\nWhat speaks for Python\n"));
 	assert_non_null(strstr(text, "  + Real-time features: "));
-	assert_non_null(strstr(text, "(realtime: true)"));
+	assert_non_null(strstr(text, "(base 1, realtime: true +6)"));
 	assert_non_null(strstr(text, "Socket.io"));
 	assert_non_null(strstr(text, "\nCriteria "));
 	assert_non_null(strstr(text, "\nPitfalls to avoid with NodeJS\n"));
