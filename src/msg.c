@@ -30,6 +30,8 @@ msg_exit_code(sp_status status)
 		return SP_EXIT_NOINPUT;
 	case SP_EOUTPUT:
 		return SP_EXIT_IOERR;
+	case SP_ECREATE:
+		return SP_EXIT_CANTCREAT;
 	default:
 		return SP_EXIT_SOFTWARE;
 	}

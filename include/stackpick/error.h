@@ -16,7 +16,8 @@ typedef enum {
 	SP_EDATA = -2,  /* input is malformed or invalid */
 	SP_EINPUT = -3, /* input could not be opened or read */
 	SP_EOUTPUT = -4, /* output could not be written */
-	SP_ENOMEM = -5  /* out of memory */
+	SP_ENOMEM = -5, /* out of memory */
+	SP_ECREATE = -6 /* an output file could not be created or replaced */
 } sp_status;
 
 typedef struct {

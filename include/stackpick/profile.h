@@ -45,6 +45,17 @@ sp_status sp_profile_decode(sp_profile *p, const sp_matrix *m,
 sp_status sp_profile_set_weight(sp_profile *p, const sp_matrix *m,
     const char *spec, sp_error *err);
 
+/*
+ * Writes p as a commented YAML profile that loads back to the same
+ * profile: every trait with its question, allowed values and default in a
+ * comment, the team section and weight overrides when p has them.  Values
+ * go through libyaml's emitter, so quoting is always right.  On success
+ * *out holds the NUL-terminated text (the caller's, to free()) and *len
+ * its length.
+ */
+sp_status sp_profile_write(char **out, size_t *len, const sp_profile *p,
+    const sp_matrix *m, sp_error *err);
+
 /* Writes "trait: value" for trait t of p into buf (for explanations). */
 void sp_profile_describe(char *buf, size_t size, const sp_profile *p,
     const sp_matrix *m, int t);

@@ -1,0 +1,179 @@
+/* Unit tests for writing profiles back to YAML (src/profile_write.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/profile.h"
+
+static sp_matrix *m;
+
+static int
+setup(void **state)
+{
+	sp_error err;
+
+	(void)state;
+	return sp_matrix_builtin(&m, &err) == SP_OK ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sp_matrix_free(m);
+	return 0;
+}
+
+static void
+decode(sp_profile *p, const char *text, size_t len)
+{
+	sp_doc *doc;
+	sp_error err;
+
+	if (sp_doc_parse(&doc, text, len, "p.yaml", &err) != SP_OK)
+		fail_msg("%d:%d: %s\n%s", err.line, err.column, err.message,
+		    text);
+	if (sp_profile_decode(p, m, doc, &err) != SP_OK)
+		fail_msg("%d:%d: %s\n%s", err.line, err.column, err.message,
+		    text);
+	sp_doc_free(doc);
+}
+
+/* Writes p, reads it back, and checks nothing changed. */
+static char *
+round_trip(const sp_profile *p)
+{
+	sp_profile back;
+	sp_error err;
+	char *text;
+	size_t len;
+	int i;
+
+	assert_int_equal(sp_profile_write(&text, &len, p, m, &err), SP_OK);
+	assert_int_equal(strlen(text), len);
+	decode(&back, text, len);
+	assert_string_equal(back.name, p->name);
+	assert_memory_equal(back.value, p->value, sizeof(p->value));
+	assert_int_equal(back.team_given, p->team_given);
+	for (i = 0; i < m->noptions; i++)
+		assert_int_equal(back.team[i] < 0 ? 0 : back.team[i],
+		    p->team[i] < 0 ? 0 : p->team[i]);
+	for (i = 0; i < m->ncriteria; i++) {
+		assert_int_equal(back.override[i] != SP_OVERRIDE_NONE,
+		    p->override[i] != SP_OVERRIDE_NONE);
+		if (p->override[i] != SP_OVERRIDE_NONE)
+			assert_true(back.weight[i] == p->weight[i]);
+	}
+	return text;
+}
+
+static void
+test_examples_round_trip(void **state)
+{
+	static const char *const names[] = { "realtime-chat", "ml-pipelines",
+		"serverless-functions", "beginner-saas", "hybrid-platform" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char path[512], *buf, *text;
+		size_t len;
+		sp_profile p;
+		sp_error err;
+
+		snprintf(path, sizeof(path), "%s/data/examples/%s.yaml",
+		    SP_SOURCE_DIR, names[i]);
+		assert_int_equal(sp_read_file(&buf, &len, path, path, 1 << 20,
+		    &err), SP_OK);
+		decode(&p, buf, len);
+		free(buf);
+		text = round_trip(&p);
+		free(text);
+	}
+}
+
+static void
+test_defaults_are_commented(void **state)
+{
+	sp_profile p;
+	char *text;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	text = round_trip(&p);
+	/* Every trait is written, with its question and allowed values. */
+	assert_non_null(strstr(text, "\nio_load: medium\n"));
+	assert_non_null(strstr(text, "# one of: none, low, medium, high "
+	    "(default: medium)\n"));
+	assert_non_null(strstr(text, "\nrealtime: false\n"));
+	assert_non_null(strstr(text, "\n# Does the product need real-time"));
+	assert_non_null(strstr(text, "\nconcurrency: 100\n"));
+	/* No team and no name: only commented examples. */
+	assert_non_null(strstr(text, "\n# team:\n#   python: 3\n"));
+	assert_non_null(strstr(text, "\n# name: my-project\n"));
+	assert_null(strstr(text, "\nteam:"));
+	free(text);
+}
+
+static void
+test_quoting(void **state)
+{
+	static const char *const names[] = { "api: v2 # beta", "yes", "123",
+		"- list", "'quoted'", "caf\xc3\xa9 \"x\"", "null", "~" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		sp_profile p;
+		char *text;
+
+		sp_profile_defaults(&p, m);
+		strcpy(p.name, names[i]);
+		text = round_trip(&p);
+		free(text);
+	}
+}
+
+static void
+test_team_and_weights(void **state)
+{
+	sp_profile p;
+	sp_error err;
+	char *text;
+	static const char given[] = "team: {js: 4}\nweights: {community: 2.5, "
+	    "realtime: 0.1}\n";
+
+	(void)state;
+	decode(&p, given, strlen(given));
+	assert_int_equal(sp_profile_set_weight(&p, m, "hiring=3.3", &err),
+	    SP_OK);
+	text = round_trip(&p);
+	assert_non_null(strstr(text, "\nteam:\n  nodejs: 4\n"));
+	assert_non_null(strstr(text, "  community: 2.5\n"));
+	assert_non_null(strstr(text, "  realtime: 0.10000000000000001\n"));
+	free(text);
+	/* A team section given empty stays given. */
+	decode(&p, "team: {}\n", 9);
+	text = round_trip(&p);
+	assert_non_null(strstr(text, "\nteam: {}\n"));
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_examples_round_trip),
+		cmocka_unit_test(test_defaults_are_commented),
+		cmocka_unit_test(test_quoting),
+		cmocka_unit_test(test_team_and_weights),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
