@@ -13,6 +13,7 @@
 #include <jansson.h>
 #include <yaml.h>
 
+#include "stackpick/analysis.h"
 #include "stackpick/doc.h"
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
@@ -24,7 +25,7 @@
 #define SP_VERSION "0.0.0"
 #endif
 
-enum { OPT_COLOR = 256, OPT_FORMAT };
+enum { OPT_COLOR = 256, OPT_FORMAT, OPT_METHOD, OPT_MIN_CONFIDENCE };
 
 /* One table declares every option and produces the help text. */
 static const struct optdef {
@@ -40,6 +41,10 @@ static const struct optdef {
 	    "score against this matrix instead of the built-in one" },
 	{ "weight", required_argument, 'w', "ID=N",
 	    "set criterion ID's weight to N (0-10); repeatable" },
+	{ "method", required_argument, OPT_METHOD, "METHOD",
+	    "rank with wsm (default), wpm or topsis" },
+	{ "min-confidence", required_argument, OPT_MIN_CONFIDENCE, "X",
+	    "exit 1 unless the confidence is at least X (0-1)" },
 	{ "color", required_argument, OPT_COLOR, "WHEN",
 	    "colour the text report: auto (default), always, never" },
 	{ "help", no_argument, 'h', NULL, "print this help and exit" },
@@ -56,6 +61,8 @@ struct config {
 	const char *matrix_path;
 	const char **weights;
 	int nweights;
+	sp_method method;
+	double min_confidence; /* -1: no gate */
 };
 
 static void
@@ -84,7 +91,7 @@ usage(FILE *f)
 	      "  65  invalid profile or matrix\n"
 	      "  66  a profile or matrix could not be opened or read\n"
 	      "  74  the output could not be written\n"
-	      "  (1 is reserved for CI gates)\n"
+	      "  1   a gate failed (--min-confidence)\n"
 	      "\nEnvironment: NO_COLOR turns colour off.\n"
 	      "Read more: docs/ in the source tree, or the README.\n", f);
 }
@@ -124,6 +131,7 @@ parse_args(struct config *cfg, int argc, char **argv)
 	shortopts[s] = '\0';
 	memset(&longopts[NOPTS], 0, sizeof(longopts[NOPTS]));
 	cfg->color = -1;
+	cfg->min_confidence = -1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
@@ -144,6 +152,27 @@ parse_args(struct config *cfg, int argc, char **argv)
 		case 'w':
 			cfg->weights[cfg->nweights++] = optarg;
 			break;
+		case OPT_METHOD:
+			if ((c = sp_method_parse(optarg)) < 0) {
+				msg_usage("--method: unknown method '%s' "
+				    "(expected wsm, wpm or topsis)", optarg);
+				return SP_EXIT_USAGE;
+			}
+			cfg->method = (sp_method)c;
+			break;
+		case OPT_MIN_CONFIDENCE: {
+			char *end;
+
+			cfg->min_confidence = strtod(optarg, &end);
+			if (optarg[0] == '\0' || *end != '\0' ||
+			    !(cfg->min_confidence >= 0 &&
+			    cfg->min_confidence <= 1)) {
+				msg_usage("--min-confidence: '%s' is not a "
+				    "number from 0 to 1", optarg);
+				return SP_EXIT_USAGE;
+			}
+			break;
+		}
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				cfg->color = -1;
@@ -196,12 +225,30 @@ emit_json(json_t *obj)
 }
 
 /*
- * Reads, decodes, scores and renders one profile.  Returns its status;
- * errors are already reported.
+ * Checks the gates the caller asked for against an analysed result, and
+ * reports each one that fails.  Returns the exit code: 0 or SP_EXIT_GATE.
  */
-static sp_status
+static int
+check_gates(const struct config *cfg, const sp_result *res,
+    const char *input)
+{
+	const sp_analysis *a = res->analysis;
+
+	if (cfg->min_confidence >= 0 && a->confidence < cfg->min_confidence) {
+		msg_errorf("%s: confidence %.2f is below --min-confidence %g",
+		    input, a->confidence, cfg->min_confidence);
+		return SP_EXIT_GATE;
+	}
+	return 0;
+}
+
+/*
+ * Reads, decodes, scores, analyses and renders one profile.  Returns its
+ * exit code; errors are already reported.
+ */
+static int
 run_one(const struct config *cfg, const sp_matrix *m, sp_result *res,
-    const char *path, int first)
+    sp_analysis *an, const char *path, int first)
 {
 	const char *input = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	sp_profile prof;
@@ -210,7 +257,7 @@ run_one(const struct config *cfg, const sp_matrix *m, sp_result *res,
 	char *buf = NULL;
 	size_t len;
 	sp_status rc;
-	int i;
+	int i, gate;
 
 	sp_error_clear(&err);
 	rc = sp_read_file(&buf, &len, path, input, SP_MAX_PROFILE_BYTES,
@@ -223,22 +270,29 @@ run_one(const struct config *cfg, const sp_matrix *m, sp_result *res,
 	sp_doc_free(doc);
 	for (i = 0; rc == SP_OK && i < cfg->nweights; i++)
 		rc = sp_profile_set_weight(&prof, m, cfg->weights[i], &err);
+	res->method = cfg->method;
 	if (rc == SP_OK && (rc = sp_score(res, m, &prof, &err)) != SP_OK &&
 	    err.file[0] == '\0')
 		snprintf(err.file, sizeof(err.file), "%s", input);
+	if (rc == SP_OK)
+		rc = sp_analyse(an, res, &err);
 	if (rc != SP_OK) {
 		msg_error(&err);
-		return rc;
+		return msg_exit_code(rc);
 	}
-	if (cfg->format == FORMAT_JSON)
-		return emit_json(sp_render_json(res, input));
-	{
+	if (cfg->format == FORMAT_JSON) {
+		rc = emit_json(sp_render_json(res, input));
+	} else {
 		sp_text_opts opts = { cfg->color, 80 };
 
 		if (!first)
 			fputs("\n", stdout);
-		return sp_render_text(stdout, res, input, &opts);
+		rc = sp_render_text(stdout, res, input, &opts);
 	}
+	if (rc != SP_OK)
+		return msg_exit_code(rc);
+	gate = check_gates(cfg, res, input);
+	return gate;
 }
 
 static int
@@ -261,6 +315,7 @@ main(int argc, char **argv)
 	struct config cfg;
 	sp_matrix *m = NULL;
 	sp_result *res = NULL;
+	sp_analysis *an = NULL;
 	sp_error err;
 	sp_status rc;
 	int status = 0, i, code;
@@ -285,6 +340,8 @@ main(int argc, char **argv)
 	    sp_matrix_builtin(&m, &err);
 	if (rc == SP_OK)
 		rc = sp_result_new(&res, m, &err);
+	if (rc == SP_OK)
+		rc = sp_analysis_new(&an, m, &err);
 	if (rc == SP_OK && cfg.nweights > 0) {
 		/* Check --weight once, before any profile is read. */
 		sp_profile probe;
@@ -300,14 +357,14 @@ main(int argc, char **argv)
 		goto done;
 	}
 	for (i = optind; i < argc; i++) {
-		rc = run_one(&cfg, m, res, argv[i], i == optind);
-		if (rc == SP_EOUTPUT)
+		code = run_one(&cfg, m, res, an, argv[i], i == optind);
+		if (code == SP_EXIT_IOERR)
 			break;
-		code = msg_exit_code(rc);
 		if (code > status)
 			status = code;
 	}
 done:
+	sp_analysis_free(an);
 	sp_result_free(res);
 	sp_matrix_free(m);
 	free(cfg.weights);

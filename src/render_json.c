@@ -2,6 +2,9 @@
  * The JSON view of a result.  Objects keep insertion order, so the output
  * is the same byte for byte on every run.
  */
+#include <math.h>
+
+#include "stackpick/analysis.h"
 #include "stackpick/render.h"
 
 static json_t *
@@ -42,6 +45,92 @@ criterion(const sp_result *r, int k)
 	json_object_set_new(o, "contributions", contrib);
 	json_object_set_new(o, "lead", json_real(c->lead));
 	return o;
+}
+
+static json_t *
+option_or_null(const sp_matrix *m, int o)
+{
+	return o < 0 ? json_null() : json_string(m->options[o].id);
+}
+
+static json_t *
+trait_value(const sp_trait *tr, long v)
+{
+	if (tr->type == SP_TRAIT_ENUM)
+		return json_string(tr->values[v]);
+	if (tr->type == SP_TRAIT_BOOL)
+		return json_boolean(v);
+	return json_integer(v);
+}
+
+static json_t *
+hybrid(const sp_analysis *a)
+{
+	const sp_matrix *m = a->matrix;
+	json_t *split = json_array();
+	int i, j;
+
+	for (i = 0; i < 2; i++) {
+		const sp_split *s = &a->split[i];
+		json_t *comp = json_array(), *crit = json_array();
+
+		for (j = 0; j < s->ncomponents; j++)
+			json_array_append_new(comp,
+			    json_string(s->components[j]));
+		for (j = 0; j < s->ncriteria; j++)
+			json_array_append_new(crit,
+			    json_string(m->criteria[s->criteria[j]].id));
+		json_array_append_new(split, json_pack("{s:s,s:o,s:o,s:f}",
+		    "option", m->options[s->option].id, "components", comp,
+		    "criteria", crit, "share", a->share[i]));
+	}
+	return json_pack("{s:b,s:o}", "suggested", 1, "split", split);
+}
+
+/* The analysis fields, added to root when r was analysed. */
+static void
+analysis(json_t *root, const sp_result *r)
+{
+	const sp_analysis *a = r->analysis;
+	const sp_matrix *m = r->matrix;
+	json_t *sens = json_array(), *tf = json_array(),
+	       *methods = json_object();
+	int i;
+
+	for (i = 0; i < a->nflips; i++) {
+		const sp_flip *f = &a->flips[i];
+
+		json_array_append_new(sens, json_pack("{s:s,s:s,s:f,s:f,s:o,"
+		    "s:s}", "criterion", m->criteria[f->criterion].id,
+		    "option", m->options[f->option].id, "weight", f->weight,
+		    "flip_weight", f->flip_weight, "relative_change",
+		    isfinite(f->relative_change) ?
+		    json_real(f->relative_change) : json_null(), "hint",
+		    f->hint));
+	}
+	for (i = 0; i < a->ntrait_flips; i++) {
+		const sp_trait_flip *f = &a->trait_flips[i];
+		const sp_trait *tr = &m->traits[f->trait];
+
+		json_array_append_new(tf, json_pack("{s:s,s:o,s:o,s:o}",
+		    "trait", tr->id, "from", trait_value(tr, f->from), "to",
+		    trait_value(tr, f->to), "option",
+		    option_or_null(m, f->option)));
+	}
+	for (i = 0; i < SP_NMETHODS; i++)
+		json_object_set_new(methods, sp_method_name((sp_method)i),
+		    option_or_null(m, a->method_winner[i]));
+	json_object_set_new(root, "sensitivity", sens);
+	json_object_set_new(root, "trait_flips", tf);
+	json_object_set_new(root, "confidence", json_real(a->confidence));
+	json_object_set_new(root, "draws", json_integer(a->draws));
+	json_object_set_new(root, "label", json_string(sp_label_name(
+	    a->label)));
+	json_object_set_new(root, "methods", methods);
+	json_object_set_new(root, "methods_agree",
+	    json_boolean(a->methods_agree));
+	json_object_set_new(root, "hybrid", a->hybrid ? hybrid(a) :
+	    json_null());
 }
 
 json_t *
@@ -93,6 +182,8 @@ sp_render_json(const sp_result *r, const char *input)
 	json_object_set_new(root, "matrix", json_string(m->name));
 	json_object_set_new(root, "scale", json_pack("{s:f,s:f}", "min",
 	    m->scale_min, "max", m->scale_max));
+	json_object_set_new(root, "method", json_string(sp_method_name(
+	    r->method)));
 	json_object_set_new(root, "recommendation", rec);
 	json_object_set_new(root, "scores", scores);
 	json_object_set_new(root, "total_weight", json_real(r->total_weight));
@@ -103,5 +194,7 @@ sp_render_json(const sp_result *r, const char *input)
 	    strings(r->pitfalls, r->npitfalls));
 	json_object_set_new(root, "tools", strings(r->tools, r->ntools));
 	json_object_set_new(root, "warnings", warnings);
+	if (r->analysis != NULL)
+		analysis(root, r);
 	return root;
 }

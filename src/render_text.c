@@ -6,10 +6,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "stackpick/analysis.h"
 #include "stackpick/render.h"
 
 #define BAR_WIDTH 10
 #define MAX_REASONS 4
+#define MAX_FLIPS 3
 
 struct out {
 	FILE *f;
@@ -271,6 +273,152 @@ advice(const struct out *o, const char *head, const char *mark,
 		wrap(o, mark, 6, a[i]->text);
 }
 
+/* A weight as a person would say it: 6.2, 10, 0.35. */
+static void
+weight_text(char *buf, size_t size, double w, double other)
+{
+	snprintf(buf, size, fabs(w - other) < 0.05 ? "%.2f" : "%.1f", w);
+	if (strchr(buf, '.') != NULL && strcmp(strchr(buf, '.'), ".0") == 0)
+		*strchr(buf, '.') = '\0';
+}
+
+static void
+sure_label(const struct out *o, const sp_result *r, const sp_analysis *a)
+{
+	const sp_matrix *m = r->matrix;
+	char line[512];
+	const char *win = a->winner >= 0 ? m->options[a->winner].label : "";
+
+	fprintf(o->f, "\n%sHow sure: %s%s\n", BOLD(o),
+	    sp_label_name(a->label), RESET(o));
+	if (a->winner < 0) {
+		wrap(o, "  ", 2, "The top options tie: any change to a weight "
+		    "on which they differ decides it.");
+		return;
+	}
+	snprintf(line, sizeof(line), "%s stays ahead in %.0f%% of %d trials "
+	    "that move every weight up or down by as much as %.0f%%.", win,
+	    a->confidence * 100, a->draws, SP_DRAW_SPREAD * 100);
+	wrap(o, "  ", 2, line);
+	if (a->methods_agree) {
+		snprintf(line, sizeof(line), "The weighted sum, the weighted "
+		    "product and TOPSIS all pick %s.", win);
+	} else {
+		const char *w[SP_NMETHODS];
+		int i;
+
+		for (i = 0; i < SP_NMETHODS; i++)
+			w[i] = a->method_winner[i] >= 0 ?
+			    m->options[a->method_winner[i]].label : "a tie";
+		snprintf(line, sizeof(line), "The methods disagree: the "
+		    "weighted sum picks %s, the weighted product %s and "
+		    "TOPSIS %s, so treat this as a close call.", w[0], w[1],
+		    w[2]);
+	}
+	wrap(o, "  ", 2, line);
+}
+
+static void
+sure_changes(const struct out *o, const sp_result *r, const sp_analysis *a)
+{
+	const sp_matrix *m = r->matrix;
+	char line[512], now[32], flip[32];
+	int i, shown = 0;
+
+	for (i = 0; i < a->nflips && i < MAX_FLIPS; i++) {
+		const sp_flip *f = &a->flips[i];
+
+		if (shown++ == 0)
+			wrap(o, "  ", 2, "What would change the answer:");
+		weight_text(now, sizeof(now), f->weight, f->flip_weight);
+		weight_text(flip, sizeof(flip), f->flip_weight, f->weight);
+		snprintf(line, sizeof(line), "%s would win if %s weighed more "
+		    "than %s instead of %s%s%s%s.", m->options[f->option].label,
+		    m->criteria[f->criterion].label, flip, now,
+		    f->hint[0] ? " (" : "", f->hint, f->hint[0] ? ")" : "");
+		if (f->flip_weight < f->weight)
+			memcpy(strstr(line, "more than"), "less than", 9);
+		wrap(o, "  - ", 4, line);
+	}
+	for (i = 0; i < a->ntrait_flips && i < MAX_FLIPS; i++) {
+		const sp_trait_flip *t = &a->trait_flips[i];
+
+		if (shown++ == 0)
+			wrap(o, "  ", 2, "What would change the answer:");
+		snprintf(line, sizeof(line), "If %s were %s instead of %s, "
+		    "%s%s.", m->traits[t->trait].id, t->to_text, t->from_text,
+		    t->option >= 0 ? m->options[t->option].label :
+		    "the top options would tie", t->option >= 0 ?
+		    " would win" : "");
+		wrap(o, "  - ", 4, line);
+	}
+	if (shown == 0) {
+		wrap(o, "  ", 2, r->method == SP_METHOD_TOPSIS ?
+		    "No single profile answer changes the answer (flip points "
+		    "are worked out for wsm and wpm only)." :
+		    "No single weight within 0-10 and no single profile answer "
+		    "changes the answer.");
+		return;
+	}
+	if (a->nflips > 0 && isfinite(a->flips[0].relative_change)) {
+		snprintf(line, sizeof(line), "Most critical: %s, whose weight "
+		    "has to change by %.0f%% to change the answer.",
+		    m->criteria[a->flips[0].criterion].label,
+		    a->flips[0].relative_change * 100);
+		wrap(o, "  ", 2, line);
+	}
+}
+
+static void
+list_of(char *buf, size_t size, const char *const *items, int n)
+{
+	size_t used = 0;
+	int i, w;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && used < size; i++) {
+		w = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" :
+		    i == n - 1 ? " and " : ", ", items[i]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static void
+sure_hybrid(const struct out *o, const sp_result *r, const sp_analysis *a)
+{
+	const sp_matrix *m = r->matrix;
+	char one[480], two[480], line[sizeof(one) + sizeof(two) + 256];
+
+	if (!a->hybrid)
+		return;
+	list_of(one, sizeof(one), a->split[0].components,
+	    a->split[0].ncomponents);
+	list_of(two, sizeof(two), a->split[1].components,
+	    a->split[1].ncomponents);
+	snprintf(line, sizeof(line), "Consider a hybrid: %s for the %s, and "
+	    "%s for the %s.  Each clearly wins heavy needs there (%.0f%% and "
+	    "%.0f%% of the total weight).", m->options[a->split[0].option].label,
+	    one, m->options[a->split[1].option].label, two, a->share[0] * 100,
+	    a->share[1] * 100);
+	wrap(o, "  ", 2, line);
+}
+
+/* How sure the recommendation is, in words a tech lead reads at once. */
+static void
+how_sure(const struct out *o, const sp_result *r)
+{
+	const sp_analysis *a = r->analysis;
+
+	if (a == NULL)
+		return;
+	sure_label(o, r, a);
+	if (a->winner >= 0)
+		sure_changes(o, r, a);
+	sure_hybrid(o, r, a);
+}
+
 sp_status
 sp_render_text(FILE *f, const sp_result *r, const char *input,
     const sp_text_opts *opts)
@@ -281,6 +429,7 @@ sp_render_text(FILE *f, const sp_result *r, const char *input,
 	int i;
 
 	headline(&o, r, input);
+	how_sure(&o, r);
 	reasons(&o, r, 1);
 	reasons(&o, r, -1);
 	table(&o, r);

@@ -70,6 +70,120 @@ sp_result_free(sp_result *r)
 	free(r);
 }
 
+const char *
+sp_method_name(sp_method method)
+{
+	static const char *const names[SP_NMETHODS] = { "wsm", "wpm",
+	    "topsis" };
+
+	return names[method];
+}
+
+int
+sp_method_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < SP_NMETHODS; i++)
+		if (strcmp(name, sp_method_name((sp_method)i)) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * The weighted product and TOPSIS need positive ratings, so they read
+ * every rating shifted to a scale that starts at 1: on the shipped 1..5
+ * scale nothing moves, and a 0..10 or -5..5 scale still works.
+ */
+static double
+shifted(const sp_result *r, int k, int o)
+{
+	return r->crit[k].rating[o] - r->matrix->scale_min + 1;
+}
+
+void
+sp_score_method(double *out, const sp_result *r, const double *weight,
+    sp_method method)
+{
+	const sp_matrix *m = r->matrix;
+	int k, o, no = m->noptions, nc = m->ncriteria;
+	double total = 0, w;
+
+	for (k = 0; k < nc; k++)
+		total += weight ? weight[k] : r->crit[k].weight;
+	for (o = 0; o < no; o++)
+		out[o] = 0;
+	if (method == SP_METHOD_WSM) {
+		for (k = 0; k < nc; k++) {
+			w = (weight ? weight[k] : r->crit[k].weight) / total;
+			for (o = 0; o < no; o++)
+				out[o] += w * r->crit[k].rating[o];
+		}
+	} else if (method == SP_METHOD_WPM) {
+		/* A weighted geometric mean, summed in logarithms. */
+		for (k = 0; k < nc; k++) {
+			w = (weight ? weight[k] : r->crit[k].weight) / total;
+			if (w == 0)
+				continue;
+			for (o = 0; o < no; o++)
+				out[o] += w * log(shifted(r, k, o));
+		}
+		for (o = 0; o < no; o++)
+			out[o] = exp(out[o]) + m->scale_min - 1;
+	} else {
+		/*
+		 * TOPSIS: out[] first collects the squared distance to the
+		 * ideal option and d2 the distance to the anti-ideal one.
+		 */
+		double d2[SP_MAX_OPTIONS] = { 0 };
+
+		for (k = 0; k < nc; k++) {
+			double norm = 0, best, worst, v;
+
+			w = (weight ? weight[k] : r->crit[k].weight) / total;
+			if (w == 0)
+				continue;
+			for (o = 0; o < no; o++)
+				norm += shifted(r, k, o) * shifted(r, k, o);
+			norm = w / sqrt(norm);
+			best = worst = shifted(r, k, 0) * norm;
+			for (o = 1; o < no; o++) {
+				v = shifted(r, k, o) * norm;
+				best = fmax(best, v);
+				worst = fmin(worst, v);
+			}
+			for (o = 0; o < no; o++) {
+				v = shifted(r, k, o) * norm;
+				out[o] += (best - v) * (best - v);
+				d2[o] += (v - worst) * (v - worst);
+			}
+		}
+		for (o = 0; o < no; o++) {
+			double plus = sqrt(out[o]), minus = sqrt(d2[o]);
+
+			out[o] = plus + minus > 0 ? minus / (plus + minus) : 0.5;
+		}
+	}
+}
+
+int
+sp_score_winner(const sp_result *r, const double *weight, sp_method method,
+    double *scratch)
+{
+	int o, best = 0, second = -1;
+
+	sp_score_method(scratch, r, weight, method);
+	for (o = 1; o < r->matrix->noptions; o++) {
+		if (scratch[o] > scratch[best]) {
+			second = best;
+			best = o;
+		} else if (second < 0 || scratch[o] > scratch[second]) {
+			second = o;
+		}
+	}
+	return sp_score_tied(scratch[best], scratch[second]) ? -1 : best;
+}
+
 int
 sp_score_tied(double a, double b)
 {
@@ -282,6 +396,7 @@ sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 	double total = 0;
 
 	r->profile = p;
+	r->analysis = NULL;
 	r->nwarnings = 0;
 	for (k = 0; k < m->ncriteria; k++) {
 		const sp_criterion *cr = &m->criteria[k];
@@ -309,6 +424,8 @@ sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 			r->score[o] += c->contrib[o];
 		}
 	}
+	if (r->method != SP_METHOD_WSM)
+		sp_score_method(r->score, r, NULL, r->method);
 	rank_options(r, m->noptions);
 	best = r->rank[0];
 	second = r->rank[1];

@@ -17,6 +17,17 @@
 #define SP_SOURCE_MAX 112
 #define SP_WARNINGS_MAX 8
 
+/*
+ * How options are ranked.  The weighted sum is the default and the one
+ * every explanation (contributions, leads) is written in; the weighted
+ * product and TOPSIS cross-check it.  See docs/scoring.md.
+ */
+typedef enum { SP_METHOD_WSM, SP_METHOD_WPM, SP_METHOD_TOPSIS } sp_method;
+
+#define SP_NMETHODS 3
+
+struct sp_analysis;
+
 /* One thing that set or moved a criterion's weight. */
 typedef struct {
 	char text[SP_SOURCE_MAX]; /* "base", "io_load: high", "--weight" */
@@ -39,6 +50,7 @@ typedef struct {
 typedef struct sp_result {
 	const sp_matrix *matrix;
 	const sp_profile *profile;
+	sp_method method;     /* ranks the options; set before sp_score() */
 	double total_weight;
 	sp_crit_score *crit;  /* per criterion, in matrix order */
 	double *score;        /* per option */
@@ -54,6 +66,8 @@ typedef struct sp_result {
 	int ntools;
 	char warning[SP_WARNINGS_MAX][160];
 	int nwarnings;
+	/* Filled by sp_analyse() after scoring, NULL when not analysed. */
+	const struct sp_analysis *analysis;
 } sp_result;
 
 /*
@@ -77,5 +91,27 @@ int sp_cond_holds(const sp_cond *c, const sp_profile *p,
 
 /* Scores closer than this are a tie. */
 int sp_score_tied(double a, double b);
+
+/*
+ * Scores every option of r's matrix with method, from r's ratings and the
+ * given weights (one per criterion; NULL for r's own), into out (one per
+ * option, the caller's array).  Weighted sum and weighted product stay on
+ * the rating scale; TOPSIS gives a closeness from 0 to 1.  The weights
+ * must not all be zero.
+ */
+void sp_score_method(double *out, const sp_result *r, const double *weight,
+    sp_method method);
+
+/*
+ * The option method ranks first for r with the given weights (NULL for
+ * r's own), or -1 when the top two tie.  scratch holds one double per
+ * option.
+ */
+int sp_score_winner(const sp_result *r, const double *weight,
+    sp_method method, double *scratch);
+
+/* "wsm", "wpm", "topsis"; and the method named so, or -1. */
+const char *sp_method_name(sp_method method);
+int sp_method_parse(const char *name);
 
 #endif

@@ -1,0 +1,129 @@
+/*
+ * The analysis stage: how sure a scored result is.  It reads an sp_result
+ * and fills an sp_analysis next to it with plain data that every renderer
+ * reads and none changes:
+ *
+ * - flip points: for each criterion, the weight at which another option
+ *   draws level with the winner (closed form, weighted sum and weighted
+ *   product);
+ * - trait flips: the single changes of a profile answer that change the
+ *   recommendation, found by re-scoring;
+ * - confidence: the share of randomly perturbed weight vectors in which
+ *   the winner stays the winner;
+ * - the winners of the three ranking methods, and a label (clear, leaning,
+ *   close call) drawn from margin, confidence and their agreement;
+ * - a hybrid split when the loser clearly wins a large share of the weight
+ *   in parts of the system the matrix names.
+ *
+ * See docs/scoring.md for every formula and threshold.
+ */
+#ifndef SP_ANALYSIS_H
+#define SP_ANALYSIS_H
+
+#include "stackpick/error.h"
+#include "stackpick/limits.h"
+#include "stackpick/matrix.h"
+#include "stackpick/score.h"
+
+/*
+ * Confidence draws: each weight is scaled by its own factor, uniform in
+ * [1 - SP_DRAW_SPREAD, 1 + SP_DRAW_SPREAD], from a fixed seed so that the
+ * figure is the same on every run.  4096 draws hold the figure to within
+ * about 0.8 percentage points (one standard error at 50%).
+ */
+#define SP_DRAWS 4096
+#define SP_DRAW_SPREAD 0.5
+#define SP_DRAW_SEED 0x5eedb10cd15ea5e5ULL
+
+/*
+ * Labels.  Clear: confidence at least SP_CLEAR_CONFIDENCE and a margin of
+ * at least SP_CLEAR_MARGIN of the rating scale's span.  Leaning: confidence
+ * at least SP_LEANING_CONFIDENCE.  Anything else, a tie, or methods that
+ * disagree on the winner: close call.
+ */
+#define SP_CLEAR_CONFIDENCE 0.95
+#define SP_CLEAR_MARGIN 0.05
+#define SP_LEANING_CONFIDENCE 0.75
+
+/*
+ * Hybrid trigger.  A criterion is a heavy need when it weighs at least
+ * SP_HYBRID_NEED; an option wins it clearly when its rating is ahead by at
+ * least SP_HYBRID_GAP of the scale's span.  A split is suggested when the
+ * winner and another option each clearly win heavy needs that name a
+ * component, worth at least SP_HYBRID_SHARE of the total weight.
+ */
+#define SP_HYBRID_NEED 5.0
+#define SP_HYBRID_GAP 0.5
+#define SP_HYBRID_SHARE 0.15
+
+#define SP_HINT_MAX 160
+#define SP_VALUE_MAX 48
+
+typedef enum { SP_LABEL_CLEAR, SP_LABEL_LEANING, SP_LABEL_CLOSE } sp_label;
+
+/* The weight of one criterion at which another option draws level. */
+typedef struct {
+	int criterion;
+	int option;             /* the option that draws level there */
+	double weight;          /* the weight now */
+	double flip_weight;     /* level at this weight, ahead past it */
+	double relative_change; /* |flip - now| / now; HUGE_VAL at weight 0 */
+	char hint[SP_HINT_MAX]; /* what sets or would move the weight */
+} sp_flip;
+
+/* One profile answer whose change alone changes the recommendation. */
+typedef struct {
+	int trait;
+	long from, to;                 /* trait values, as in sp_profile */
+	char from_text[SP_VALUE_MAX];  /* "true", "heavy", "20000" */
+	char to_text[SP_VALUE_MAX];
+	int option;                    /* the new winner, -1 for a tie */
+} sp_trait_flip;
+
+/* One side of a suggested hybrid. */
+typedef struct {
+	int option;
+	int *criteria;          /* criteria it wins clearly, matrix order */
+	int ncriteria;
+	const char **components; /* their components, each once */
+	int ncomponents;
+} sp_split;
+
+typedef struct sp_analysis {
+	const sp_matrix *matrix;
+	int winner;             /* the option analysed, -1 on a tie */
+	sp_flip *flips;         /* one per criterion that can flip, */
+	int nflips;             /* smallest relative change first */
+	sp_trait_flip *trait_flips;
+	int ntrait_flips;
+	double confidence;      /* 0..1 */
+	int draws;
+	sp_label label;
+	int method_winner[SP_NMETHODS]; /* -1 on a tie */
+	int methods_agree;
+	int hybrid;             /* a split is suggested */
+	sp_split split[2];      /* winner first, then the other option */
+	double share[2];        /* weight each side wins clearly, 0..1 */
+	struct sp_analysis_priv *priv;
+} sp_analysis;
+
+/*
+ * Allocates an analysis for matrix m, with the confidence draws and
+ * per-trait tables built once; reuse it for every profile scored against
+ * m.  *out is the caller's, released with sp_analysis_free().
+ */
+sp_status sp_analysis_new(sp_analysis **out, const sp_matrix *m,
+    sp_error *err);
+
+void sp_analysis_free(sp_analysis *a);
+
+/*
+ * Analyses r (scored against a's matrix) into a, and links a from r so
+ * that renderers find it.  a must stay alive while r is read.
+ */
+sp_status sp_analyse(sp_analysis *a, sp_result *r, sp_error *err);
+
+/* "clear", "leaning", "close call". */
+const char *sp_label_name(sp_label label);
+
+#endif

@@ -1,0 +1,727 @@
+/*
+ * The analysis stage: flip points, trait flips, confidence, the methods
+ * cross-check, the label and the hybrid split.  Nothing here prints.
+ *
+ * It has to stay cheap, since it runs for every profile by default: the
+ * confidence draws are generated once per matrix, the per-rival rating
+ * differences once per profile, and a draw is then one dot product per
+ * rival that can lose its lead at all.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stackpick/analysis.h"
+
+struct sp_analysis_priv {
+	float *draw;           /* factor of criterion k in draw d: k*N + d */
+	float *acc;            /* per draw: the winner's lead over a rival */
+	unsigned char *alive;  /* per draw: the winner still leads */
+	long *cand;            /* trait values worth trying, all traits */
+	int *cand_off;         /* trait t's are cand[cand_off[t]..[t+1]) */
+	int *aff;              /* criteria whose rules test a trait */
+	int *aff_off;          /* trait t's are aff[aff_off[t]..[t+1]) */
+	double *x;             /* what the method compares: k*O + o */
+	double *lead;          /* per rival: sum of w_k (x_Wk - x_ok) */
+	double *w;             /* weights being tried */
+	double *scores;        /* per option */
+	int *order;            /* flips, sorted */
+	sp_profile prof;       /* the profile with one answer changed */
+};
+
+const char *
+sp_label_name(sp_label label)
+{
+	static const char *const names[] = { "clear", "leaning",
+	    "close call" };
+
+	return names[label];
+}
+
+/* splitmix64: small, fast and the same everywhere. */
+static uint64_t
+next_random(uint64_t *s)
+{
+	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Visits every term t of every rule of criterion cr. */
+#define FOR_TERMS(cr, i, j, t)                                                 \
+	for (i = 0; i < (cr)->nrules; i++)                                     \
+		for (j = 0, t = (cr)->rules[i].when.terms; j <                 \
+		    total_terms(&(cr)->rules[i].when); j++, t++)
+
+static int
+total_terms(const sp_cond *c)
+{
+	int i, n = 0;
+
+	for (i = 0; i < c->nclauses; i++)
+		n += c->clause_len[i];
+	return n;
+}
+
+/*
+ * The values of trait t worth re-scoring: every value of an enum or
+ * boolean, and for an integer the values on either side of each bound a
+ * rule tests (nothing changes between them).  Returns how many were
+ * written to out (NULL to count only).
+ */
+static int
+candidates(long *out, const sp_matrix *m, int t)
+{
+	const sp_trait *tr = &m->traits[t];
+	const sp_term *term;
+	long v[4];
+	int n = 0, k, i, j, e;
+
+	if (tr->type != SP_TRAIT_INT) {
+		n = tr->type == SP_TRAIT_BOOL ? 2 : tr->nvalues;
+		for (i = 0; out != NULL && i < n; i++)
+			out[i] = i;
+		return n;
+	}
+	for (k = 0; k < m->ncriteria; k++) {
+		FOR_TERMS(&m->criteria[k], i, j, term) {
+			if (term->trait != t)
+				continue;
+			v[0] = term->min - 1;
+			v[1] = term->min;
+			v[2] = term->max;
+			v[3] = term->max + 1;
+			for (e = 0; e < 4; e++) {
+				if (v[e] < tr->min || v[e] > tr->max)
+					continue;
+				if (out != NULL)
+					out[n] = v[e];
+				n++;
+			}
+		}
+	}
+	if (out == NULL || n == 0)
+		return n;
+	qsort(out, (size_t)n, sizeof(long), cmp_long);
+	for (i = 1, j = 1; i < n; i++)
+		if (out[i] != out[j - 1])
+			out[j++] = out[i];
+	return j;
+}
+
+static int
+tests_trait(const sp_criterion *cr, int t)
+{
+	const sp_term *term;
+	int i, j;
+
+	FOR_TERMS(cr, i, j, term)
+		if (term->trait == t)
+			return 1;
+	return 0;
+}
+
+void
+sp_analysis_free(sp_analysis *a)
+{
+	struct sp_analysis_priv *p;
+	int i;
+
+	if (a == NULL)
+		return;
+	p = a->priv;
+	if (p != NULL) {
+		free(p->draw);
+		free(p->acc);
+		free(p->alive);
+		free(p->cand);
+		free(p->cand_off);
+		free(p->aff);
+		free(p->aff_off);
+		free(p->x);
+		free(p->lead);
+		free(p->w);
+		free(p->scores);
+		free(p->order);
+		free(p);
+	}
+	for (i = 0; i < 2; i++) {
+		free(a->split[i].criteria);
+		free(a->split[i].components);
+	}
+	free(a->flips);
+	free(a->trait_flips);
+	free(a);
+}
+
+sp_status
+sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
+{
+	sp_analysis *a;
+	struct sp_analysis_priv *p;
+	size_t no = (size_t)m->noptions, nc = (size_t)m->ncriteria, i;
+	uint64_t seed = SP_DRAW_SEED;
+	int t, k, ncand = 0, naff = 0, ok;
+
+	*out = NULL;
+	a = calloc(1, sizeof(*a));
+	if (a == NULL)
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	a->matrix = m;
+	a->priv = p = calloc(1, sizeof(*p));
+	if (p == NULL)
+		goto nomem;
+	for (t = 0; t < m->ntraits; t++) {
+		ncand += candidates(NULL, m, t);
+		for (k = 0; k < m->ncriteria; k++)
+			naff += tests_trait(&m->criteria[k], t);
+	}
+	p->draw = malloc(nc * SP_DRAWS * sizeof(float));
+	p->acc = malloc(SP_DRAWS * sizeof(float));
+	p->alive = malloc(SP_DRAWS);
+	p->cand = malloc(((size_t)ncand + 1) * sizeof(long));
+	p->cand_off = calloc((size_t)m->ntraits + 1, sizeof(int));
+	p->aff = malloc(((size_t)naff + 1) * sizeof(int));
+	p->aff_off = calloc((size_t)m->ntraits + 1, sizeof(int));
+	p->x = malloc(no * nc * sizeof(double));
+	p->lead = malloc(no * sizeof(double));
+	p->w = malloc(nc * sizeof(double));
+	p->scores = malloc(no * sizeof(double));
+	p->order = malloc(nc * sizeof(int));
+	a->flips = calloc(nc, sizeof(sp_flip));
+	a->trait_flips = calloc((size_t)ncand + 1, sizeof(sp_trait_flip));
+	ok = p->draw && p->acc && p->alive && p->cand && p->cand_off &&
+	    p->aff && p->aff_off && p->x && p->lead && p->w && p->scores &&
+	    p->order && a->flips && a->trait_flips;
+	for (t = 0; ok && t < 2; t++) {
+		a->split[t].criteria = calloc(nc, sizeof(int));
+		a->split[t].components = calloc(nc, sizeof(char *));
+		ok = a->split[t].criteria && a->split[t].components;
+	}
+	if (!ok)
+		goto nomem;
+	for (i = 0; i < nc * SP_DRAWS; i++) {
+		double u = (double)(next_random(&seed) >> 11) * 0x1.0p-53;
+
+		p->draw[i] = (float)(1 - SP_DRAW_SPREAD + 2 * SP_DRAW_SPREAD *
+		    u);
+	}
+	ncand = naff = 0;
+	for (t = 0; t < m->ntraits; t++) {
+		p->cand_off[t] = ncand;
+		ncand += candidates(p->cand + ncand, m, t);
+		p->aff_off[t] = naff;
+		for (k = 0; k < m->ncriteria; k++)
+			if (tests_trait(&m->criteria[k], t))
+				p->aff[naff++] = k;
+	}
+	p->cand_off[m->ntraits] = ncand;
+	p->aff_off[m->ntraits] = naff;
+	*out = a;
+	return SP_OK;
+nomem:
+	sp_analysis_free(a);
+	return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+}
+
+/* What a linear method compares: the rating, or its logarithm. */
+static void
+fill_x(struct sp_analysis_priv *p, const sp_result *r, sp_method method)
+{
+	const sp_matrix *m = r->matrix;
+	int k, o, no = m->noptions;
+
+	for (k = 0; k < m->ncriteria; k++)
+		for (o = 0; o < no; o++)
+			p->x[k * no + o] = method == SP_METHOD_WPM ?
+			    log(r->crit[k].rating[o] - m->scale_min + 1) :
+			    r->crit[k].rating[o];
+}
+
+/* The weight rules give criterion k for profile p (before overrides). */
+static double
+derived_weight(const sp_criterion *cr, const sp_profile *p,
+    const sp_matrix *m)
+{
+	double w = cr->weight;
+	int i;
+
+	for (i = 0; i < cr->nrules; i++)
+		if (sp_cond_holds(&cr->rules[i].when, p, m))
+			w += cr->rules[i].add;
+	return fmin(SP_WEIGHT_MAX, fmax(SP_WEIGHT_MIN, w));
+}
+
+/* "ml: heavy", "concurrency: 1000 or more" for the first clause of c. */
+static void
+describe_cond(char *buf, size_t size, const sp_cond *c, const sp_matrix *m)
+{
+	size_t used = 0;
+	int i, v, nv;
+
+	buf[0] = '\0';
+	for (i = 0; c->nclauses > 0 && i < c->clause_len[0] && used < size;
+	    i++) {
+		const sp_term *t = &c->terms[i];
+		const sp_trait *tr = &m->traits[t->trait];
+		int w = snprintf(buf + used, size - used, "%s%s: ", i ? ", " :
+		    "", tr->id);
+
+		if (w < 0 || (used += (size_t)w) >= size)
+			break;
+		if (tr->type == SP_TRAIT_INT) {
+			if (t->min == t->max)
+				w = snprintf(buf + used, size - used, "%ld",
+				    t->min);
+			else if (t->max == tr->max)
+				w = snprintf(buf + used, size - used,
+				    "%ld or more", t->min);
+			else if (t->min == tr->min)
+				w = snprintf(buf + used, size - used,
+				    "%ld or less", t->max);
+			else
+				w = snprintf(buf + used, size - used,
+				    "%ld to %ld", t->min, t->max);
+		} else {
+			nv = tr->type == SP_TRAIT_BOOL ? 2 : tr->nvalues;
+			for (v = 0, w = 0; v < nv && used + (size_t)w < size;
+			    v++) {
+				int x;
+
+				if (!((t->set >> v) & 1u))
+					continue;
+				x = snprintf(buf + used + w, size - used - w,
+				    "%s%s", w ? " or " : "", tr->type ==
+				    SP_TRAIT_BOOL ? (v ? "true" : "false") :
+				    tr->values[v]);
+				if (x < 0)
+					break;
+				w += x;
+			}
+		}
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+/*
+ * Says what would move criterion k's weight the way a flip needs: for a
+ * rise, the unfired rule that adds most; for a fall, the rules that
+ * raised it now (or the unfired rule that takes most away).
+ */
+static void
+flip_hint(char *buf, size_t size, const sp_result *r, int k, int up)
+{
+	const sp_matrix *m = r->matrix;
+	const sp_criterion *cr = &m->criteria[k];
+	const sp_crit_score *c = &r->crit[k];
+	char cond[SP_HINT_MAX];
+	size_t used = 0;
+	int i, best = -1;
+
+	buf[0] = '\0';
+	if (c->override != SP_OVERRIDE_NONE) {
+		snprintf(buf, size, "set by %s", c->override ==
+		    SP_OVERRIDE_CLI ? "--weight" : "the profile's weights");
+		return;
+	}
+	if (!up) {
+		for (i = 1; i < c->nfrom && used < size; i++) {
+			int w;
+
+			if (!(c->from[i].delta > 0))
+				continue;
+			w = snprintf(buf + used, size - used, "%s%s %+g",
+			    used ? ", " : "raised by ", c->from[i].text,
+			    c->from[i].delta);
+			if (w < 0)
+				break;
+			used += (size_t)w;
+		}
+		if (used > 0)
+			return;
+	}
+	for (i = 0; i < cr->nrules; i++) {
+		double add = up ? cr->rules[i].add : -cr->rules[i].add;
+
+		if (add > 0 && !sp_cond_holds(&cr->rules[i].when, r->profile,
+		    m) && (best < 0 || add > (up ? cr->rules[best].add :
+		    -cr->rules[best].add)))
+			best = i;
+	}
+	if (best >= 0) {
+		describe_cond(cond, sizeof(cond), &cr->rules[best].when, m);
+		snprintf(buf, size, "%s %s %g", cond, up ? "adds" : "takes",
+		    fabs(cr->rules[best].add));
+	}
+}
+
+static int
+cmp_flip(const sp_flip *a, const sp_flip *b)
+{
+	double da = fabs(a->flip_weight - a->weight);
+	double db = fabs(b->flip_weight - b->weight);
+
+	if (a->relative_change != b->relative_change)
+		return a->relative_change < b->relative_change ? -1 : 1;
+	if (da != db)
+		return da < db ? -1 : 1;
+	return a->criterion - b->criterion;
+}
+
+/*
+ * Flip points, closed form.  With x the ratings (weighted sum) or their
+ * logarithms (weighted product), the winner W leads option o exactly when
+ * G_o = sum_j w_j (x_Wj - x_oj) > 0: dividing by the total weight, or
+ * taking the exponential, never changes a sign.  Moving w_k by d moves
+ * G_o by d (x_Wk - x_ok), so o draws level at w_k - G_o / (x_Wk - x_ok).
+ * For each criterion the nearest such weight inside 0..10, over every
+ * rival, is where the recommendation changes.
+ */
+static void
+find_flips(sp_analysis *a, const sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	int no = m->noptions, k, o, i, j, win = a->winner;
+
+	a->nflips = 0;
+	for (o = 0; o < no; o++) {
+		p->lead[o] = 0;
+		for (k = 0; k < m->ncriteria; k++)
+			p->lead[o] += r->crit[k].weight * (p->x[k * no + win] -
+			    p->x[k * no + o]);
+	}
+	for (k = 0; k < m->ncriteria; k++) {
+		double w = r->crit[k].weight, best = HUGE_VAL, flip = 0;
+		int rival = -1;
+
+		for (o = 0; o < no; o++) {
+			double d = p->x[k * no + win] - p->x[k * no + o], f;
+
+			if (o == win || fabs(d) < 1e-12)
+				continue;
+			f = w - p->lead[o] / d;
+			if (!(f >= SP_WEIGHT_MIN && f <= SP_WEIGHT_MAX) ||
+			    !(r->total_weight - w + f > 0))
+				continue;
+			if (fabs(f - w) < best) {
+				best = fabs(f - w);
+				flip = f;
+				rival = o;
+			}
+		}
+		if (rival < 0)
+			continue;
+		{
+			sp_flip *fl = &a->flips[a->nflips++];
+
+			fl->criterion = k;
+			fl->option = rival;
+			fl->weight = w;
+			fl->flip_weight = flip;
+			fl->relative_change = w > 0 ? best / w : HUGE_VAL;
+			flip_hint(fl->hint, sizeof(fl->hint), r, k, flip > w);
+		}
+	}
+	/* Insertion sort: at most 256 entries. */
+	for (i = 1; i < a->nflips; i++) {
+		sp_flip x = a->flips[i];
+
+		for (j = i; j > 0 && cmp_flip(&x, &a->flips[j - 1]) < 0; j--)
+			a->flips[j] = a->flips[j - 1];
+		a->flips[j] = x;
+	}
+}
+
+static void
+value_text(char *buf, size_t size, const sp_trait *tr, long v)
+{
+	if (tr->type == SP_TRAIT_ENUM)
+		snprintf(buf, size, "%s", tr->values[v]);
+	else if (tr->type == SP_TRAIT_BOOL)
+		snprintf(buf, size, "%s", v ? "true" : "false");
+	else
+		snprintf(buf, size, "%ld", v);
+}
+
+/*
+ * Re-scores the profile with trait t set to v, changing only the weights
+ * of criteria whose rules test t.  Returns the new winner, -1 for a tie,
+ * or -2 when every weight would be zero.
+ */
+static int
+rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	double total = 0;
+	int i, k, win;
+
+	p->prof.value[t] = v;
+	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++) {
+		k = p->aff[i];
+		if (r->profile->override[k] == SP_OVERRIDE_NONE)
+			p->w[k] = derived_weight(&m->criteria[k], &p->prof, m);
+	}
+	for (k = 0; k < m->ncriteria; k++)
+		total += p->w[k];
+	win = total > 0 ? sp_score_winner(r, p->w, r->method, p->scores) :
+	    -2;
+	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++)
+		p->w[p->aff[i]] = r->crit[p->aff[i]].weight;
+	p->prof.value[t] = r->profile->value[t];
+	return win;
+}
+
+static void
+add_trait_flip(sp_analysis *a, const sp_result *r, int t, long v, int win)
+{
+	const sp_trait *tr = &r->matrix->traits[t];
+	sp_trait_flip *f = &a->trait_flips[a->ntrait_flips++];
+
+	f->trait = t;
+	f->from = r->profile->value[t];
+	f->to = v;
+	f->option = win;
+	value_text(f->from_text, sizeof(f->from_text), tr, f->from);
+	value_text(f->to_text, sizeof(f->to_text), tr, v);
+}
+
+/*
+ * Every single-answer change that changes the recommendation.  For an
+ * integer trait only the nearest such value on each side is kept.
+ */
+static void
+find_trait_flips(sp_analysis *a, const sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	int t, i, k, win;
+
+	a->ntrait_flips = 0;
+	memcpy(&p->prof, r->profile, sizeof(p->prof));
+	for (k = 0; k < m->ncriteria; k++)
+		p->w[k] = r->crit[k].weight;
+	for (t = 0; t < m->ntraits; t++) {
+		long now = r->profile->value[t];
+		int below = -1, above = -1, wb = 0, wa = 0;
+
+		if (p->aff_off[t] == p->aff_off[t + 1])
+			continue;
+		for (i = p->cand_off[t]; i < p->cand_off[t + 1]; i++) {
+			long v = p->cand[i];
+
+			if (v == now)
+				continue;
+			win = rescore_trait(a, r, t, v);
+			if (win == -2 || win == a->winner)
+				continue;
+			if (m->traits[t].type != SP_TRAIT_INT)
+				add_trait_flip(a, r, t, v, win);
+			else if (v < now) {
+				below = i;
+				wb = win;
+			} else if (above < 0) {
+				above = i;
+				wa = win;
+			}
+		}
+		if (below >= 0)
+			add_trait_flip(a, r, t, p->cand[below], wb);
+		if (above >= 0)
+			add_trait_flip(a, r, t, p->cand[above], wa);
+	}
+}
+
+/*
+ * Confidence for the weighted sum and weighted product: draw d keeps the
+ * winner ahead of rival o when sum_k f_dk w_k (x_Wk - x_ok) > 0.  A rival
+ * that cannot pass even with every factor against the winner is skipped,
+ * so a clear result costs no draws at all.
+ */
+static double
+confidence_linear(sp_analysis *a, const sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	int no = m->noptions, k, o, d, kept = 0;
+	float *acc = p->acc;
+	unsigned char *alive = p->alive;
+
+	memset(alive, 1, SP_DRAWS);
+	for (o = 0; o < no; o++) {
+		double worst = 0;
+
+		if (o == a->winner)
+			continue;
+		for (k = 0; k < m->ncriteria; k++) {
+			double c = r->crit[k].weight * (p->x[k * no +
+			    a->winner] - p->x[k * no + o]);
+
+			worst += c * (c > 0 ? 1 - SP_DRAW_SPREAD :
+			    1 + SP_DRAW_SPREAD);
+		}
+		if (worst > 0)
+			continue;
+		for (d = 0; d < SP_DRAWS; d++)
+			acc[d] = 0;
+		for (k = 0; k < m->ncriteria; k++) {
+			const float *f = p->draw + (size_t)k * SP_DRAWS;
+			float c = (float)(r->crit[k].weight * (p->x[k * no +
+			    a->winner] - p->x[k * no + o]));
+
+			if (c == 0)
+				continue;
+			for (d = 0; d < SP_DRAWS; d++)
+				acc[d] += c * f[d];
+		}
+		for (d = 0; d < SP_DRAWS; d++)
+			alive[d] &= acc[d] > 0;
+	}
+	for (d = 0; d < SP_DRAWS; d++)
+		kept += alive[d];
+	return (double)kept / SP_DRAWS;
+}
+
+/* Confidence for TOPSIS, which has no linear form: re-rank every draw. */
+static double
+confidence_general(sp_analysis *a, const sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	int k, d, kept = 0;
+
+	for (d = 0; d < SP_DRAWS; d++) {
+		for (k = 0; k < m->ncriteria; k++)
+			p->w[k] = r->crit[k].weight *
+			    p->draw[(size_t)k * SP_DRAWS + d];
+		kept += sp_score_winner(r, p->w, r->method, p->scores) ==
+		    a->winner;
+	}
+	return (double)kept / SP_DRAWS;
+}
+
+/*
+ * The heavy needs with a component that option o wins clearly against
+ * option v, into s; returns their share of the total weight.
+ */
+static double
+clear_wins(sp_split *s, const sp_result *r, int o, int v)
+{
+	const sp_matrix *m = r->matrix;
+	double gap = SP_HYBRID_GAP * (m->scale_max - m->scale_min), w = 0;
+	int k, i;
+
+	s->option = o;
+	s->ncriteria = s->ncomponents = 0;
+	for (k = 0; k < m->ncriteria; k++) {
+		const char *comp = m->criteria[k].component;
+
+		if (comp == NULL || r->crit[k].weight < SP_HYBRID_NEED ||
+		    r->crit[k].rating[o] - r->crit[k].rating[v] < gap - 1e-9)
+			continue;
+		w += r->crit[k].weight;
+		s->criteria[s->ncriteria++] = k;
+		for (i = 0; i < s->ncomponents; i++)
+			if (strcmp(s->components[i], comp) == 0)
+				break;
+		if (i == s->ncomponents)
+			s->components[s->ncomponents++] = comp;
+	}
+	return w / r->total_weight;
+}
+
+/*
+ * Hybrid: the rival that clearly wins most weight in named components,
+ * when both it and the winner clearly win at least SP_HYBRID_SHARE.
+ */
+static void
+find_hybrid(sp_analysis *a, const sp_result *r)
+{
+	int o, best = -1;
+	double share, most = -1;
+
+	a->hybrid = 0;
+	a->share[0] = a->share[1] = 0;
+	for (o = 0; o < r->matrix->noptions; o++) {
+		if (o == a->winner)
+			continue;
+		share = clear_wins(&a->split[1], r, o, a->winner);
+		if (share > most) {
+			most = share;
+			best = o;
+		}
+	}
+	a->share[1] = clear_wins(&a->split[1], r, best, a->winner);
+	a->share[0] = clear_wins(&a->split[0], r, a->winner, best);
+	a->hybrid = a->share[0] >= SP_HYBRID_SHARE - 1e-9 &&
+	    a->share[1] >= SP_HYBRID_SHARE - 1e-9;
+}
+
+static sp_label
+pick_label(const sp_analysis *a, const sp_result *r)
+{
+	const sp_matrix *m = r->matrix;
+	double margin = r->margin;
+
+	if (a->winner < 0 || !a->methods_agree)
+		return SP_LABEL_CLOSE;
+	if (r->method != SP_METHOD_TOPSIS)
+		margin /= m->scale_max - m->scale_min;
+	if (a->confidence >= SP_CLEAR_CONFIDENCE && margin >= SP_CLEAR_MARGIN)
+		return SP_LABEL_CLEAR;
+	if (a->confidence >= SP_LEANING_CONFIDENCE)
+		return SP_LABEL_LEANING;
+	return SP_LABEL_CLOSE;
+}
+
+sp_status
+sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
+{
+	struct sp_analysis_priv *p = a->priv;
+	int i;
+
+	if (r->matrix != a->matrix)
+		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
+		    "analysis and result belong to different matrices");
+	a->winner = r->ntied > 1 ? -1 : r->rank[0];
+	a->nflips = a->ntrait_flips = 0;
+	a->hybrid = 0;
+	a->confidence = 0;
+	a->draws = SP_DRAWS;
+	a->methods_agree = a->winner >= 0;
+	for (i = 0; i < SP_NMETHODS; i++) {
+		a->method_winner[i] = sp_score_winner(r, NULL, (sp_method)i,
+		    p->scores);
+		if (a->method_winner[i] != a->winner)
+			a->methods_agree = 0;
+	}
+	if (a->winner >= 0) {
+		if (r->method != SP_METHOD_TOPSIS) {
+			fill_x(p, r, r->method);
+			find_flips(a, r);
+			a->confidence = confidence_linear(a, r);
+		} else {
+			a->confidence = confidence_general(a, r);
+		}
+		find_trait_flips(a, r);
+		find_hybrid(a, r);
+	}
+	a->label = pick_label(a, r);
+	r->analysis = a;
+	return SP_OK;
+}

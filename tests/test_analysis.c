@@ -1,0 +1,425 @@
+/* Unit tests for the analysis stage (src/analysis.c) and the methods. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/analysis.h"
+#include "stackpick/score.h"
+
+/* One matrix, scored and analysed: what every test works on. */
+struct fix {
+	sp_matrix *m;
+	sp_result *r;
+	sp_analysis *a;
+	sp_profile p;
+};
+
+static void
+fix_open(struct fix *f, const char *matrix)
+{
+	sp_error err;
+
+	memset(f, 0, sizeof(*f));
+	if (matrix == NULL)
+		assert_int_equal(sp_matrix_builtin(&f->m, &err), SP_OK);
+	else
+		assert_int_equal(sp_matrix_parse(&f->m, matrix,
+		    strlen(matrix), "m.yaml", &err), SP_OK);
+	assert_int_equal(sp_result_new(&f->r, f->m, &err), SP_OK);
+	assert_int_equal(sp_analysis_new(&f->a, f->m, &err), SP_OK);
+}
+
+static void
+fix_close(struct fix *f)
+{
+	sp_analysis_free(f->a);
+	sp_result_free(f->r);
+	sp_matrix_free(f->m);
+}
+
+/* Decodes profile text (or the file at path when text is NULL). */
+static void
+fix_profile(struct fix *f, const char *text, const char *path)
+{
+	sp_doc *doc;
+	sp_error err;
+	char *buf = NULL;
+	size_t len;
+
+	if (text == NULL) {
+		assert_int_equal(sp_read_file(&buf, &len, path, path,
+		    SP_MAX_PROFILE_BYTES, &err), SP_OK);
+		text = buf;
+	} else {
+		len = strlen(text);
+	}
+	assert_int_equal(sp_doc_parse(&doc, text, len, "p.yaml", &err),
+	    SP_OK);
+	assert_int_equal(sp_profile_decode(&f->p, f->m, doc, &err), SP_OK);
+	sp_doc_free(doc);
+	free(buf);
+}
+
+static void
+fix_run(struct fix *f, sp_method method)
+{
+	sp_error err;
+
+	f->r->method = method;
+	assert_int_equal(sp_score(f->r, f->m, &f->p, &err), SP_OK);
+	assert_int_equal(sp_analyse(f->a, f->r, &err), SP_OK);
+}
+
+/* The winner of p scored in full (a fresh result), -1 on a tie. */
+static int
+winner_of(struct fix *f, const sp_profile *p)
+{
+	sp_result *r;
+	sp_error err;
+	int w;
+
+	assert_int_equal(sp_result_new(&r, f->m, &err), SP_OK);
+	r->method = f->r->method;
+	assert_int_equal(sp_score(r, f->m, p, &err), SP_OK);
+	w = r->ntied > 1 ? -1 : r->rank[0];
+	sp_result_free(r);
+	return w;
+}
+
+/*
+ * Two criteria, two options, no rules: small enough to work by hand.
+ *
+ *   c1: weight 3, a 5, b 1        c2: weight 1, a 1, b 5      W = 4
+ *
+ * Weighted sum:     a = (3*5 + 1*1)/4 = 4,  b = (3*1 + 1*5)/4 = 2.
+ * Weighted product: a = 5^(3/4) * 1^(1/4) = 3.3437...,
+ *                   b = 1^(3/4) * 5^(1/4) = 1.4953...
+ * TOPSIS: both columns have norm sqrt(5^2 + 1^2) = sqrt(26); with weights
+ * 3/4 and 1/4 the weighted normalised values are, in units of 1/sqrt(26),
+ *   c1: a 3.75, b 0.75        c2: a 0.25, b 1.25
+ * ideal (3.75, 1.25), anti-ideal (0.75, 0.25), so
+ *   a: d+ = 1, d- = 3  ->  closeness 3/4;  b: d+ = 3, d- = 1  ->  1/4.
+ *
+ * Flip points (weighted sum): G = 3*(5-1) + 1*(1-5) = 8.
+ *   c1: 3 - 8/4 = 1   (at w1 = 1: a = 5+1 = 6, b = 1+5 = 6, a tie)
+ *   c2: 1 + 8/4 = 3   (at w2 = 3: a = 15+3 = 18, b = 3+15 = 18)
+ * relative changes 2/3 and 2, so c1 is the most critical.
+ */
+static const char hand_matrix[] =
+    "format: 1\nname: hand\nscale: {min: 1, max: 5}\n"
+    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+    "traits:\n  - {id: t, type: boolean, default: false}\n"
+    "criteria:\n"
+    "  - id: c1\n    label: C1\n    weight: 3\n    ratings:\n"
+    "      a: {rating: 5, why: x}\n      b: {rating: 1, why: y}\n"
+    "    rules:\n      - {when: {t: true}, add: -3}\n"
+    "  - id: c2\n    label: C2\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 1, why: x}\n      b: {rating: 5, why: y}\n";
+
+static void
+test_methods_hand_worked(void **state)
+{
+	struct fix f;
+	double s[2];
+
+	(void)state;
+	fix_open(&f, hand_matrix);
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_float_equal(f.r->score[0], 4.0, 1e-12);
+	assert_float_equal(f.r->score[1], 2.0, 1e-12);
+	sp_score_method(s, f.r, NULL, SP_METHOD_WPM);
+	assert_float_equal(s[0], pow(5, 0.75), 1e-12);
+	assert_float_equal(s[1], pow(5, 0.25), 1e-12);
+	sp_score_method(s, f.r, NULL, SP_METHOD_TOPSIS);
+	assert_float_equal(s[0], 0.75, 1e-12);
+	assert_float_equal(s[1], 0.25, 1e-12);
+	/* --method puts the chosen method's scores in the result. */
+	fix_run(&f, SP_METHOD_TOPSIS);
+	assert_float_equal(f.r->score[0], 0.75, 1e-12);
+	assert_float_equal(f.r->margin, 0.5, 1e-12);
+	fix_run(&f, SP_METHOD_WPM);
+	assert_float_equal(f.r->score[1], pow(5, 0.25), 1e-12);
+	assert_int_equal(f.a->methods_agree, 1);
+	fix_close(&f);
+}
+
+static void
+test_flips_hand_worked(void **state)
+{
+	struct fix f;
+
+	(void)state;
+	fix_open(&f, hand_matrix);
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->winner, 0);
+	assert_int_equal(f.a->nflips, 2);
+	assert_int_equal(f.a->flips[0].criterion, 0);
+	assert_int_equal(f.a->flips[0].option, 1);
+	assert_float_equal(f.a->flips[0].weight, 3.0, 0);
+	assert_float_equal(f.a->flips[0].flip_weight, 1.0, 1e-12);
+	assert_float_equal(f.a->flips[0].relative_change, 2.0 / 3, 1e-12);
+	assert_string_equal(f.a->flips[0].hint, "t: true takes 3");
+	assert_int_equal(f.a->flips[1].criterion, 1);
+	assert_float_equal(f.a->flips[1].flip_weight, 3.0, 1e-12);
+	assert_float_equal(f.a->flips[1].relative_change, 2.0, 1e-12);
+	/* Dropping c1 to 0 (t: true) hands the win to b. */
+	assert_int_equal(f.a->ntrait_flips, 1);
+	assert_int_equal(f.a->trait_flips[0].trait, 0);
+	assert_int_equal(f.a->trait_flips[0].to, 1);
+	assert_string_equal(f.a->trait_flips[0].to_text, "true");
+	assert_int_equal(f.a->trait_flips[0].option, 1);
+	fix_close(&f);
+}
+
+/*
+ * Methods that disagree.  Equal weights 1 and 1, W = 2:
+ *   a: c1 5, c2 1         b: c1 3, c2 2.8
+ * Weighted sum: a = 3, b = 2.9, so a.
+ * Weighted product: a = sqrt(5) = 2.236, b = sqrt(8.4) = 2.898, so b.
+ * TOPSIS: norms sqrt(34) and sqrt(8.84); weighted values (w = 1/2)
+ *   c1: a 0.4287, b 0.2572      c2: a 0.1682, b 0.4709
+ *   a: d+ = 0.3027, d- = 0.1715 -> 0.362;  b: d+ = 0.1715,
+ *   d- = 0.3027 -> 0.638, so b.
+ * Two of three disagree with the weighted sum: a close call.
+ */
+static const char split_matrix[] =
+    "format: 1\nname: split\nscale: {min: 1, max: 5}\n"
+    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+    "criteria:\n"
+    "  - id: c1\n    label: C1\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 5, why: x}\n      b: {rating: 3, why: y}\n"
+    "  - id: c2\n    label: C2\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 1, why: x}\n      b: {rating: 2.8, why: y}\n";
+
+static void
+test_methods_disagree(void **state)
+{
+	struct fix f;
+	double s[2];
+
+	(void)state;
+	fix_open(&f, split_matrix);
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	sp_score_method(s, f.r, NULL, SP_METHOD_TOPSIS);
+	assert_float_equal(s[0], 0.362, 1e-3);
+	assert_float_equal(s[1], 0.638, 1e-3);
+	assert_int_equal(f.a->method_winner[SP_METHOD_WSM], 0);
+	assert_int_equal(f.a->method_winner[SP_METHOD_WPM], 1);
+	assert_int_equal(f.a->method_winner[SP_METHOD_TOPSIS], 1);
+	assert_int_equal(f.a->methods_agree, 0);
+	assert_int_equal(f.a->label, SP_LABEL_CLOSE);
+	fix_close(&f);
+}
+
+/*
+ * Confidence against the exact figure.  Weights 1.1 and 1 on the hand
+ * matrix's ratings (gaps +4 and -4): a keeps the lead when
+ * 1.1 f1 > f2, f1 and f2 uniform on [0.5, 1.5].  That probability is
+ *   integral over f1 in [0.5, 1.5/1.1] of (1.1 f1 - 0.5), plus
+ *   (1.5 - 1.5/1.1) for the rest  =  0.34091 + 0.1125 + 0.13636 = 0.5898.
+ * 4096 draws give a standard error under 0.008; allow three.
+ */
+static void
+test_confidence_exact(void **state)
+{
+	struct fix f;
+	double first;
+
+	(void)state;
+	fix_open(&f, hand_matrix);
+	fix_profile(&f, "weights: {c1: 1.1, c2: 1}\n", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->winner, 0);
+	assert_float_equal(f.a->confidence, 0.5898, 0.024);
+	first = f.a->confidence;
+	fix_run(&f, SP_METHOD_WSM);
+	assert_true(f.a->confidence == first);
+	assert_int_equal(f.a->label, SP_LABEL_CLOSE);
+	/* TOPSIS re-ranks every draw instead; it must be near, too. */
+	fix_run(&f, SP_METHOD_TOPSIS);
+	assert_true(f.a->confidence > 0.3 && f.a->confidence < 0.9);
+	/* Far apart: no draw can change it, confidence is 1. */
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_float_equal(f.a->confidence, 1.0, 0);
+	fix_close(&f);
+}
+
+static void
+test_tie_has_no_winner(void **state)
+{
+	struct fix f;
+
+	(void)state;
+	fix_open(&f, hand_matrix);
+	fix_profile(&f, "weights: {c1: 1, c2: 1}\n", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->winner, -1);
+	assert_int_equal(f.a->nflips, 0);
+	assert_float_equal(f.a->confidence, 0, 0);
+	assert_int_equal(f.a->label, SP_LABEL_CLOSE);
+	assert_int_equal(f.a->hybrid, 0);
+	fix_close(&f);
+}
+
+/*
+ * Every flip point, checked by scoring again: at the reported weight the
+ * winner loses or ties, and a hair short of it the winner still wins.
+ */
+static void
+check_flips(struct fix *f)
+{
+	int i, win = f->a->winner;
+
+	for (i = 0; i < f->a->nflips; i++) {
+		const sp_flip *fl = &f->a->flips[i];
+		sp_profile q = f->p;
+		double towards = fl->flip_weight > fl->weight ? 1 : -1;
+
+		q.override[fl->criterion] = SP_OVERRIDE_CLI;
+		q.weight[fl->criterion] = fl->flip_weight;
+		assert_int_not_equal(winner_of(f, &q), win);
+		q.weight[fl->criterion] = fl->flip_weight - towards * 1e-4;
+		assert_int_equal(winner_of(f, &q), win);
+		q.weight[fl->criterion] = fl->flip_weight + towards * 1e-4;
+		if (q.weight[fl->criterion] >= SP_WEIGHT_MIN &&
+		    q.weight[fl->criterion] <= SP_WEIGHT_MAX)
+			assert_int_equal(winner_of(f, &q), fl->option);
+	}
+}
+
+/*
+ * Every enum and boolean answer, changed alone and scored again: it is
+ * listed as a trait flip exactly when it changes the winner.
+ */
+static void
+check_trait_flips(struct fix *f)
+{
+	const sp_matrix *m = f->m;
+	int t, v, i, n, listed, win;
+
+	for (t = 0; t < m->ntraits; t++) {
+		const sp_trait *tr = &m->traits[t];
+
+		if (tr->type == SP_TRAIT_INT)
+			continue;
+		n = tr->type == SP_TRAIT_BOOL ? 2 : tr->nvalues;
+		for (v = 0; v < n; v++) {
+			sp_profile q = f->p;
+
+			if (v == f->p.value[t])
+				continue;
+			q.value[t] = v;
+			win = winner_of(f, &q);
+			listed = -2;
+			for (i = 0; i < f->a->ntrait_flips; i++)
+				if (f->a->trait_flips[i].trait == t &&
+				    f->a->trait_flips[i].to == v)
+					listed = f->a->trait_flips[i].option;
+			if (win == f->a->winner)
+				assert_int_equal(listed, -2);
+			else
+				assert_int_equal(listed, win);
+		}
+	}
+	/* Integer flips: the reported value changes the winner. */
+	for (i = 0; i < f->a->ntrait_flips; i++) {
+		sp_profile q = f->p;
+		const sp_trait_flip *tf = &f->a->trait_flips[i];
+
+		q.value[tf->trait] = tf->to;
+		assert_int_equal(winner_of(f, &q), tf->option);
+	}
+}
+
+static const char *const examples[] = { "realtime-chat", "ml-pipelines",
+	"serverless-functions", "beginner-saas", "hybrid-platform" };
+
+static void
+test_shipped_examples(void **state)
+{
+	struct fix f;
+	char path[512];
+	size_t i;
+	int m;
+
+	(void)state;
+	fix_open(&f, NULL);
+	for (i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		snprintf(path, sizeof(path), "%s/data/examples/%s.yaml",
+		    SP_SOURCE_DIR, examples[i]);
+		fix_profile(&f, NULL, path);
+		for (m = 0; m < SP_NMETHODS; m++) {
+			fix_run(&f, (sp_method)m);
+			check_flips(&f);
+			check_trait_flips(&f);
+			assert_true(f.a->confidence >= 0 &&
+			    f.a->confidence <= 1);
+			if (m == SP_METHOD_TOPSIS)
+				assert_int_equal(f.a->nflips, 0);
+		}
+		fix_run(&f, SP_METHOD_WSM);
+		/* Only the hybrid platform suggests a split. */
+		assert_int_equal(f.a->hybrid,
+		    strcmp(examples[i], "hybrid-platform") == 0);
+	}
+	fix_close(&f);
+}
+
+static void
+test_hybrid_split(void **state)
+{
+	struct fix f;
+	char path[512];
+	int i, ml = -1;
+
+	(void)state;
+	fix_open(&f, NULL);
+	snprintf(path, sizeof(path), "%s/data/examples/hybrid-platform.yaml",
+	    SP_SOURCE_DIR);
+	fix_profile(&f, NULL, path);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->hybrid, 1);
+	assert_int_equal(f.a->split[0].option, sp_matrix_option(f.m,
+	    "nodejs"));
+	assert_int_equal(f.a->split[1].option, sp_matrix_option(f.m,
+	    "python"));
+	for (i = 0; i < f.a->split[1].ncriteria; i++)
+		if (f.a->split[1].criteria[i] == sp_matrix_criterion(f.m,
+		    "ml_support"))
+			ml = i;
+	assert_true(ml >= 0);
+	assert_true(f.a->share[1] >= SP_HYBRID_SHARE);
+	/* Without heavy ML the Python side is no heavy need: no split. */
+	f.p.value[sp_matrix_trait(f.m, "ml")] = 0;
+	f.p.value[sp_matrix_trait(f.m, "data_pipelines")] = 0;
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->hybrid, 0);
+	fix_close(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_methods_hand_worked),
+		cmocka_unit_test(test_flips_hand_worked),
+		cmocka_unit_test(test_methods_disagree),
+		cmocka_unit_test(test_confidence_exact),
+		cmocka_unit_test(test_tie_has_no_winner),
+		cmocka_unit_test(test_shipped_examples),
+		cmocka_unit_test(test_hybrid_split),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
