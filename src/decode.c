@@ -57,9 +57,8 @@ dec_str(const sp_dec *d, const sp_node *n, const char *what,
 	return SP_OK;
 }
 
-/* A plain scalar spelling a decimal number, as opposed to 0x1F or 1:30. */
-static int
-is_decimal(const char *s, int allow_fraction)
+int
+dec_is_decimal(const char *s, int allow_fraction)
 {
 	int digits = 0;
 
@@ -126,13 +125,33 @@ not_a_number(const sp_dec *d, const sp_node *n, const char *what,
 }
 
 sp_status
+dec_clean(const sp_dec *d, const sp_node *n, const char *what,
+    int allow_newline)
+{
+	const unsigned char *s = (const unsigned char *)n->text;
+	size_t i;
+
+	for (i = 0; i < n->len; i++) {
+		if (s[i] == '\n' && allow_newline)
+			continue;
+		if (s[i] < 0x20 || s[i] == 0x7f ||
+		    (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9F))
+			return dec_fail(d, n, "%s: control characters are not "
+			    "accepted", what);
+	}
+	return SP_OK;
+}
+
+sp_status
 dec_long(const sp_dec *d, const sp_node *n, const char *what, long min,
     long max, long *out)
 {
 	long v;
 	char *end;
 
-	if (n->type != SP_NODE_SCALAR || !n->plain || !is_decimal(n->text, 0))
+	if (n->type != SP_NODE_SCALAR || !n->plain ||
+	    !dec_is_decimal(n->text, 0))
 		return not_a_number(d, n, what, "a whole number");
 	errno = 0;
 	v = strtol(n->text, &end, 10);
@@ -150,13 +169,14 @@ dec_double(const sp_dec *d, const sp_node *n, const char *what, double min,
 	double v;
 	char *end;
 
-	if (n->type != SP_NODE_SCALAR || !n->plain || !is_decimal(n->text, 1))
+	if (n->type != SP_NODE_SCALAR || !n->plain ||
+	    !dec_is_decimal(n->text, 1))
 		return not_a_number(d, n, what, "a number");
 	v = strtod(n->text, &end);
 	if (!isfinite(v) || v < min || v > max)
 		return dec_fail(d, n, "%s: %s is out of range (%g to %g)", what,
 		    n->text, min, max);
-	*out = v;
+	*out = v == 0 ? 0.0 : v; /* -0 reads as 0 */
 	return SP_OK;
 }
 

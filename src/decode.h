@@ -40,6 +40,19 @@ sp_status dec_enum(const sp_dec *d, const sp_node *n, const char *what,
 sp_status dec_keys(const sp_dec *d, const sp_node *map, const char *what,
     const char *const *allowed, int nallowed);
 
+/*
+ * Whether s spells a number in plain decimal (with a fraction and exponent
+ * when allow_fraction is set), as opposed to 0x1F, 010, 1:30 or .inf.
+ */
+int dec_is_decimal(const char *s, int allow_fraction);
+
+/*
+ * Checks that a string holds no control characters (C0, DEL or C1), which
+ * could disturb a terminal when printed; newlines only if allowed.
+ */
+sp_status dec_clean(const sp_dec *d, const sp_node *n, const char *what,
+    int allow_newline);
+
 /* The candidate closest to word, if close enough to suggest, or NULL. */
 const char *dec_suggest(const char *word, const char *const *cand, int n);
 

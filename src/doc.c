@@ -184,19 +184,52 @@ done:
 	return rc;
 }
 
-/* Converts a byte offset into a 1-based line and column. */
+/* The code unit at byte i: a byte, or a UTF-16 unit of either order. */
+static unsigned
+unit_at(const unsigned char *s, size_t len, size_t i, int width, int le)
+{
+	if (width == 1)
+		return s[i];
+	if (i + 1 >= len)
+		return 0;
+	return le ? (unsigned)(s[i] | s[i + 1] << 8) :
+	    (unsigned)(s[i] << 8 | s[i + 1]);
+}
+
+/*
+ * Converts a byte offset from libyaml's reader into a 1-based line and
+ * column, as libyaml counts them for the other errors: a byte order mark
+ * takes no column, CR, LF and CRLF end lines, and a column is a
+ * character (UTF-8 or UTF-16, as the input is).
+ */
 static void
 offset_to_mark(const char *buf, size_t len, size_t off, int *line, int *col)
 {
-	size_t i;
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0;
+	int width = 1, le = 0;
+	unsigned c;
 
 	*line = 1;
 	*col = 1;
-	for (i = 0; i < off && i < len; i++) {
-		if (buf[i] == '\n') {
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		i = 3;
+	} else if (len >= 2 && (s[0] == 0xFF || s[0] == 0xFE) &&
+	    (s[1] == 0xFF || s[1] == 0xFE) && s[0] != s[1]) {
+		i = 2;
+		width = 2;
+		le = s[0] == 0xFF;
+	}
+	for (; i < off && i < len; i += (size_t)width) {
+		c = unit_at(s, len, i, width, le);
+		if (c == '\r' && i + (size_t)width < len &&
+		    unit_at(s, len, i + (size_t)width, width, le) == '\n')
+			continue;
+		if (c == '\n' || c == '\r') {
 			(*line)++;
 			*col = 1;
-		} else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+		} else if (width == 1 ? (c & 0xC0) != 0x80 :
+		    (c & 0xFC00) != 0xDC00) {
 			(*col)++;
 		}
 	}

@@ -15,4 +15,16 @@
  */
 void *sp_doc_alloc(sp_doc *doc, size_t n);
 
+/*
+ * Cuts an incomplete UTF-8 sequence off the end of s, as left behind when
+ * snprintf() truncates text to fit a buffer.
+ */
+void sp_utf8_trim(char *s);
+
+/*
+ * Copies src into dst (of size bytes, always terminated) with every byte
+ * that is not part of valid UTF-8 replaced by U+FFFD.
+ */
+void sp_utf8_repair(char *dst, size_t size, const char *src);
+
 #endif

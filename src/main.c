@@ -196,7 +196,12 @@ parse_args(struct config *cfg, int argc, char **argv)
 			msg_usage("option '%s' needs a value", argv[optind - 1]);
 			return SP_EXIT_USAGE;
 		default:
-			if (optopt != 0)
+			if (strncmp(argv[optind - 1], "--", 2) == 0 &&
+			    strchr(argv[optind - 1], '=') != NULL)
+				msg_usage("option '%.*s' takes no value",
+				    (int)strcspn(argv[optind - 1], "="),
+				    argv[optind - 1]);
+			else if (optopt != 0)
 				msg_usage("unknown option '-%c'", optopt);
 			else
 				msg_usage("unknown option '%s'",
@@ -213,8 +218,10 @@ parse_args(struct config *cfg, int argc, char **argv)
 static sp_status
 emit_json(json_t *obj)
 {
-	if (obj == NULL)
+	if (obj == NULL) {
+		msg_errorf("out of memory");
 		return SP_ENOMEM;
+	}
 	if (json_dumpf(obj, stdout, JSON_COMPACT) != 0 ||
 	    fputc('\n', stdout) == EOF) {
 		json_decref(obj);

@@ -77,7 +77,8 @@ text_field(struct ctx *c, const sp_node *map, const char *key,
 	if (n == NULL)
 		return required ? dec_fail(&c->d, map, "%s: missing required "
 		    "key '%s'", what, key) : SP_OK;
-	return dec_str(&c->d, n, what, out);
+	TRY(dec_str(&c->d, n, what, out));
+	return dec_clean(&c->d, n, what, 1);
 }
 
 static sp_status
@@ -293,6 +294,9 @@ load_cond(struct ctx *c, const sp_node *n, sp_cond *cond)
 		nterms = n->count;
 		cond->nclauses = 1;
 	} else if (n->type == SP_NODE_SEQ) {
+		if (n->count == 0)
+			return dec_fail(&c->d, n, "when: empty list; leave "
+			    "'when' out for an item that always applies");
 		for (clause = n->first; clause; clause = clause->next) {
 			TRY(dec_map(&c->d, clause, "when"));
 			nterms += clause->count;

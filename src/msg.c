@@ -37,14 +37,20 @@ msg_exit_code(sp_status status)
 	}
 }
 
-/* Writes s to f with control bytes escaped as \xNN. */
+/*
+ * Writes s to f with control characters escaped as \xNN: C0 and DEL
+ * bytes, and C1 characters (U+0080 to U+009F, which some terminals obey).
+ */
 static void
 put_clean(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c < 0x20 || c == 0x7f)
+		if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
+		    (unsigned char)s[1] <= 0x9F)
+			fprintf(f, "\\x%02x", (unsigned char)*++s);
+		else if (c < 0x20 || c == 0x7f)
 			fprintf(f, "\\x%02x", c);
 		else
 			fputc(c, f);

@@ -118,16 +118,12 @@ static sp_status
 decode_name(const sp_dec *d, sp_profile *p, const sp_node *v)
 {
 	const char *s;
-	size_t i;
 
 	TRY(dec_str(d, v, "name", &s));
 	if (v->len > SP_NAME_MAX)
 		return dec_fail(d, v, "name: longer than %d bytes",
 		    SP_NAME_MAX);
-	for (i = 0; i < v->len; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return dec_fail(d, v, "name: control characters are "
-			    "not accepted");
+	TRY(dec_clean(d, v, "name", 0));
 	memcpy(p->name, s, v->len + 1);
 	return SP_OK;
 }
@@ -189,12 +185,12 @@ sp_profile_set_weight(sp_profile *p, const sp_matrix *m, const char *spec,
 		    "--weight: unknown criterion '%s'%s", id, hint);
 	}
 	w = strtod(eq + 1, &end);
-	if (eq[1] == '\0' || *end != '\0' || !(w >= SP_WEIGHT_MIN &&
-	    w <= SP_WEIGHT_MAX))
+	if (!dec_is_decimal(eq + 1, 1) || *end != '\0' ||
+	    !(w >= SP_WEIGHT_MIN && w <= SP_WEIGHT_MAX))
 		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
 		    "--weight: '%s' is not a number from %g to %g", eq + 1,
 		    SP_WEIGHT_MIN, SP_WEIGHT_MAX);
-	p->weight[i] = w;
+	p->weight[i] = w == 0 ? 0.0 : w;
 	p->override[i] = SP_OVERRIDE_CLI;
 	return SP_OK;
 }

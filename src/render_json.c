@@ -6,6 +6,7 @@
 
 #include "stackpick/analysis.h"
 #include "stackpick/render.h"
+#include "internal.h"
 
 static json_t *
 strings(const sp_advice *const *a, int n)
@@ -176,7 +177,13 @@ sp_render_json(const sp_result *r, const char *input)
 		json_array_append_new(warnings, json_string(r->warning[i]));
 	json_object_set_new(root, "schema_version",
 	    json_integer(SP_JSON_SCHEMA_VERSION));
-	json_object_set_new(root, "input", json_string(input));
+	{
+		/* File names need not be UTF-8; JSON strings must be. */
+		char name[1024];
+
+		sp_utf8_repair(name, sizeof(name), input);
+		json_object_set_new(root, "input", json_string(name));
+	}
 	json_object_set_new(root, "name", r->profile->name[0] ?
 	    json_string(r->profile->name) : json_null());
 	json_object_set_new(root, "matrix", json_string(m->name));

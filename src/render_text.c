@@ -8,6 +8,7 @@
 
 #include "stackpick/analysis.h"
 #include "stackpick/render.h"
+#include "internal.h"
 
 #define BAR_WIDTH 10
 #define MAX_REASONS 4
@@ -82,9 +83,9 @@ wrap(const struct out *o, const char *lead, size_t indent, const char *text)
 		const char *w = p;
 		size_t len, cols;
 
-		while (*w == ' ')
+		while (*w == ' ' || *w == '\n')
 			w++;
-		len = strcspn(w, " ");
+		len = strcspn(w, " \n");
 		if (len == 0)
 			break;
 		cols = columns(w, len);
@@ -142,7 +143,7 @@ headline(const struct out *o, const sp_result *r, const char *input)
 	const sp_matrix *m = r->matrix;
 	const char *name = r->profile->name[0] ? r->profile->name : input;
 	int best = r->rank[0], second = r->rank[1];
-	char line[512];
+	char line[1024];
 
 	if (r->ntied > 1) {
 		snprintf(line, sizeof(line), "%s: no recommendation, %s and %s "
@@ -155,6 +156,7 @@ headline(const struct out *o, const sp_result *r, const char *input)
 		    m->options[second].label, r->margin, m->scale_min,
 		    m->scale_max);
 	}
+	sp_utf8_trim(line);
 	fputs(BOLD(o), o->f);
 	wrap(o, "", 2, line);
 	fputs(RESET(o), o->f);
@@ -177,7 +179,7 @@ reasons(const struct out *o, const sp_result *r, int sign)
 	const sp_matrix *m = r->matrix;
 	int side = sign > 0 ? r->rank[0] : r->rank[1];
 	int i, shown = 0, n = m->ncriteria;
-	char head[256], from[256], lead[256];
+	char head[512], from[1024], lead[2048];
 
 	if (sign > 0)
 		snprintf(head, sizeof(head), "Why %s", m->options[side].label);
@@ -197,15 +199,17 @@ reasons(const struct out *o, const sp_result *r, int sign)
 		snprintf(lead, sizeof(lead), "%s%c%s %s: %+.2f, weight %g (%s)",
 		    sign > 0 ? GREEN(o) : YELLOW(o), sign > 0 ? '+' : '-',
 		    RESET(o), cr->label, c->lead, c->weight, from);
+		sp_utf8_trim(lead);
 		wrap(o, "  ", 4, lead);
 		if (cr->from_team) {
-			char why[128];
+			char why[512];
 
 			snprintf(why, sizeof(why), "%s rated %g, %s %g from "
 			    "the team section", m->options[side].label,
 			    c->rating[side], m->options[sign > 0 ? r->rank[1] :
 			    r->rank[0]].label, c->rating[sign > 0 ? r->rank[1] :
 			    r->rank[0]]);
+			sp_utf8_trim(why);
 			wrap(o, "    ", 4, why);
 		} else {
 			wrap(o, "    ", 4, cr->why[side]);
@@ -222,7 +226,7 @@ table(const struct out *o, const sp_result *r)
 	const sp_matrix *m = r->matrix;
 	int w = r->rank[0], s = r->rank[1], k, bar;
 	double maxlead = 0;
-	char num[32], legend[256];
+	char legend[512];
 
 	for (k = 0; k < m->ncriteria; k++)
 		maxlead = fmax(maxlead, fabs(r->crit[k].lead));
@@ -237,10 +241,9 @@ table(const struct out *o, const sp_result *r)
 
 		fputs("  ", o->f);
 		field(o, m->criteria[k].label, 28, 0);
-		snprintf(num, sizeof(num), "%6.1f %7.1f %7.1f %+7.2f ",
-		    c->weight, c->rating[w], c->rating[s], c->lead);
-		fputs(c->weight > 0 ? "" : DIM(o), o->f);
-		fputs(num, o->f);
+		fprintf(o->f, "%s%6.1f %7.1f %7.1f %+7.2f ",
+		    c->weight > 0 ? "" : DIM(o), c->weight, c->rating[w],
+		    c->rating[s], c->lead);
 		bar = maxlead > 0 ? (int)lround(fabs(c->lead) / maxlead *
 		    BAR_WIDTH) : 0;
 		fputs(c->lead >= 0 ? GREEN(o) : YELLOW(o), o->f);
@@ -248,15 +251,14 @@ table(const struct out *o, const sp_result *r)
 			fputc(c->lead >= 0 ? '+' : '-', o->f);
 		fprintf(o->f, "%s\n", RESET(o));
 	}
-	snprintf(num, sizeof(num), "%6.1f %7.2f %7.2f %+7.2f\n",
-	    r->total_weight, r->score[w], r->score[s],
-	    r->score[w] - r->score[s]);
 	fputs("  ", o->f);
 	field(o, "total (score)", 28, 0);
-	fputs(num, o->f);
+	fprintf(o->f, "%6.1f %7.2f %7.2f %+7.2f\n", r->total_weight,
+	    r->score[w], r->score[s], r->score[w] - r->score[s]);
 	snprintf(legend, sizeof(legend), "%slead: weight x rating gap / total "
 	    "weight, what each criterion adds to %s's margin over %s%s",
 	    DIM(o), m->options[w].label, m->options[s].label, RESET(o));
+	sp_utf8_trim(legend);
 	wrap(o, "  ", 2, legend);
 }
 
@@ -425,7 +427,7 @@ sp_render_text(FILE *f, const sp_result *r, const char *input,
 {
 	const sp_matrix *m = r->matrix;
 	struct out o = { f, opts };
-	char head[160];
+	char head[512];
 	int i;
 
 	headline(&o, r, input);
@@ -439,6 +441,7 @@ sp_render_text(FILE *f, const sp_result *r, const char *input,
 	else
 		snprintf(head, sizeof(head), "Pitfalls to avoid with %s",
 		    m->options[r->rank[0]].label);
+	sp_utf8_trim(head);
 	advice(&o, head, "  !   ", r->pitfalls, r->npitfalls);
 	advice(&o, "Suggested frameworks and tooling", "  *   ", r->tools,
 	    r->ntools);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stackpick/score.h"
+#include "internal.h"
 
 sp_status
 sp_result_new(sp_result **out, const sp_matrix *m, sp_error *err)
@@ -269,15 +270,18 @@ add_source(sp_crit_score *c, const char *text, double delta)
 	}
 	s = &c->from[c->nfrom++];
 	snprintf(s->text, sizeof(s->text), "%s", text);
+	sp_utf8_trim(s->text);
 	s->delta = delta;
 }
 
 static void
 warn(sp_result *r, const char *fmt, const char *a, const char *b)
 {
-	if (r->nwarnings < SP_WARNINGS_MAX)
-		snprintf(r->warning[r->nwarnings++], sizeof(r->warning[0]),
-		    fmt, a, b);
+	if (r->nwarnings < SP_WARNINGS_MAX) {
+		snprintf(r->warning[r->nwarnings], sizeof(r->warning[0]), fmt,
+		    a, b);
+		sp_utf8_trim(r->warning[r->nwarnings++]);
+	}
 }
 
 static void
@@ -332,6 +336,10 @@ team_ratings(sp_result *r, sp_crit_score *c, const sp_criterion *cr,
 	if (!p->team_given && c->weight > 0)
 		warn(r, "no team section: %s counts the same for every "
 		    "option%s", cr->label, "");
+	for (o = 0; p->team_given && c->weight > 0 && o < m->noptions; o++)
+		if (p->team[o] < 0)
+			warn(r, "the team section does not mention %s: its %s "
+			    "counts as 0", m->options[o].label, cr->label);
 }
 
 /*

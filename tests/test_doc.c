@@ -86,6 +86,38 @@ test_refusals(void **state)
 }
 
 static void
+test_reader_error_marks(void **state)
+{
+	static const struct {
+		const char *text;
+		size_t len;
+		int line, column;
+	} cases[] = {
+		{ "a: 1\nb: \x01\n", 10, 2, 4 },
+		{ "a: 1\r\nb: \x01\r\n", 12, 2, 4 },
+		{ "a: 1\rb: 2\rc: \x01\r", 16, 3, 4 },
+		{ "\xEF\xBB\xBFname: \x01\n", 11, 1, 7 },
+		{ "a: \xC3\xA9\xC3\xA9 \x01\n", 10, 1, 7 },
+		{ "\xFF\xFE" "a\0:\0 \0\x01\0", 10, 1, 4 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sp_doc *doc;
+		sp_error err;
+
+		sp_error_clear(&err);
+		assert_int_equal(sp_doc_parse(&doc, cases[i].text, cases[i].len,
+		    "t.yaml", &err), SP_EDATA);
+		if (err.line != cases[i].line || err.column != cases[i].column)
+			fail_msg("case %zu: %d:%d, expected %d:%d (%s)", i,
+			    err.line, err.column, cases[i].line,
+			    cases[i].column, err.message);
+	}
+}
+
+static void
 test_depth_limit(void **state)
 {
 	char buf[200];
@@ -163,6 +195,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_and_marks),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_reader_error_marks),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_read_file),

@@ -137,6 +137,13 @@ test_errors(void **state)
 		{ HEAD OPTS TRAITS CRIT "pitfalls:\n  - {option: zz, text: t}\n",
 		    "pitfalls: unknown option 'zz'" },
 		{ "format: 2\nname: t\n", "format: 2 is out of range (1 to 1)" },
+		{ HEAD OPTS TRAITS CRIT "checklist:\n  - {when: [], text: t}\n",
+		    "when: empty list" },
+		{ HEAD "options:\n  - {id: a, label: \"A\\e[31m\"}\n"
+		    "  - {id: b, label: B}\n" TRAITS CRIT,
+		    "option label: control characters are not accepted" },
+		{ HEAD OPTS TRAITS CRIT "tools:\n  - {text: \"x\\u009b31m\"}\n",
+		    "text: control characters are not accepted" },
 		{ HEAD OPTS TRAITS CRIT "colour: red\n",
 		    "matrix: unknown key 'colour'" },
 	};

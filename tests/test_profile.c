@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <math.h>
 
 #include "stackpick/profile.h"
 
@@ -126,6 +127,7 @@ test_messages(void **state)
 		{ "name: [a]\n", 1, 7, "name: expected a string, found a "
 		    "sequence" },
 		{ "weights: {teamfit: 1}\n", 1, 11, "did you mean 'team_fit'?" },
+		{ "name: \"a\\u009b31m\"\n", 1, 7, "name: control characters" },
 	};
 	size_t i;
 
@@ -164,6 +166,13 @@ test_set_weight(void **state)
 	    SP_EUSAGE);
 	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=10.5", &err),
 	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=0x5", &err),
+	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime= 3", &err),
+	    SP_EUSAGE);
+	assert_int_equal(sp_profile_set_weight(&p, m, "realtime=-0", &err),
+	    SP_OK);
+	assert_false(signbit(p.weight[k]));
 	assert_int_equal(sp_profile_set_weight(&p, m, "realtim=1", &err),
 	    SP_EUSAGE);
 	assert_non_null(strstr(err.message, "did you mean 'realtime'?"));

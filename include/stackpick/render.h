@@ -27,7 +27,8 @@ sp_status sp_render_text(FILE *out, const sp_result *r, const char *input,
 
 /*
  * Builds the JSON view of r.  Returns a new reference (the caller's, to
- * json_decref), or NULL when out of memory.
+ * json_decref), or NULL when its containers cannot be allocated.  Text
+ * that is not valid UTF-8 (a file name) is repaired with U+FFFD.
  */
 json_t *sp_render_json(const sp_result *r, const char *input);
 

@@ -64,7 +64,7 @@ typedef struct sp_result {
 	int npitfalls;
 	const sp_advice **tools;
 	int ntools;
-	char warning[SP_WARNINGS_MAX][160];
+	char warning[SP_WARNINGS_MAX][256];
 	int nwarnings;
 	/* Filled by sp_analyse() after scoring, NULL when not analysed. */
 	const struct sp_analysis *analysis;

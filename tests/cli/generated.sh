@@ -63,6 +63,12 @@ utf16)
 utf8-bom)
 	printf '\xef\xbb\xbfio_load: high\n' >"$tmp/p.yaml"
 	exec "$expect" --code 0 --stdout 'recommended' -- "$sp" --color=never "$tmp/p.yaml" ;;
+non-utf8-name)
+	# File names need not be UTF-8; the JSON "input" must still be.
+	cp "$here/../../data/examples/realtime-chat.yaml" "$tmp/chat-$(printf '\377').yaml"
+	cd "$tmp" || exit 2
+	exec "$expect" --code 0 --stdout "\"input\":\"chat-$(printf '\357\277\275')\\.yaml\"" \
+	    -- "$sp" --format json "chat-$(printf '\377').yaml" ;;
 *)
 	echo "generated.sh: unknown case $case" >&2
 	exit 2 ;;
