@@ -96,18 +96,20 @@ analysis(json_t *root, const sp_result *r)
 	const sp_matrix *m = r->matrix;
 	json_t *sens = json_array(), *tf = json_array(),
 	       *methods = json_object();
+	char hint[SP_HINT_MAX];
 	int i;
 
 	for (i = 0; i < a->nflips; i++) {
 		const sp_flip *f = &a->flips[i];
 
+		sp_flip_hint(hint, sizeof(hint), r, f);
 		json_array_append_new(sens, json_pack("{s:s,s:s,s:f,s:f,s:o,"
 		    "s:s}", "criterion", m->criteria[f->criterion].id,
 		    "option", m->options[f->option].id, "weight", f->weight,
 		    "flip_weight", f->flip_weight, "relative_change",
 		    isfinite(f->relative_change) ?
 		    json_real(f->relative_change) : json_null(), "hint",
-		    f->hint));
+		    hint));
 	}
 	for (i = 0; i < a->ntrait_flips; i++) {
 		const sp_trait_flip *f = &a->trait_flips[i];

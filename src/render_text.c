@@ -324,7 +324,7 @@ static void
 sure_changes(const struct out *o, const sp_result *r, const sp_analysis *a)
 {
 	const sp_matrix *m = r->matrix;
-	char line[512], now[32], flip[32];
+	char line[512], now[32], flip[32], hint[SP_HINT_MAX];
 	int i, shown = 0;
 
 	for (i = 0; i < a->nflips && i < MAX_FLIPS; i++) {
@@ -332,12 +332,13 @@ sure_changes(const struct out *o, const sp_result *r, const sp_analysis *a)
 
 		if (shown++ == 0)
 			wrap(o, "  ", 2, "What would change the answer:");
+		sp_flip_hint(hint, sizeof(hint), r, f);
 		weight_text(now, sizeof(now), f->weight, f->flip_weight);
 		weight_text(flip, sizeof(flip), f->flip_weight, f->weight);
 		snprintf(line, sizeof(line), "%s would win if %s weighed more "
 		    "than %s instead of %s%s%s%s.", m->options[f->option].label,
 		    m->criteria[f->criterion].label, flip, now,
-		    f->hint[0] ? " (" : "", f->hint, f->hint[0] ? ")" : "");
+		    hint[0] ? " (" : "", hint, hint[0] ? ")" : "");
 		if (f->flip_weight < f->weight)
 			memcpy(strstr(line, "more than"), "less than", 9);
 		wrap(o, "  - ", 4, line);

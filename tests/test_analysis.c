@@ -155,6 +155,7 @@ static void
 test_flips_hand_worked(void **state)
 {
 	struct fix f;
+	char hint[SP_HINT_MAX];
 
 	(void)state;
 	fix_open(&f, hand_matrix);
@@ -167,7 +168,8 @@ test_flips_hand_worked(void **state)
 	assert_float_equal(f.a->flips[0].weight, 3.0, 0);
 	assert_float_equal(f.a->flips[0].flip_weight, 1.0, 1e-12);
 	assert_float_equal(f.a->flips[0].relative_change, 2.0 / 3, 1e-12);
-	assert_string_equal(f.a->flips[0].hint, "t: true takes 3");
+	sp_flip_hint(hint, sizeof(hint), f.r, &f.a->flips[0]);
+	assert_string_equal(hint, "t: true takes 3");
 	assert_int_equal(f.a->flips[1].criterion, 1);
 	assert_float_equal(f.a->flips[1].flip_weight, 3.0, 1e-12);
 	assert_float_equal(f.a->flips[1].relative_change, 2.0, 1e-12);

@@ -36,6 +36,13 @@
 #define SP_DRAW_SEED 0x5eedb10cd15ea5e5ULL
 
 /*
+ * A rival whose chance of passing the winner in one draw is provably below
+ * this (Hoeffding's inequality) is not drawn at all: fewer than one draw in
+ * 200 batches of 4096 could fall to it.
+ */
+#define SP_DRAW_SKIP 1e-6
+
+/*
  * Labels.  Clear: confidence at least SP_CLEAR_CONFIDENCE and a margin of
  * at least SP_CLEAR_MARGIN of the rating scale's span.  Leaning: confidence
  * at least SP_LEANING_CONFIDENCE.  Anything else, a tie, or methods that
@@ -68,7 +75,7 @@ typedef struct {
 	double weight;          /* the weight now */
 	double flip_weight;     /* level at this weight, ahead past it */
 	double relative_change; /* |flip - now| / now; HUGE_VAL at weight 0 */
-	char hint[SP_HINT_MAX]; /* what sets or would move the weight */
+	int rule;               /* unfired rule that moves it that way, -1 */
 } sp_flip;
 
 /* One profile answer whose change alone changes the recommendation. */
@@ -122,6 +129,15 @@ void sp_analysis_free(sp_analysis *a);
  * that renderers find it.  a must stay alive while r is read.
  */
 sp_status sp_analyse(sp_analysis *a, sp_result *r, sp_error *err);
+
+/*
+ * Writes what ties flip f of r's analysis to the profile into buf: the
+ * rules that raised the weight ("raised by ml: heavy +7") when it has to
+ * fall, the unfired rule that moves it furthest the right way
+ * ("realtime: true adds 6"), "set by --weight" for an override, or "".
+ */
+void sp_flip_hint(char *buf, size_t size, const sp_result *r,
+    const sp_flip *f);
 
 /* "clear", "leaning", "close call". */
 const char *sp_label_name(sp_label label);
