@@ -13,6 +13,7 @@
 #define BAR_WIDTH 10
 #define MAX_REASONS 4
 #define MAX_FLIPS 3
+#define SCORE_LABEL 40
 
 struct out {
 	FILE *f;
@@ -161,13 +162,29 @@ headline(const struct out *o, const sp_result *r, const char *input)
 	wrap(o, "", 2, line);
 	fputs(RESET(o), o->f);
 	if (m->noptions > 2) {
+		size_t col = 9, width = (size_t)o->o->width, n, cols;
 		int i;
 
+		/*
+		 * One "Label 3.24" per option, never split; a label is cut to
+		 * SCORE_LABEL columns so that every item fits a line.
+		 */
 		fputs("  Scores:", o->f);
-		for (i = 0; i < m->noptions; i++)
-			fprintf(o->f, "%s %s %.2f", i ? "," : "",
-			    m->options[r->rank[i]].label,
-			    r->score[r->rank[i]]);
+		for (i = 0; i < m->noptions; i++) {
+			const char *label = m->options[r->rank[i]].label;
+
+			n = fit(label, SCORE_LABEL);
+			cols = columns(label, n) + 6 + (i + 1 < m->noptions);
+			if (col + 1 + cols > width) {
+				fputs("\n   ", o->f);
+				col = 3;
+			}
+			fputc(' ', o->f);
+			fwrite(label, 1, n, o->f);
+			fprintf(o->f, " %.2f%s", r->score[r->rank[i]],
+			    i + 1 < m->noptions ? "," : "");
+			col += 1 + cols;
+		}
 		fputc('\n', o->f);
 	}
 }

@@ -410,6 +410,134 @@ test_hybrid_split(void **state)
 	fix_close(&f);
 }
 
+/* The second shipped matrix, Django vs Flask vs FastAPI, and its profile. */
+static void
+test_frameworks_matrix(void **state)
+{
+	struct fix f;
+	sp_error err;
+	char path[512];
+	int m;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	snprintf(path, sizeof(path),
+	    "%s/data/examples/matrix-python-web-frameworks.yaml",
+	    SP_SOURCE_DIR);
+	assert_int_equal(sp_matrix_load(&f.m, path, &err), SP_OK);
+	assert_int_equal(sp_result_new(&f.r, f.m, &err), SP_OK);
+	assert_int_equal(sp_analysis_new(&f.a, f.m, &err), SP_OK);
+	snprintf(path, sizeof(path), "%s/data/examples/python-web-api.yaml",
+	    SP_SOURCE_DIR);
+	fix_profile(&f, NULL, path);
+	for (m = 0; m < SP_NMETHODS; m++) {
+		fix_run(&f, (sp_method)m);
+		assert_int_equal(f.a->winner, sp_matrix_option(f.m, "fastapi"));
+		check_flips(&f);
+		check_trait_flips(&f);
+	}
+	fix_run(&f, SP_METHOD_WSM);
+	assert_true(f.a->nflips > 0);
+	assert_true(f.a->ntrait_flips > 0);
+	assert_int_equal(f.a->methods_agree, 1);
+	assert_int_equal(f.a->hybrid, 0);
+	/* A website with websockets goes to Django. */
+	fix_profile(&f, "app: website\nrealtime: true\n", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->winner, sp_matrix_option(f.m, "django"));
+	check_flips(&f);
+	check_trait_flips(&f);
+	fix_close(&f);
+}
+
+/* Appends printf-style text to a growing buffer. */
+static void
+cat(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	while (*len + (size_t)n + 1 > *cap) {
+		*cap = *cap ? *cap * 2 : 4096;
+		*buf = realloc(*buf, *cap);
+		assert_non_null(*buf);
+	}
+	va_start(ap, fmt);
+	vsnprintf(*buf + *len, *cap - *len, fmt, ap);
+	va_end(ap);
+	*len += (size_t)n;
+}
+
+/*
+ * A matrix at the bounds: 64 options, 256 criteria (one from the team),
+ * ratings from a fixed linear congruential sequence below two close
+ * leaders, rules on an enum, an integer and a boolean trait.  Every part
+ * of the analysis must hold.
+ */
+static void
+test_large_matrix(void **state)
+{
+	struct fix f;
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	unsigned long seed = 12345;
+	int o, k, m;
+
+	(void)state;
+	cat(&text, &len, &cap, "format: 1\nname: large\nscale: {min: 0, "
+	    "max: 10}\noptions:\n");
+	for (o = 0; o < SP_MAX_OPTIONS; o++)
+		cat(&text, &len, &cap, "  - {id: o%d, label: O%d}\n", o, o);
+	cat(&text, &len, &cap, "traits:\n"
+	    "  - {id: size, type: enum, values: [s, m, l], default: m}\n"
+	    "  - {id: users, type: integer, min: 0, max: 1000, default: 5}\n"
+	    "  - {id: live, type: boolean, default: false}\ncriteria:\n");
+	for (k = 0; k < SP_MAX_CRITERIA - 1; k++) {
+		seed = (seed * 1103515245 + 12345) % 2147483648UL;
+		cat(&text, &len, &cap, "  - id: c%d\n    label: C%d\n%s"
+		    "    weight: %lu\n    ratings:\n", k, k, k % 3 ? "" :
+		    "    component: part\n", seed % 3);
+		/*
+		 * o0 and o1 lead the field and differ only on every 16th
+		 * criterion, each winning half of those: they are close.
+		 */
+		cat(&text, &len, &cap, "      o0: {rating: %d, why: g}\n"
+		    "      o1: {rating: %d, why: g}\n", k % 16 ? 9 : k % 32 ?
+		    5 : 10, k % 16 ? 9 : k % 32 ? 10 : 5);
+		for (o = 2; o < SP_MAX_OPTIONS; o++) {
+			seed = (seed * 1103515245 + 12345) % 2147483648UL;
+			cat(&text, &len, &cap, "      o%d: {rating: %lu, why: "
+			    "g}\n", o, seed % 9);
+		}
+		if (k % 4 == 0)
+			cat(&text, &len, &cap, "    rules:\n"
+			    "      - {when: {size: l}, add: 4}\n"
+			    "      - {when: {users: {min: 100}}, add: -3}\n"
+			    "      - {when: {live: true}, add: 2}\n");
+	}
+	cat(&text, &len, &cap, "  - {id: team_fit, label: T, weight: 5, "
+	    "ratings_from: team}\n");
+	fix_open(&f, text);
+	free(text);
+	assert_int_equal(f.m->noptions, SP_MAX_OPTIONS);
+	assert_int_equal(f.m->ncriteria, SP_MAX_CRITERIA);
+	fix_profile(&f, "size: l\nusers: 50\nteam: {o3: 5, o9: 4}\n", NULL);
+	for (m = 0; m < SP_NMETHODS; m++) {
+		fix_run(&f, (sp_method)m);
+		assert_true(f.a->winner >= 0);
+		assert_true(f.a->confidence >= 0 && f.a->confidence <= 1);
+		check_flips(&f);
+		check_trait_flips(&f);
+	}
+	fix_run(&f, SP_METHOD_WSM);
+	assert_true(f.a->nflips > 0);
+	assert_true(f.a->ntrait_flips <= 5);
+	fix_close(&f);
+}
+
 int
 main(void)
 {
@@ -421,6 +549,8 @@ main(void)
 		cmocka_unit_test(test_tie_has_no_winner),
 		cmocka_unit_test(test_shipped_examples),
 		cmocka_unit_test(test_hybrid_split),
+		cmocka_unit_test(test_frameworks_matrix),
+		cmocka_unit_test(test_large_matrix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
