@@ -150,12 +150,18 @@ headline(const struct out *o, const sp_result *r, const char *input)
 		snprintf(line, sizeof(line), "%s: no recommendation, %s and %s "
 		    "tie at %.2f", name, m->options[best].label,
 		    m->options[second].label, r->score[best]);
-	} else {
-		snprintf(line, sizeof(line), "%s: %s recommended, %.2f against "
-		    "%.2f for %s (margin %.2f on the %g-%g scale)", name,
+	} else if (r->method == SP_METHOD_TOPSIS) {
+		snprintf(line, sizeof(line), "%s: %s recommended by TOPSIS, "
+		    "closeness %.2f against %.2f for %s (0 to 1)", name,
 		    m->options[best].label, r->score[best], r->score[second],
-		    m->options[second].label, r->margin, m->scale_min,
-		    m->scale_max);
+		    m->options[second].label);
+	} else {
+		snprintf(line, sizeof(line), "%s: %s recommended%s, %.2f against "
+		    "%.2f for %s (margin %.2f on the %g-%g scale)", name,
+		    m->options[best].label, r->method == SP_METHOD_WPM ?
+		    " by the weighted product" : "", r->score[best],
+		    r->score[second], m->options[second].label, r->margin,
+		    m->scale_min, m->scale_max);
 	}
 	sp_utf8_trim(line);
 	fputs(BOLD(o), o->f);
@@ -242,7 +248,7 @@ table(const struct out *o, const sp_result *r)
 {
 	const sp_matrix *m = r->matrix;
 	int w = r->rank[0], s = r->rank[1], k, bar;
-	double maxlead = 0;
+	double maxlead = 0, sum_w = 0, sum_s = 0;
 	char legend[512];
 
 	for (k = 0; k < m->ncriteria; k++)
@@ -268,10 +274,19 @@ table(const struct out *o, const sp_result *r)
 			fputc(c->lead >= 0 ? '+' : '-', o->f);
 		fprintf(o->f, "%s\n", RESET(o));
 	}
+	/*
+	 * The table explains the weighted sum whatever method ranked, so its
+	 * totals are the contributions' sums, not another method's scores.
+	 */
+	for (k = 0; k < m->ncriteria; k++) {
+		sum_w += r->crit[k].contrib[w];
+		sum_s += r->crit[k].contrib[s];
+	}
 	fputs("  ", o->f);
-	field(o, "total (score)", 28, 0);
-	fprintf(o->f, "%6.1f %7.2f %7.2f %+7.2f\n", r->total_weight,
-	    r->score[w], r->score[s], r->score[w] - r->score[s]);
+	field(o, r->method == SP_METHOD_WSM ? "total (score)" :
+	    "total (weighted sum)", 28, 0);
+	fprintf(o->f, "%6.1f %7.2f %7.2f %+7.2f\n", r->total_weight, sum_w,
+	    sum_s, sum_w - sum_s);
 	snprintf(legend, sizeof(legend), "%slead: weight x rating gap / total "
 	    "weight, what each criterion adds to %s's margin over %s%s",
 	    DIM(o), m->options[w].label, m->options[s].label, RESET(o));
@@ -372,14 +387,16 @@ sure_changes(const struct out *o, const sp_result *r, const sp_analysis *a)
 		    " would win" : "");
 		wrap(o, "  - ", 4, line);
 	}
-	if (shown == 0) {
+	if (shown == 0)
 		wrap(o, "  ", 2, r->method == SP_METHOD_TOPSIS ?
-		    "No single profile answer changes the answer (flip points "
-		    "are worked out for wsm and wpm only)." :
+		    "No single profile answer changes the answer." :
 		    "No single weight within 0-10 and no single profile answer "
 		    "changes the answer.");
+	if (r->method == SP_METHOD_TOPSIS)
+		wrap(o, "  ", 2, "TOPSIS has no closed form for flip points; "
+		    "rank with --method wsm or wpm to see them.");
+	if (shown == 0)
 		return;
-	}
 	if (a->nflips > 0 && isfinite(a->flips[0].relative_change)) {
 		snprintf(line, sizeof(line), "Most critical: %s, whose weight "
 		    "has to change by %.0f%% to change the answer.",

@@ -5,7 +5,7 @@
 # "none" when it must not.
 # - the JSON carries a confidence from 0 to 1, a label, the three methods'
 #   winners and a hybrid that is null or a split of two options;
-# - the first flip points, applied with --weight, change the winner (or
+# - the first two flip points, applied with --weight, change the winner (or
 #   tie it), and a hair short of them do not;
 # - the text report has its "How sure" section and fits 80 columns.
 set -eu
@@ -37,7 +37,7 @@ none)
 esac
 
 win=$(jq -r '.recommendation.option' "$tmp/a.json")
-jq -r '.sensitivity[:3][] | "\(.criterion) \(.weight) \(.flip_weight)"' \
+jq -r '.sensitivity[:2][] | "\(.criterion) \(.weight) \(.flip_weight)"' \
     "$tmp/a.json" >"$tmp/flips"
 while read -r crit now flip; do
 	got=$("$sp" --format json "$@" --weight "$crit=$flip" "$profile" |
