@@ -502,6 +502,7 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
 	int no = m->noptions, i, k, o, win;
+	int linear = r->method != SP_METHOD_TOPSIS;
 	double total = r->total_weight, dw;
 
 	p->prof.value[t] = v;
@@ -514,13 +515,13 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 		p->w[k] = derived_weight(&m->criteria[k], &p->prof, m);
 		dw = p->w[k] - r->crit[k].weight;
 		total += dw;
-		for (o = 0; dw != 0 && o < no; o++)
+		for (o = 0; dw != 0 && linear && o < no; o++)
 			p->scores[o] += dw * p->x[k * no + o];
 	}
 	p->prof.value[t] = r->profile->value[t];
 	if (!(total > 1e-12)) {
 		win = -2;
-	} else if (r->method == SP_METHOD_TOPSIS) {
+	} else if (!linear) {
 		win = sp_score_winner(r, p->w, r->method, p->scores);
 	} else {
 		for (o = 0; o < no; o++)
