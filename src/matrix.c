@@ -325,7 +325,7 @@ load_cond(struct ctx *c, const sp_node *n, sp_cond *cond)
 static sp_status
 load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
 {
-	static const char *const keys[] = { "when", "add" };
+	static const char *const keys[] = { "when", "add", "why" };
 	const sp_node *r, *n;
 	int i = 0;
 
@@ -335,7 +335,8 @@ load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
 		return nomem(c);
 	for (r = seq->first; r != NULL; r = r->next, i++) {
 		TRY(dec_map(&c->d, r, "rule"));
-		TRY(dec_keys(&c->d, r, "rule", keys, 2));
+		TRY(dec_keys(&c->d, r, "rule", keys, 3));
+		TRY(text_field(c, r, "why", "why", 0, &cr->rules[i].why));
 		TRY(req(c, r, "when", "rule", &n));
 		TRY(load_cond(c, n, &cr->rules[i].when));
 		TRY(req(c, r, "add", "rule", &n));
@@ -382,12 +383,12 @@ static sp_status
 load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 {
 	static const char *const keys[] = { "id", "label", "component",
-		"weight", "ratings", "ratings_from", "rules" };
+		"weight", "weight_why", "ratings", "ratings_from", "rules" };
 	const sp_node *n;
 	const char *from;
 
 	TRY(dec_map(&c->d, node, "criterion"));
-	TRY(dec_keys(&c->d, node, "criterion", keys, 7));
+	TRY(dec_keys(&c->d, node, "criterion", keys, 8));
 	TRY(req(c, node, "id", "criterion", &n));
 	TRY(check_id(c, n, "criterion id", &cr->id));
 	if (sp_matrix_criterion(c->m, cr->id) >= 0)
@@ -398,6 +399,8 @@ load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 	TRY(req(c, node, "weight", "criterion", &n));
 	TRY(dec_double(&c->d, n, "weight", SP_WEIGHT_MIN, SP_WEIGHT_MAX,
 	    &cr->weight));
+	TRY(text_field(c, node, "weight_why", "weight_why", 0,
+	    &cr->weight_why));
 	cr->ratings = alloc(c, (size_t)c->m->noptions, sizeof(double));
 	cr->why = alloc(c, (size_t)c->m->noptions, sizeof(char *));
 	if (cr->ratings == NULL || cr->why == NULL)

@@ -29,8 +29,9 @@ criterion(const sp_result *r, int k)
 	int i;
 
 	for (i = 0; i < c->nfrom; i++)
-		json_array_append_new(from, json_pack("{s:s,s:f}", "source",
-		    c->from[i].text, "value", c->from[i].delta));
+		json_array_append_new(from, json_pack("{s:s,s:f,s:s?}",
+		    "source", c->from[i].text, "value", c->from[i].delta,
+		    "why", c->from[i].why));
 	for (i = 0; i < m->noptions; i++) {
 		json_object_set_new(ratings, m->options[i].id,
 		    json_real(c->rating[i]));

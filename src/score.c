@@ -257,7 +257,8 @@ describe_clause(char *buf, size_t size, const sp_cond *c, int clause,
  * (concurrency over 1,000 and over 10,000, say) become one entry.
  */
 static void
-add_source(sp_crit_score *c, const char *text, double delta)
+add_source(sp_crit_score *c, const char *text, double delta,
+    const char *why)
 {
 	sp_source *s;
 	int i;
@@ -269,6 +270,7 @@ add_source(sp_crit_score *c, const char *text, double delta)
 		}
 	}
 	s = &c->from[c->nfrom++];
+	s->why = why;
 	snprintf(s->text, sizeof(s->text), "%s", text);
 	sp_utf8_trim(s->text);
 	s->delta = delta;
@@ -294,14 +296,14 @@ derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
 
 	c->nfrom = 0;
 	c->clamped = 0;
-	add_source(c, "base", cr->weight);
+	add_source(c, "base", cr->weight, cr->weight_why);
 	for (i = 0; i < cr->nrules; i++) {
 		clause = cond_clause(&cr->rules[i].when, p, m);
 		if (clause < 0)
 			continue;
 		describe_clause(text, sizeof(text), &cr->rules[i].when, clause,
 		    p, m);
-		add_source(c, text, cr->rules[i].add);
+		add_source(c, text, cr->rules[i].add, cr->rules[i].why);
 		w += cr->rules[i].add;
 	}
 	if (w < SP_WEIGHT_MIN || w > SP_WEIGHT_MAX) {
@@ -314,7 +316,7 @@ derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
 		w = p->weight[k];
 		c->nfrom = 0;
 		add_source(c, c->override == SP_OVERRIDE_CLI ? "--weight" :
-		    "weights in profile", w);
+		    "weights in profile", w, NULL);
 	}
 	c->weight = w;
 }

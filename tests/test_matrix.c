@@ -63,6 +63,14 @@ test_builtin(void **state)
 			assert_true(c->ratings[o] >= 1 && c->ratings[o] <= 5);
 		}
 	}
+	/* Every weight and rule of the shipped matrix gives its reason. */
+	for (k = 0; k < m->ncriteria; k++) {
+		const sp_criterion *c = &m->criteria[k];
+
+		assert_non_null(c->weight_why);
+		for (o = 0; o < c->nrules; o++)
+			assert_non_null(c->rules[o].why);
+	}
 	assert_true(m->nchecklist >= 5);
 	assert_true(m->npitfalls >= 4);
 	for (k = 0; k < m->ntraits; k++)

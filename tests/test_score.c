@@ -29,7 +29,7 @@ static const char matrix_text[] =
     "criteria:\n"
     "  - id: c1\n    label: C1\n    weight: 2\n    ratings:\n"
     "      a: {rating: 5, why: x}\n      b: {rating: 1, why: y}\n"
-    "    rules:\n      - {when: {load: hi}, add: 3}\n"
+    "    rules:\n      - {when: {load: hi}, add: 3, why: hi load}\n"
     "      - {when: [{n: {min: 5}}, {load: lo}], add: 1}\n"
     "      - {when: {load: hi, n: {min: 8}}, add: 9}\n"
     "  - id: c2\n    label: C2\n    weight: 4\n    ratings:\n"
@@ -116,6 +116,8 @@ test_hand_worked(void **state)
 	assert_string_equal(r->crit[0].from[0].text, "base");
 	assert_float_equal(r->crit[0].from[0].delta, 2.0, 0);
 	assert_string_equal(r->crit[0].from[1].text, "load: hi");
+	assert_string_equal(r->crit[0].from[1].why, "hi load");
+	assert_null(r->crit[0].from[0].why);
 	assert_float_equal(r->crit[0].from[1].delta, 3.0, 0);
 	/* Advice: the winner's pitfalls and the unconditional ones. */
 	assert_int_equal(r->nchecklist, 1);

@@ -43,6 +43,7 @@ typedef struct {
 typedef struct {
 	sp_cond when;
 	double add;      /* added to the criterion's weight */
+	const char *why; /* the reason for it, or NULL */
 } sp_rule;
 
 typedef struct {
@@ -50,6 +51,7 @@ typedef struct {
 	const char *label;
 	const char *component; /* the part of a system it concerns, or NULL */
 	double weight;         /* base weight, 0..10 */
+	const char *weight_why; /* the reason for the base weight, or NULL */
 	int from_team;         /* ratings come from the profile's team */
 	double *ratings;       /* one per option */
 	const char **why;      /* one rationale per option */

@@ -33,6 +33,7 @@ typedef struct {
 	char text[SP_SOURCE_MAX]; /* "base", "io_load: high", "--weight" */
 	double delta;             /* what it added (the value, for base and
 	                             overrides) */
+	const char *why;          /* the matrix's reason, or NULL */
 } sp_source;
 
 typedef struct {
