@@ -235,6 +235,30 @@ offset_to_mark(const char *buf, size_t len, size_t off, int *line, int *col)
 	}
 }
 
+/*
+ * The first byte of the character at a 0-based line and column of UTF-8
+ * input, or -1 past the end.
+ */
+static int
+char_at_mark(const char *buf, size_t len, size_t line, size_t col)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t i = 0;
+
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		i = 3;
+	for (; i < len && line > 0; i++)
+		if (u[i] == '\n')
+			line--;
+	for (; i < len && u[i] != '\n'; i++) {
+		if ((u[i] & 0xC0) == 0x80)
+			continue;
+		if (col-- == 0)
+			return u[i];
+	}
+	return -1;
+}
+
 struct builder {
 	sp_doc *doc;
 	const char *buf;
@@ -258,27 +282,44 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
+	const char *hint = "";
 
 	if (p->error == YAML_MEMORY_ERROR)
 		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
 		    "out of memory");
 	if (p->error == YAML_READER_ERROR) {
 		offset_to_mark(b->buf, b->len, p->problem_offset, &line, &col);
-		if (p->problem_value != -1)
+		/*
+		 * libyaml gives the offending octet for malformed UTF-8 and
+		 * the decoded code point for everything else.
+		 */
+		if (p->problem_value != -1 && strstr(problem, "octet") != NULL)
 			return sp_error_set(b->err, SP_EDATA, b->doc->name,
 			    line, col, "%s (byte 0x%02x)", problem,
 			    (unsigned)p->problem_value & 0xFFu);
+		if (p->problem_value != -1)
+			return sp_error_set(b->err, SP_EDATA, b->doc->name,
+			    line, col, "%s (U+%04X)", problem,
+			    (unsigned)p->problem_value);
 		return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,
 		    "%s", problem);
 	}
+	/*
+	 * libyaml explains a tab used as indentation in terms of its
+	 * grammar; say what to do about it.
+	 */
+	if (p->encoding == YAML_UTF8_ENCODING && strstr(problem, "tab") ==
+	    NULL && char_at_mark(b->buf, b->len, p->problem_mark.line,
+	    p->problem_mark.column) == '\t')
+		hint = ": tabs cannot indent YAML, use spaces";
 	if (p->context != NULL)
 		return sp_error_set(b->err, SP_EDATA, b->doc->name,
 		    (int)p->problem_mark.line + 1,
-		    (int)p->problem_mark.column + 1, "%s %s", problem,
-		    p->context);
+		    (int)p->problem_mark.column + 1, "%s %s%s", problem,
+		    p->context, hint);
 	return sp_error_set(b->err, SP_EDATA, b->doc->name,
 	    (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
-	    "%s", problem);
+	    "%s%s", problem, hint);
 }
 
 static sp_node *
@@ -341,6 +382,16 @@ attach(struct builder *b, sp_node *node, const yaml_mark_t *m)
 	return SP_OK;
 }
 
+/* Whether the next node attached is a mapping key. */
+static int
+is_key(const struct builder *b)
+{
+	int d = b->depth;
+
+	return d > 0 && b->stack[d - 1]->type == SP_NODE_MAP &&
+	    b->pending_key[d] == NULL;
+}
+
 static sp_status
 on_scalar(struct builder *b, const yaml_event_t *ev)
 {
@@ -355,11 +406,11 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 		return sp_error_set(b->err, SP_EDATA, b->doc->name,
 		    (int)ev->start_mark.line + 1,
 		    (int)ev->start_mark.column + 1,
-		    "value is longer than the limit of %d bytes",
-		    SP_MAX_SCALAR);
+		    "%s is longer than the limit of %d bytes",
+		    is_key(b) ? "key" : "value", SP_MAX_SCALAR);
 	if (memchr(ev->data.scalar.value, '\0', len) != NULL)
-		return fail(b, &ev->start_mark, "%s",
-		    "value contains a NUL byte");
+		return fail(b, &ev->start_mark, "%s contains a NUL byte",
+		    is_key(b) ? "key" : "value");
 	n = new_node(b, SP_NODE_SCALAR, &ev->start_mark);
 	text = n ? arena_alloc(b->doc, len + 1) : NULL;
 	if (text == NULL)
@@ -402,6 +453,30 @@ on_start(struct builder *b, const yaml_event_t *ev, sp_node_type type)
 	return SP_OK;
 }
 
+/*
+ * libyaml reads UTF-8 and, after a byte order mark, UTF-16.  Two other
+ * encodings are common enough to deserve a clear refusal instead of a
+ * complaint about the first NUL byte: UTF-32 (whose byte order mark
+ * libyaml would take for UTF-16) and UTF-16 without a byte order mark.
+ * Neither can be valid UTF-8, whose input may hold no NUL at all.
+ */
+static sp_status
+check_encoding(const char *buf, size_t len, const char *name, sp_error *err)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+
+	if (len >= 4 && ((u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 &&
+	    u[3] == 0) || (u[0] == 0 && u[1] == 0 && u[2] == 0xFE &&
+	    u[3] == 0xFF)))
+		return sp_error_set(err, SP_EDATA, name, 1, 1, "UTF-32 is "
+		    "not accepted: save the file as UTF-8");
+	if (len >= 2 && (u[0] == 0) != (u[1] == 0))
+		return sp_error_set(err, SP_EDATA, name, 1, 1, "UTF-16 "
+		    "without a byte order mark is not accepted: save the "
+		    "file as UTF-8");
+	return SP_OK;
+}
+
 sp_status
 sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
     sp_error *err)
@@ -414,6 +489,8 @@ sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
 	int docs = 0, done = 0;
 
 	*out = NULL;
+	if ((rc = check_encoding(buf, len, name, err)) != SP_OK)
+		return rc;
 	doc = calloc(1, sizeof(*doc));
 	if (doc == NULL)
 		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
