@@ -129,7 +129,7 @@ parse_args(struct config *cfg, int argc, char **argv)
 		}
 	}
 	shortopts[s] = '\0';
-	memset(&longopts[NOPTS], 0, sizeof(longopts[NOPTS]));
+	memset(&longopts[NOPTS], 0, sizeof(struct option));
 	cfg->color = -1;
 	cfg->min_confidence = -1;
 	opterr = 0;

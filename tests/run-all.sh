@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The whole test suite: stackpick built and tested three ways.
+# The whole test suite: src/ through cppcheck, then stackpick built and
+# tested three ways.
 #   1. a normal build with warnings as errors;
 #   2. AddressSanitizer and UndefinedBehaviorSanitizer;
 #   3. every test again under valgrind memcheck (errors and leaks fail).
-# Build trees go to build/, build-asan/ and build-valgrind/.
+# Build trees go to build/, build-asan/ and build-valgrind/.  Each build
+# also replays the fuzz targets' seeds and regression corpus
+# (tests/fuzz); running the fuzzers themselves is tests/fuzz/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -17,6 +20,7 @@ suite() {
 	ctest --test-dir "$dir" -j"$jobs" --output-on-failure
 }
 
+tests/cppcheck.sh
 suite build
 suite build-asan -DSP_SANITIZE=ON
 suite build-valgrind -DSP_VALGRIND=ON
