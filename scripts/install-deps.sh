@@ -7,4 +7,5 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
 	build-essential cmake pkg-config \
 	libyaml-dev libjansson-dev libcmocka-dev \
-	jq valgrind ca-certificates >/dev/null
+	jq valgrind ca-certificates \
+	clang libclang-rt-14-dev cppcheck time >/dev/null
