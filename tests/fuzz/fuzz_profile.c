@@ -1,9 +1,11 @@
 /*
  * Fuzz target for the profile path: bytes are loaded as a document,
- * decoded against the built-in matrix, scored and rendered in both views,
- * exactly as stackpick does for a profile on the command line.  Built as
- * a libFuzzer target with SP_FUZZ, and as a plain corpus replayer
- * otherwise (see replay.c).
+ * decoded against the built-in matrix, scored, analysed and rendered in
+ * both views, exactly as stackpick does for a profile on the command
+ * line.  The ranking method follows from the input's length, so that
+ * every method is exercised without spending input bytes on choosing it.
+ * Built as a libFuzzer target with SP_FUZZ, and as a plain corpus
+ * replayer otherwise (see replay.c).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "stackpick/analysis.h"
 #include "stackpick/doc.h"
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
@@ -26,11 +29,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  */
 static sp_matrix *matrix;
 static sp_result *result;
+static sp_analysis *analysis;
 static FILE *sink;
 
 static void
 release(void)
 {
+	sp_analysis_free(analysis);
 	sp_result_free(result);
 	sp_matrix_free(matrix);
 	if (sink != NULL)
@@ -44,6 +49,7 @@ setup(void)
 
 	if (sp_matrix_builtin(&matrix, &err) != SP_OK ||
 	    sp_result_new(&result, matrix, &err) != SP_OK ||
+	    sp_analysis_new(&analysis, matrix, &err) != SP_OK ||
 	    (sink = fopen("/dev/null", "w")) == NULL) {
 		fprintf(stderr, "fuzz_profile: setup failed: %s\n",
 		    err.message);
@@ -70,8 +76,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sp_doc_parse(&doc, (const char *)data, size, "fuzz.yaml",
 	    &err) != SP_OK)
 		return 0;
+	result->method = (sp_method)(size % SP_NMETHODS);
 	if (sp_profile_decode(&prof, matrix, doc, &err) == SP_OK &&
-	    sp_score(result, matrix, &prof, &err) == SP_OK) {
+	    sp_score(result, matrix, &prof, &err) == SP_OK &&
+	    sp_analyse(analysis, result, &err) == SP_OK) {
 		sp_render_text(sink, result, "fuzz.yaml", &opts);
 		json = sp_render_json(result, "fuzz.yaml");
 		if (json != NULL)
