@@ -249,9 +249,16 @@ fill_x(struct sp_analysis_priv *p, const sp_result *r, sp_method method)
 	const sp_matrix *m = r->matrix;
 	int k, o, no = m->noptions;
 
+	/*
+	 * log(), not log1p(): the weighted product in score.c takes
+	 * log(rating - min + 1), and flip points must agree with it to the
+	 * last bit.  The argument is at least 1 (a rating is never below
+	 * the scale's minimum), where log1p() gains nothing.
+	 */
 	for (k = 0; k < m->ncriteria; k++)
 		for (o = 0; o < no; o++)
 			p->x[k * no + o] = method == SP_METHOD_WPM ?
+			    /* cppcheck-suppress unpreciseMathCall */
 			    log(r->crit[k].rating[o] - m->scale_min + 1) :
 			    r->crit[k].rating[o];
 }
