@@ -15,17 +15,37 @@
 
 #include "stackpick/analysis.h"
 #include "stackpick/doc.h"
+#include "stackpick/file.h"
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
 #include "stackpick/render.h"
+#include "stackpick/render_matrix.h"
 #include "stackpick/score.h"
 #include "msg.h"
 
 #ifndef SP_VERSION
 #define SP_VERSION "0.0.0"
 #endif
+#ifndef SP_DOCDIR
+#define SP_DOCDIR "share/doc/stackpick"
+#endif
 
-enum { OPT_COLOR = 256, OPT_FORMAT, OPT_METHOD, OPT_MIN_CONFIDENCE };
+/* Help text: option names up to HELP_LEFT columns, lines up to 80. */
+#define HELP_LEFT 24
+#define HELP_WIDTH 80
+
+enum {
+	OPT_COLOR = 256,
+	OPT_FORMAT,
+	OPT_INIT,
+	OPT_FORCE,
+	OPT_LIST_OPTIONS,
+	OPT_LIST_CRITERIA,
+	OPT_SHOW_MATRIX,
+	OPT_VERBOSE,
+	OPT_METHOD,
+	OPT_MIN_CONFIDENCE
+};
 
 /* One table declares every option and produces the help text. */
 static const struct optdef {
@@ -47,13 +67,37 @@ static const struct optdef {
 	    "exit 1 unless the confidence is at least X (0-1)" },
 	{ "color", required_argument, OPT_COLOR, "WHEN",
 	    "colour the text report: auto (default), always, never" },
+	{ "init", optional_argument, OPT_INIT, "[FILE]",
+	    "write a commented starter profile to FILE (stdout without "
+	    "one) and exit" },
+	{ "force", no_argument, OPT_FORCE, NULL,
+	    "let --init replace a file that already exists" },
+	{ "list-options", no_argument, OPT_LIST_OPTIONS, NULL,
+	    "list the options the matrix compares (ids and aliases)" },
+	{ "list-criteria", no_argument, OPT_LIST_CRITERIA, NULL,
+	    "list the criteria: weights, ratings and the reason for each" },
+	{ "show-matrix", no_argument, OPT_SHOW_MATRIX, NULL,
+	    "print the whole active matrix: options, criteria, rules, "
+	    "profile keys and advice" },
 	{ "help", no_argument, 'h', NULL, "print this help and exit" },
 	{ "version", no_argument, 'V', NULL, "print the version and exit" },
+	{ "verbose", no_argument, OPT_VERBOSE, NULL,
+	    "with --version, also print the libyaml and jansson versions" },
 };
 
 #define NOPTS (sizeof(optdefs) / sizeof(optdefs[0]))
 
 enum format { FORMAT_TEXT, FORMAT_JSON };
+
+/* What a run does besides scoring profiles; at most one. */
+enum action {
+	ACTION_SCORE,
+	ACTION_INIT,
+	ACTION_LIST_OPTIONS,
+	ACTION_LIST_CRITERIA,
+	ACTION_SHOW_MATRIX,
+	ACTION_VERSION
+};
 
 struct config {
 	enum format format;
@@ -63,7 +107,43 @@ struct config {
 	int nweights;
 	sp_method method;
 	double min_confidence; /* -1: no gate */
+	enum action action;
+	const char *action_opt;  /* the option that chose it, for messages */
+	const char *init_path;   /* --init=FILE */
+	int force;
+	int verbose;
 };
+
+/*
+ * Prints text wrapped to HELP_WIDTH, continuing lines at column indent;
+ * col is where the cursor already is.
+ */
+static void
+help_wrap(FILE *f, size_t col, size_t indent, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t len;
+
+		while (*p == ' ')
+			p++;
+		len = strcspn(p, " ");
+		if (len == 0)
+			break;
+		if (col > indent && col + 1 + len > HELP_WIDTH) {
+			fprintf(f, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', f);
+			col++;
+		}
+		fwrite(p, 1, len, f);
+		col += len;
+		p += len;
+	}
+	fputc('\n', f);
+}
 
 static void
 usage(FILE *f)
@@ -71,29 +151,56 @@ usage(FILE *f)
 	size_t i;
 
 	fputs("usage: stackpick [OPTIONS] PROFILE...\n"
+	      "       stackpick --init [--force] [FILE]\n"
+	      "       stackpick --list-options | --list-criteria | "
+	      "--show-matrix\n"
 	      "Recommend a backend stack for each PROFILE (a YAML or JSON "
 	      "file, - for stdin)\nand explain why.\n\nOptions:\n", f);
 	for (i = 0; i < NOPTS; i++) {
-		char left[40];
+		char left[64];
 		const struct optdef *d = &optdefs[i];
+		int n;
 
 		if (d->val < 256)
-			snprintf(left, sizeof(left), "-%c, --%s%s%s", d->val,
-			    d->name, d->arg ? " " : "", d->arg ? d->arg : "");
+			n = snprintf(left, sizeof(left), "-%c, --%s%s%s",
+			    d->val, d->name, d->arg ? " " : "",
+			    d->arg ? d->arg : "");
 		else
-			snprintf(left, sizeof(left), "    --%s%s%s", d->name,
-			    d->arg ? " " : "", d->arg ? d->arg : "");
-		fprintf(f, "  %-24s %s\n", left, d->help);
+			n = snprintf(left, sizeof(left), "    --%s%s%s",
+			    d->name, d->arg ? " " : "", d->arg ? d->arg : "");
+		/* A long name gets the help on a line of its own. */
+		if (n > HELP_LEFT) {
+			fprintf(f, "  %s\n%*s", left, HELP_LEFT + 3, "");
+		} else
+			fprintf(f, "  %-*s ", HELP_LEFT, left);
+		help_wrap(f, HELP_LEFT + 3, HELP_LEFT + 3, d->help);
 	}
 	fputs("\nExit status:\n"
 	      "  0   every profile was scored\n"
 	      "  64  usage error\n"
 	      "  65  invalid profile or matrix\n"
 	      "  66  a profile or matrix could not be opened or read\n"
+	      "  73  --init would replace a file (see --force) or cannot "
+	      "create it\n"
 	      "  74  the output could not be written\n"
 	      "  1   a gate failed (--min-confidence)\n"
 	      "\nEnvironment: NO_COLOR turns colour off.\n"
-	      "Read more: docs/ in the source tree, or the README.\n", f);
+	      "Read more: man stackpick, and the guides in " SP_DOCDIR "/\n",
+	    f);
+}
+
+/* Records an action, refusing a second one. */
+static int
+set_action(struct config *cfg, enum action a, const char *opt)
+{
+	if (cfg->action != ACTION_SCORE && cfg->action != a) {
+		msg_usage("%s and %s cannot be used together",
+		    cfg->action_opt, opt);
+		return SP_EXIT_USAGE;
+	}
+	cfg->action = a;
+	cfg->action_opt = opt;
+	return 0;
 }
 
 static int
@@ -186,12 +293,39 @@ parse_args(struct config *cfg, int argc, char **argv)
 				return SP_EXIT_USAGE;
 			}
 			break;
+		case OPT_INIT:
+			if (set_action(cfg, ACTION_INIT, "--init") != 0)
+				return SP_EXIT_USAGE;
+			cfg->init_path = optarg;
+			break;
+		case OPT_FORCE:
+			cfg->force = 1;
+			break;
+		case OPT_LIST_OPTIONS:
+			if (set_action(cfg, ACTION_LIST_OPTIONS,
+			    "--list-options") != 0)
+				return SP_EXIT_USAGE;
+			break;
+		case OPT_LIST_CRITERIA:
+			if (set_action(cfg, ACTION_LIST_CRITERIA,
+			    "--list-criteria") != 0)
+				return SP_EXIT_USAGE;
+			break;
+		case OPT_SHOW_MATRIX:
+			if (set_action(cfg, ACTION_SHOW_MATRIX,
+			    "--show-matrix") != 0)
+				return SP_EXIT_USAGE;
+			break;
+		case OPT_VERBOSE:
+			cfg->verbose = 1;
+			break;
 		case 'h':
 			usage(stdout);
 			return -1;
 		case 'V':
-			printf("stackpick %s\n", SP_VERSION);
-			return -1;
+			if (set_action(cfg, ACTION_VERSION, "--version") != 0)
+				return SP_EXIT_USAGE;
+			break;
 		case ':':
 			msg_usage("option '%s' needs a value", argv[optind - 1]);
 			return SP_EXIT_USAGE;
@@ -211,6 +345,10 @@ parse_args(struct config *cfg, int argc, char **argv)
 	}
 	if (cfg->color < 0)
 		cfg->color = color_auto();
+	if (cfg->force && cfg->action != ACTION_INIT) {
+		msg_usage("--force only applies to --init");
+		return SP_EXIT_USAGE;
+	}
 	return 0;
 }
 
@@ -316,6 +454,99 @@ close_stdout(void)
 	return 0;
 }
 
+/* stackpick's version and, when asked, the libraries it runs with. */
+static void
+print_version(int verbose)
+{
+	printf("stackpick %s\n", SP_VERSION);
+	if (!verbose)
+		return;
+	printf("libyaml %s\n", yaml_get_version_string());
+#if JANSSON_VERSION_HEX >= 0x020d00
+	printf("jansson %s\n", jansson_version_str());
+#else
+	printf("jansson %s\n", JANSSON_VERSION);
+#endif
+}
+
+/*
+ * Writes m's starter profile (its defaults, and any --weight given) to
+ * path, or to stdout when path is NULL or "-".
+ */
+static sp_status
+write_init(const struct config *cfg, const sp_matrix *m, const char *path,
+    sp_error *err)
+{
+	sp_profile prof;
+	char *text = NULL;
+	size_t len;
+	sp_status rc;
+	int i;
+
+	sp_profile_defaults(&prof, m);
+	for (i = 0; i < cfg->nweights; i++)
+		if ((rc = sp_profile_set_weight(&prof, m, cfg->weights[i],
+		    err)) != SP_OK)
+			return rc;
+	if ((rc = sp_profile_write(&text, &len, &prof, m, err)) != SP_OK)
+		return rc;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len)
+			rc = SP_EOUTPUT;
+	} else
+		rc = sp_file_write_atomic(path, text, len, cfg->force, err);
+	free(text);
+	return rc;
+}
+
+/* Prints the part of m that the action asks for, as text or JSON. */
+static sp_status
+show_matrix(const struct config *cfg, const sp_matrix *m)
+{
+	int what = cfg->action == ACTION_LIST_OPTIONS ? SP_VIEW_OPTIONS :
+	    cfg->action == ACTION_LIST_CRITERIA ? SP_VIEW_CRITERIA :
+	    SP_VIEW_ALL;
+
+	if (cfg->format == FORMAT_JSON)
+		return emit_json(sp_render_matrix_json(m, what));
+	{
+		sp_text_opts opts = { cfg->color, 80 };
+
+		return sp_render_matrix_text(stdout, m, what, &opts);
+	}
+}
+
+/* Checks the operands against the action; prints the usage error. */
+static int
+check_operands(struct config *cfg, int nargs, char **args)
+{
+	switch (cfg->action) {
+	case ACTION_SCORE:
+		if (nargs == 0) {
+			msg_usage("no profile given");
+			return SP_EXIT_USAGE;
+		}
+		break;
+	case ACTION_INIT:
+		if (nargs > 1 || (nargs == 1 && cfg->init_path != NULL)) {
+			msg_usage("--init writes one file, %d given",
+			    nargs + (cfg->init_path != NULL));
+			return SP_EXIT_USAGE;
+		}
+		if (nargs == 1)
+			cfg->init_path = args[0];
+		break;
+	default:
+		if (nargs > 0) {
+			msg_usage("%s takes no profile, found '%s'",
+			    cfg->action_opt, args[0]);
+			return SP_EXIT_USAGE;
+		}
+		break;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -337,10 +568,14 @@ main(int argc, char **argv)
 		free(cfg.weights);
 		return code < 0 ? close_stdout() : code;
 	}
-	if (optind >= argc) {
-		msg_usage("no profile given");
+	if (cfg.action == ACTION_VERSION) {
+		print_version(cfg.verbose);
 		free(cfg.weights);
-		return SP_EXIT_USAGE;
+		return close_stdout();
+	}
+	if ((code = check_operands(&cfg, argc - optind, argv + optind)) != 0) {
+		free(cfg.weights);
+		return code;
 	}
 	sp_error_clear(&err);
 	rc = cfg.matrix_path ? sp_matrix_load(&m, cfg.matrix_path, &err) :
@@ -358,12 +593,19 @@ main(int argc, char **argv)
 			rc = sp_profile_set_weight(&probe, m, cfg.weights[i],
 			    &err);
 	}
+	if (rc == SP_OK && cfg.action == ACTION_INIT)
+		rc = write_init(&cfg, m, cfg.init_path, &err);
+	if (rc == SP_OK && cfg.action != ACTION_SCORE &&
+	    cfg.action != ACTION_INIT)
+		rc = show_matrix(&cfg, m);
 	if (rc != SP_OK) {
-		msg_error(&err);
+		/* Write errors on stdout are reported once, below. */
+		if (rc != SP_EOUTPUT)
+			msg_error(&err);
 		status = msg_exit_code(rc);
 		goto done;
 	}
-	for (i = optind; i < argc; i++) {
+	for (i = optind; cfg.action == ACTION_SCORE && i < argc; i++) {
 		code = run_one(&cfg, m, res, an, argv[i], i == optind);
 		if (code == SP_EXIT_IOERR)
 			break;

@@ -1,0 +1,41 @@
+/*
+ * Views of a matrix itself, not of a result: what --list-options,
+ * --list-criteria and --show-matrix print, so that a user can see every
+ * rating, the reason given for it, and what moves each weight.
+ */
+#ifndef SP_RENDER_MATRIX_H
+#define SP_RENDER_MATRIX_H
+
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "stackpick/matrix.h"
+#include "stackpick/render.h"
+
+/* What a view holds; --show-matrix asks for everything. */
+enum {
+	SP_VIEW_OPTIONS = 1 << 0,  /* ids, labels, aliases */
+	SP_VIEW_CRITERIA = 1 << 1, /* weights, ratings, rationales, rules */
+	SP_VIEW_TRAITS = 1 << 2,   /* the keys a profile may set */
+	SP_VIEW_ADVICE = 1 << 3,   /* checklist, pitfalls, tooling */
+	SP_VIEW_ALL = 0xf
+};
+
+/*
+ * Writes the parts of m that what selects as text to out.  With only
+ * SP_VIEW_OPTIONS or only SP_VIEW_CRITERIA the list has no heading and
+ * each entry starts with its id in the first column, so that scripts (and
+ * the shell completions) can take the first word of every unindented
+ * line.  Returns 0, or SP_EOUTPUT when out reports a write error.
+ */
+sp_status sp_render_matrix_text(FILE *out, const sp_matrix *m, int what,
+    const sp_text_opts *opts);
+
+/*
+ * Builds the JSON view of the parts of m that what selects.  Returns a new
+ * reference (the caller's, to json_decref), or NULL when out of memory.
+ */
+json_t *sp_render_matrix_json(const sp_matrix *m, int what);
+
+#endif
