@@ -1,6 +1,9 @@
 #!/bin/sh
 # Installs what building and testing stackpick needs on Debian 12, as
-# root.  Safe to run again: apt-get skips what is already there.
+# root.  Safe to run again: apt-get skips what is already there.  Besides
+# the compiler and libraries: mandoc and groff lint the man page, man-db
+# reads it back after an install, dpkg-dev lets CPack build the .deb, and
+# zsh and fish check the completions.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
@@ -8,4 +11,5 @@ apt-get install -y -qq --no-install-recommends \
 	build-essential cmake pkg-config \
 	libyaml-dev libjansson-dev libcmocka-dev \
 	jq valgrind ca-certificates \
-	clang libclang-rt-14-dev cppcheck time >/dev/null
+	clang libclang-rt-14-dev cppcheck time \
+	mandoc groff-base man-db dpkg-dev zsh fish >/dev/null

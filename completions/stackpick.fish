@@ -1,0 +1,41 @@
+# fish completion for stackpick(1).  Criterion ids (for --weight) and
+# option ids (for --expect) are asked of stackpick itself, with the
+# --matrix already on the line, so they always match the matrix in use.
+
+function __stackpick_ids
+    set -l tokens (commandline -opc)
+    set -l args
+    for i in (seq 2 (count $tokens))
+        switch $tokens[$i]
+            case -m --matrix
+                set -l next (math $i + 1)
+                if test $next -le (count $tokens)
+                    set args --matrix $tokens[$next]
+                end
+            case '--matrix=*'
+                set args --matrix (string replace -- '--matrix=' '' $tokens[$i])
+        end
+    end
+    $tokens[1] $args $argv 2>/dev/null | string match -r -- '^\S+'
+end
+
+function __stackpick_profiles
+    __fish_complete_suffix .yaml
+    __fish_complete_suffix .yml
+    __fish_complete_suffix .json
+end
+
+complete -c stackpick -f
+complete -c stackpick -a '(__stackpick_profiles)'
+complete -c stackpick -s f -l format -x -a 'text json' -d 'Output format'
+complete -c stackpick -s m -l matrix -r -a '(__stackpick_profiles)' -d 'Score against this matrix'
+complete -c stackpick -s w -l weight -x -a '(__stackpick_ids --list-criteria | string replace -r "\$" "=")' -d 'Set a criterion weight (ID=N)'
+complete -c stackpick -l color -x -a 'auto always never' -d 'Colour the text report'
+complete -c stackpick -l init -d 'Write a commented starter profile'
+complete -c stackpick -l force -d 'Let --init replace an existing file'
+complete -c stackpick -l list-options -d 'List the options the matrix compares'
+complete -c stackpick -l list-criteria -d 'List the criteria with ratings and reasons'
+complete -c stackpick -l show-matrix -d 'Print the whole active matrix'
+complete -c stackpick -s h -l help -d 'Print the help and exit'
+complete -c stackpick -s V -l version -d 'Print the version and exit'
+complete -c stackpick -l verbose -d 'With --version, also print library versions'

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Checks --init as a new user meets it:
+#   init.sh STACKPICK MATRIX
+# - "stackpick --init my.yaml && stackpick my.yaml" works, from a scratch
+#   directory, and the profile scores exactly like no profile at all;
+# - the file holds every trait of the matrix with its default, the
+#   question behind it and the values it accepts;
+# - an existing file is left alone (exit 73) unless --force is given;
+# - without a file the profile goes to stdout, byte for byte the same;
+# - --weight is written into the profile and traced back as a profile
+#   weight.
+set -u
+sp=$1 matrix=$2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cd "$tmp" || exit 2
+
+"$sp" --init my.yaml >out 2>err || fail "--init exited $? ($(cat err))"
+[ -s my.yaml ] || fail "--init wrote nothing"
+[ ! -s out ] || fail "--init FILE printed on stdout"
+"$sp" --color=never my.yaml >report 2>err || fail "the starter profile does not load: $(cat err)"
+grep -q "^my.yaml: .* recommended" report || fail "no recommendation: $(head -3 report)"
+
+# Every trait is a key with its default, and its question is a comment.
+"$sp" --show-matrix --format json >m.json || fail "--show-matrix failed"
+jq -r '.traits[] | "\(.id)\t\(.default)\t\(.question)"' m.json >traits
+[ -s traits ] || fail "the matrix has no traits"
+while IFS=$'\t' read -r id def question; do
+	grep -qx "$id: $def" my.yaml || fail "no '$id: $def' line in the starter profile"
+	grep -qF "# $question" my.yaml || fail "no question comment for $id"
+done <traits
+jq -r '.traits[] | select(.type == "enum") | "\(.id)\t\(.values | join(", "))"' m.json >enums
+[ -s enums ] || fail "the matrix has no enum traits"
+while IFS=$'\t' read -r id values; do
+	grep -q "^# .*$values" my.yaml || fail "no comment lists $id's values ($values)"
+done <enums
+
+# The defaults score the same as an empty profile.
+printf '{}\n' >empty.json
+"$sp" --format json my.yaml | jq -c '.scores' >a
+"$sp" --format json empty.json | jq -c '.scores' >b
+cmp -s a b || fail "the starter profile scores differently from the defaults"
+
+# Never clobber without --force.
+echo 'keep me' >mine.yaml
+"$sp" --init mine.yaml 2>err
+rc=$?
+[ "$rc" -eq 73 ] || fail "--init over an existing file exited $rc, expected 73"
+grep -q "^stackpick: mine.yaml: .*exists" err || fail "unclear message: $(cat err)"
+[ "$(cat mine.yaml)" = "keep me" ] || fail "the existing file was changed"
+"$sp" --init --force mine.yaml || fail "--init --force failed"
+cmp -s mine.yaml my.yaml || fail "--force did not write the starter profile"
+
+# stdout, with no file or with -.
+"$sp" --init >stdout.yaml || fail "--init to stdout failed"
+cmp -s stdout.yaml my.yaml || fail "--init to stdout differs from --init FILE"
+"$sp" --init - >dash.yaml || fail "--init - failed"
+cmp -s dash.yaml my.yaml || fail "--init - differs"
+"$sp" --init=eq.yaml || fail "--init=FILE failed"
+cmp -s eq.yaml my.yaml || fail "--init=FILE differs"
+
+# --weight goes into the file.
+"$sp" --init --weight community=7 w.yaml || fail "--init --weight failed"
+"$sp" --format json w.yaml | jq -e '.criteria[] | select(.id == "community") | .weight == 7' >/dev/null ||
+	fail "--weight was not written into the starter profile"
+
+# Another matrix brings its own keys.
+"$sp" --matrix "$matrix" --init other.yaml || fail "--init with --matrix failed"
+"$sp" --matrix "$matrix" other.yaml >/dev/null || fail "the other matrix's starter profile does not load"
+
+# Usage errors.
+"$sp" --init a.yaml b.yaml 2>err
+[ $? -eq 64 ] || fail "--init with two files did not exit 64"
+"$sp" --force my.yaml 2>err
+[ $? -eq 64 ] || fail "--force without --init did not exit 64"
+"$sp" --init "$tmp/no/such/dir/x.yaml" 2>err
+[ $? -eq 73 ] || fail "--init into a missing directory did not exit 73"
+exit 0
