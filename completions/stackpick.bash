@@ -111,6 +111,13 @@ _stackpick()
 		COMPREPLY=($(compgen -W $'auto\nalways\nnever' -- "$cur"))
 		return
 		;;
+	--method)
+		COMPREPLY=($(compgen -W $'wsm\nwpm\ntopsis' -- "$cur"))
+		return
+		;;
+	--min-confidence)
+		return
+		;;
 	-w | --weight)
 		if [[ $cur != *=* ]]; then
 			COMPREPLY=($(compgen -W "$(_stackpick_ids --list-criteria)" -S = -- "$cur"))

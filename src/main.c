@@ -177,13 +177,13 @@ usage(FILE *f)
 	}
 	fputs("\nExit status:\n"
 	      "  0   every profile was scored\n"
+	      "  1   a gate failed (--min-confidence)\n"
 	      "  64  usage error\n"
 	      "  65  invalid profile or matrix\n"
 	      "  66  a profile or matrix could not be opened or read\n"
 	      "  73  --init would replace a file (see --force) or cannot "
 	      "create it\n"
 	      "  74  the output could not be written\n"
-	      "  1   a gate failed (--min-confidence)\n"
 	      "\nEnvironment: NO_COLOR turns colour off.\n"
 	      "Read more: man stackpick, and the guides in " SP_DOCDIR "/\n",
 	    f);

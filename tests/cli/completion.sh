@@ -49,6 +49,8 @@ comp "$sp" --format = j
 [ "$got" = "json" ] || fail "'--format=j' completes to '$got'"
 comp "$sp" --color ""
 has auto "--color"; has always "--color"; has never "--color"
+comp "$sp" --method ""
+has wsm "--method"; has wpm "--method"; has topsis "--method"
 
 # Criterion ids come from the binary, with "=" to follow.
 "$sp" --list-criteria --format json | jq -r '.criteria[].id' | sort >"$tmp/criteria"
