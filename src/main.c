@@ -599,8 +599,11 @@ main(int argc, char **argv)
 	    cfg.action != ACTION_INIT)
 		rc = show_matrix(&cfg, m);
 	if (rc != SP_OK) {
-		/* Write errors on stdout are reported once, below. */
-		if (rc != SP_EOUTPUT)
+		/*
+		 * Write errors on stdout are reported once, below, and
+		 * emit_json() reports running out of memory itself.
+		 */
+		if (rc != SP_EOUTPUT && err.message[0] != '\0')
 			msg_error(&err);
 		status = msg_exit_code(rc);
 		goto done;

@@ -9,6 +9,7 @@
 
 #include "stackpick/limits.h"
 #include "stackpick/render_matrix.h"
+#include "internal.h"
 
 #define COND_MAX 512
 
@@ -55,6 +56,7 @@ wrap(const struct out *o, const char *lead, size_t indent, const char *text)
 			len = SP_MAX_SCALAR;
 		memcpy(word, w, len);
 		word[len] = '\0';
+		sp_utf8_trim(word);
 		cols = columns(word);
 		if (col > indent && col + 1 + cols > width) {
 			fprintf(o->f, "\n%*s", (int)indent, "");
@@ -91,6 +93,8 @@ append(char *buf, size_t size, size_t *used, const char *fmt, ...)
 	va_end(ap);
 	if (w > 0)
 		*used += (size_t)w;
+	if (*used >= size)
+		sp_utf8_trim(buf);
 }
 
 /* "ml is light or heavy", "concurrency is at least 1000" */
@@ -218,6 +222,7 @@ text_criterion(const struct out *o, const sp_matrix *m, int k, int in)
 		describe_cond(cond, sizeof(cond), &cr->rules[i].when, m);
 		snprintf(text, sizeof(text), "%+g when %s", cr->rules[i].add,
 		    cond);
+		sp_utf8_trim(text);
 		snprintf(lead, sizeof(lead), "%*s", in + 10, "");
 		wrap(o, lead, (size_t)in + 12, text);
 	}
@@ -292,6 +297,7 @@ text_advice(const struct out *o, const sp_matrix *m, const char *head,
 		    a[i].when.nclauses > 0 ? "When " : "",
 		    a[i].when.nclauses > 0 ? cond : "",
 		    a[i].option >= 0 || a[i].when.nclauses > 0 ? ":" : "");
+		sp_utf8_trim(line);
 		if (line[0] != '\0')
 			wrap(o, "  ", 2, line);
 		wrap(o, line[0] != '\0' ? "    " : "  ",
