@@ -207,6 +207,7 @@ text_criterion(const struct out *o, const sp_matrix *m, int k, int in)
 	const sp_criterion *cr = &m->criteria[k];
 	size_t w = widest_option(m, 1), pad;
 	char lead[SP_MAX_SCALAR + 80], cond[COND_MAX];
+	char text[COND_MAX + SP_MAX_SCALAR + 40];
 	int i;
 
 	snprintf(lead, sizeof(lead), "%*s%s  ", in, "", cr->id);
@@ -215,13 +216,17 @@ text_criterion(const struct out *o, const sp_matrix *m, int k, int in)
 		snprintf(lead, sizeof(lead), "%*sconcerns: ", in + 2, "");
 		wrap(o, lead, (size_t)in + 12, cr->component);
 	}
-	fprintf(o->f, "%*sweight: base %g\n", in + 2, "", cr->weight);
+	snprintf(text, sizeof(text), "base %g%s%s", cr->weight,
+	    cr->weight_why ? ": " : "", cr->weight_why ? cr->weight_why : "");
+	sp_utf8_trim(text);
+	snprintf(lead, sizeof(lead), "%*sweight: ", in + 2, "");
+	wrap(o, lead, (size_t)in + 12, text);
 	for (i = 0; i < cr->nrules; i++) {
-		char text[COND_MAX + 40];
+		const sp_rule *ru = &cr->rules[i];
 
-		describe_cond(cond, sizeof(cond), &cr->rules[i].when, m);
-		snprintf(text, sizeof(text), "%+g when %s", cr->rules[i].add,
-		    cond);
+		describe_cond(cond, sizeof(cond), &ru->when, m);
+		snprintf(text, sizeof(text), "%+g when %s%s%s", ru->add, cond,
+		    ru->why ? ": " : "", ru->why ? ru->why : "");
 		sp_utf8_trim(text);
 		snprintf(lead, sizeof(lead), "%*s", in + 10, "");
 		wrap(o, lead, (size_t)in + 12, text);
@@ -406,6 +411,8 @@ json_criterion(const sp_matrix *m, int k)
 	json_object_set_new(o, "component", cr->component ?
 	    json_string(cr->component) : json_null());
 	json_object_set_new(o, "weight", json_real(cr->weight));
+	json_object_set_new(o, "weight_why", cr->weight_why ?
+	    json_string(cr->weight_why) : json_null());
 	json_object_set_new(o, "ratings_from", json_string(cr->from_team ?
 	    "team" : "matrix"));
 	if (cr->from_team) {
@@ -424,9 +431,10 @@ json_criterion(const sp_matrix *m, int k)
 	json_object_set_new(o, "ratings", ratings);
 	json_object_set_new(o, "why", why);
 	for (i = 0; i < cr->nrules; i++)
-		json_array_append_new(rules, json_pack("{s:o,s:f}", "when",
-		    json_cond(&cr->rules[i].when, m), "add",
-		    cr->rules[i].add));
+		json_array_append_new(rules, json_pack("{s:o,s:f,s:o}",
+		    "when", json_cond(&cr->rules[i].when, m), "add",
+		    cr->rules[i].add, "why", cr->rules[i].why ?
+		    json_string(cr->rules[i].why) : json_null()));
 	json_object_set_new(o, "rules", rules);
 	return o;
 }

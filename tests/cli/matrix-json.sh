@@ -2,7 +2,8 @@
 # Checks the JSON views of the matrix against the matrix file itself:
 #   matrix-json.sh STACKPICK MATRIX_YAML
 # - --show-matrix --format json gives one object with every option,
-#   criterion (each rated for every option, with a reason) and trait;
+#   criterion (each rated for every option, with a reason; each base
+#   weight and rule with its reason) and trait;
 # - its ratings are the file's, criterion by criterion;
 # - --list-criteria and --list-options give the same criteria and options.
 set -u
@@ -20,6 +21,9 @@ jq -e '. as $m | [.criteria[] | select(.ratings_from == "matrix")
   | ([$m.options[].id] - (.ratings | keys) | length) == 0
     and ([.why[] | length > 0] | all)] | all' "$tmp/all.json" >/dev/null ||
 	fail "a criterion lacks a rating or reason for some option"
+# The shipped matrix gives a reason for every base weight and every rule.
+jq -e '[.criteria[] | .weight_why != null and ([.rules[] | .why != null] | all)] | all' \
+    "$tmp/all.json" >/dev/null || fail "a base weight or rule has no reason"
 
 # Every rating in the JSON is the one the YAML file gives, found with awk
 # under its criterion and option, independently of stackpick's loader.
