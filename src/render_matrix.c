@@ -295,18 +295,25 @@ text_advice(const struct out *o, const sp_matrix *m, const char *head,
 		return;
 	fprintf(o->f, "\n%s\n", head);
 	for (i = 0; i < n; i++) {
-		describe_cond(cond, sizeof(cond), &a[i].when, m);
-		snprintf(line, sizeof(line), "%s%s%s%s", a[i].option >= 0 ?
-		    m->options[a[i].option].label : "",
-		    a[i].option >= 0 && a[i].when.nclauses > 0 ? ", when " :
-		    a[i].when.nclauses > 0 ? "When " : "",
-		    a[i].when.nclauses > 0 ? cond : "",
-		    a[i].option >= 0 || a[i].when.nclauses > 0 ? ":" : "");
-		sp_utf8_trim(line);
-		if (line[0] != '\0')
-			wrap(o, "  ", 2, line);
-		wrap(o, line[0] != '\0' ? "    " : "  ",
-		    line[0] != '\0' ? 4 : 2, a[i].text);
+		size_t used = 0;
+
+		/* "NodeJS, when cpu_load is high:" above the text. */
+		line[0] = '\0';
+		if (a[i].option >= 0)
+			append(line, sizeof(line), &used, "%s",
+			    m->options[a[i].option].label);
+		if (a[i].when.nclauses > 0) {
+			describe_cond(cond, sizeof(cond), &a[i].when, m);
+			append(line, sizeof(line), &used, "%s%s",
+			    used > 0 ? ", when " : "When ", cond);
+		}
+		if (used == 0) {
+			wrap(o, "  ", 2, a[i].text);
+			continue;
+		}
+		append(line, sizeof(line), &used, ":");
+		wrap(o, "  ", 2, line);
+		wrap(o, "    ", 4, a[i].text);
 	}
 }
 
