@@ -28,7 +28,8 @@
 /*
  * Confidence draws: each weight is scaled by its own factor, uniform in
  * [1 - SP_DRAW_SPREAD, 1 + SP_DRAW_SPREAD], from a fixed seed so that the
- * figure is the same on every run.  4096 draws hold the figure to within
+ * figure is the same on every run.  Half of the draws are the mirror
+ * images (factor 2 - f) of the other half; 4096 hold the figure to within
  * about 0.8 percentage points (one standard error at 50%).
  */
 #define SP_DRAWS 4096
