@@ -7,7 +7,8 @@
 #   profile files;
 # - every option --help lists is in the zsh and fish completions too, and
 #   both files parse (zsh -n, fish -n) when those shells are installed;
-# - fish, when installed, completes criterion ids after --weight.
+# - zsh (driven on a pseudo-terminal) and fish, when installed, complete
+#   an option, criterion ids after --weight and --format values.
 set -u
 sp=$1 src=$2
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -83,15 +84,29 @@ while read -r o; do
 	grep -q -- "$o" "$src/completions/_stackpick" || fail "zsh completion lacks $o"
 	grep -q -- "-l ${o#--}\b" "$src/completions/stackpick.fish" || fail "fish completion lacks $o"
 done <"$tmp/options"
+mkdir "$tmp/bin"
+ln -s "$sp" "$tmp/bin/stackpick"
 if command -v zsh >/dev/null; then
 	zsh -n "$src/completions/_stackpick" || fail "zsh cannot parse _stackpick"
+	# zline LINE: what zsh offers for LINE, sorted, in $got.
+	zline() {
+		zsh -f "$src/tests/cli/zsh-complete.zsh" "$tmp/zsh" "$src/completions" "$tmp/bin" "$1" ||
+			fail "zsh did not complete '$1'"
+		got=$(grep -vx -e '<<done>>' -e '' "$tmp/zsh" | sort -u)
+	}
+	zline "stackpick --list-c"
+	[ "$got" = "--list-criteria" ] || fail "zsh completes '--list-c' to '$got'"
+	zline "stackpick --weight "
+	[ "$got" = "$(cat "$tmp/criteria")" ] || fail "zsh offers '$(echo $got)' after --weight"
+	zline "stackpick --format "
+	has json "zsh --format"; has text "zsh --format"
 fi
 if command -v fish >/dev/null; then
 	fish -n "$src/completions/stackpick.fish" || fail "fish cannot parse stackpick.fish"
-	mkdir "$tmp/bin"
-	ln -s "$sp" "$tmp/bin/stackpick"
 	PATH="$tmp/bin:$PATH" fish --no-config -c "source '$src/completions/stackpick.fish'; complete -C 'stackpick --weight '" |
 		cut -f1 | sort >"$tmp/fish"
 	cmp -s "$tmp/fish" <(sed 's/$/=/' "$tmp/criteria") || fail "fish offers '$(cat "$tmp/fish")' after --weight"
+	got=$(PATH="$tmp/bin:$PATH" fish --no-config -c "source '$src/completions/stackpick.fish'; complete -C 'stackpick --format '" | cut -f1 | sort)
+	has json "fish --format"; has text "fish --format"
 fi
 exit 0
