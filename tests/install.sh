@@ -18,7 +18,7 @@ prefix=$tmp/prefix
 
 "$cmake" --install "$build" --prefix "$prefix" >"$tmp/log" 2>&1 ||
 	fail "cmake --install failed: $(cat "$tmp/log")"
-for f in bin/stackpick share/man/man1/stackpick.1 \
+for f in bin/stackpick share/man/man1/stackpick.1.gz \
     share/stackpick/matrix.yaml share/stackpick/examples/realtime-chat.yaml \
     share/doc/stackpick/README.md share/doc/stackpick/profile.md \
     share/bash-completion/completions/stackpick \
@@ -46,7 +46,7 @@ grep -q "NodeJS recommended" out || fail "unexpected report: $(head -2 out)"
 
 # man finds the page by name and renders it cleanly.
 if command -v man >/dev/null; then
-	MANPATH=$prefix/share/man man -w stackpick | grep -q "$prefix/share/man/man1/stackpick.1" ||
+	MANPATH=$prefix/share/man man -w stackpick | grep -q "$prefix/share/man/man1/stackpick.1.gz" ||
 		fail "man -w stackpick does not find the installed page"
 	MANPATH=$prefix/share/man MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings stackpick >page 2>err ||
 		fail "man stackpick failed: $(cat err)"
@@ -67,6 +67,6 @@ fi
 DESTDIR=$tmp/stage "$cmake" --install "$build" --prefix /opt/sp >"$tmp/log" 2>&1 ||
 	fail "DESTDIR install failed: $(cat "$tmp/log")"
 [ -x "$tmp/stage/opt/sp/bin/stackpick" ] || fail "DESTDIR install has no binary"
-[ -f "$tmp/stage/opt/sp/share/man/man1/stackpick.1" ] || fail "DESTDIR install has no man page"
+[ -f "$tmp/stage/opt/sp/share/man/man1/stackpick.1.gz" ] || fail "DESTDIR install has no man page"
 "$tmp/stage/opt/sp/bin/stackpick" --list-options | grep -q '^python ' || fail "staged binary"
 exit 0

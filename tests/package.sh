@@ -3,7 +3,8 @@
 #   package.sh CPACK BUILD_DIR
 # - the .deb (installing under /usr) holds the binary, man page, matrix,
 #   examples, guides and the three shells' completions, names its library
-#   dependencies, and its binary runs once unpacked;
+#   dependencies, its binary runs once unpacked and its compressed man
+#   page renders without warnings;
 # - the source tarball holds what a build needs, and no build tree.
 set -u
 cpack=$1 build=$2
@@ -17,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 deb=$(find "$tmp/deb" -maxdepth 1 -name 'stackpick_*.deb')
 [ -n "$deb" ] && [ -f "$deb" ] || fail "no .deb built: $(ls "$tmp/deb")"
 dpkg-deb -c "$deb" | awk '{ print $NF }' | sed 's|^\./||' >"$tmp/contents"
-for f in usr/bin/stackpick usr/share/man/man1/stackpick.1 \
+for f in usr/bin/stackpick usr/share/man/man1/stackpick.1.gz \
     usr/share/stackpick/matrix.yaml \
     usr/share/stackpick/examples/realtime-chat.yaml \
     usr/share/doc/stackpick/README.md \
@@ -30,6 +31,12 @@ dpkg-deb -f "$deb" Package | grep -qx stackpick || fail "package name"
 dpkg-deb -f "$deb" Depends | grep -q libyaml || fail "Depends lacks libyaml: $(dpkg-deb -f "$deb" Depends)"
 dpkg-deb -f "$deb" Depends | grep -q libjansson || fail "Depends lacks libjansson"
 dpkg-deb -x "$deb" "$tmp/root"
+if command -v man >/dev/null; then
+	MANWIDTH=80 LC_ALL=C.UTF-8 man --warnings -l "$tmp/root/usr/share/man/man1/stackpick.1.gz" \
+	    >"$tmp/page" 2>"$tmp/err" || fail "the packaged man page does not render: $(cat "$tmp/err")"
+	[ ! -s "$tmp/err" ] || fail "the packaged man page warns: $(cat "$tmp/err")"
+	grep -q "EXIT STATUS" "$tmp/page" || fail "the packaged man page is not the real one"
+fi
 "$tmp/root/usr/bin/stackpick" --format json "$tmp/root/usr/share/stackpick/examples/realtime-chat.yaml" |
 	jq -e '.recommendation.option == "nodejs"' >/dev/null || fail "the packaged binary does not run"
 
