@@ -104,7 +104,7 @@ _stackpick()
 
 	case $prev in
 	-f | --format)
-		COMPREPLY=($(compgen -W $'text\njson' -- "$cur"))
+		COMPREPLY=($(compgen -W $'text\njson\nmarkdown' -- "$cur"))
 		return
 		;;
 	--color)
@@ -115,7 +115,7 @@ _stackpick()
 		COMPREPLY=($(compgen -W $'wsm\nwpm\ntopsis' -- "$cur"))
 		return
 		;;
-	--min-confidence)
+	--min-confidence | --min-margin)
 		return
 		;;
 	-w | --weight)
@@ -129,7 +129,7 @@ _stackpick()
 		COMPREPLY=($(compgen -W "$(_stackpick_ids --list-options)" -- "$cur"))
 		return
 		;;
-	-m | --matrix | --init)
+	-m | --matrix | --init | --baseline)
 		_stackpick_files "$cur"
 		return
 		;;

@@ -27,11 +27,16 @@ end
 
 complete -c stackpick -f
 complete -c stackpick -a '(__stackpick_profiles)'
-complete -c stackpick -s f -l format -x -a 'text json' -d 'Output format'
+complete -c stackpick -s f -l format -x -a 'text json markdown' -d 'Output format'
+complete -c stackpick -l pretty -d 'Indent JSON output'
+complete -c stackpick -s q -l quiet -d 'Print no report, only errors and the exit code'
 complete -c stackpick -s m -l matrix -r -a '(__stackpick_profiles)' -d 'Score against this matrix'
 complete -c stackpick -s w -l weight -x -a '(__stackpick_ids --list-criteria | string replace -r "\$" "=")' -d 'Set a criterion weight (ID=N)'
 complete -c stackpick -l method -x -a 'wsm\t"weighted sum" wpm\t"weighted product" topsis\t"closeness to the ideal"' -d 'Rank the options with'
+complete -c stackpick -l expect -x -a '(__stackpick_ids --list-options)' -d 'Exit 1 unless this option is recommended'
+complete -c stackpick -l min-margin -x -d 'Exit 1 below this margin (rating points)'
 complete -c stackpick -l min-confidence -x -d 'Exit 1 below this confidence (0-1)'
+complete -c stackpick -l baseline -r -d 'Exit 1 when the recommendation differs from a saved result'
 complete -c stackpick -l color -x -a 'auto always never' -d 'Colour the text report'
 complete -c stackpick -l init -d 'Write a commented starter profile'
 complete -c stackpick -l force -d 'Let --init replace an existing file'

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "stackpick/doc.h"
+#include "stackpick/score.h"
 
 /*
  * Zeroed memory that lives as long as doc: the matrix keeps its arrays
@@ -26,5 +27,11 @@ void sp_utf8_trim(char *s);
  * that is not part of valid UTF-8 replaced by U+FFFD.
  */
 void sp_utf8_repair(char *dst, size_t size, const char *src);
+
+/*
+ * Writes where criterion c's weight came from into buf, the way every
+ * report shows it: "base 2, io_load: high +3, concurrency: 20000 +4".
+ */
+void sp_weight_from(char *buf, size_t size, const sp_crit_score *c);
 
 #endif

@@ -5,6 +5,8 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include "stackpick/analysis.h"
 #include "stackpick/doc.h"
 #include "stackpick/file.h"
+#include "stackpick/gate.h"
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
 #include "stackpick/render.h"
@@ -44,7 +47,11 @@ enum {
 	OPT_SHOW_MATRIX,
 	OPT_VERBOSE,
 	OPT_METHOD,
-	OPT_MIN_CONFIDENCE
+	OPT_MIN_CONFIDENCE,
+	OPT_PRETTY,
+	OPT_EXPECT,
+	OPT_MIN_MARGIN,
+	OPT_BASELINE
 };
 
 /* One table declares every option and produces the help text. */
@@ -56,15 +63,27 @@ static const struct optdef {
 	const char *help;
 } optdefs[] = {
 	{ "format", required_argument, 'f', "FORMAT",
-	    "output format: text (default) or json" },
+	    "output format: text (default), json or markdown" },
+	{ "pretty", no_argument, OPT_PRETTY, NULL,
+	    "indent JSON output for people" },
+	{ "quiet", no_argument, 'q', NULL,
+	    "print no report: only errors and the exit code" },
 	{ "matrix", required_argument, 'm', "FILE",
 	    "score against this matrix instead of the built-in one" },
 	{ "weight", required_argument, 'w', "ID=N",
 	    "set criterion ID's weight to N (0-10); repeatable" },
 	{ "method", required_argument, OPT_METHOD, "METHOD",
 	    "rank with wsm (default), wpm or topsis" },
+	{ "expect", required_argument, OPT_EXPECT, "OPTION",
+	    "gate: exit 1 unless OPTION (an id or alias) is recommended" },
+	{ "min-margin", required_argument, OPT_MIN_MARGIN, "X",
+	    "gate: exit 1 when the winner's margin is below X points of "
+	    "the rating scale" },
 	{ "min-confidence", required_argument, OPT_MIN_CONFIDENCE, "X",
-	    "exit 1 unless the confidence is at least X (0-1)" },
+	    "gate: exit 1 unless the confidence is at least X (0-1)" },
+	{ "baseline", required_argument, OPT_BASELINE, "FILE",
+	    "gate: exit 1 when the recommendation differs from FILE's, a "
+	    "JSON result saved earlier" },
 	{ "color", required_argument, OPT_COLOR, "WHEN",
 	    "colour the text report: auto (default), always, never" },
 	{ "init", optional_argument, OPT_INIT, "[FILE]",
@@ -87,7 +106,7 @@ static const struct optdef {
 
 #define NOPTS (sizeof(optdefs) / sizeof(optdefs[0]))
 
-enum format { FORMAT_TEXT, FORMAT_JSON };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_MARKDOWN };
 
 /* What a run does besides scoring profiles; at most one. */
 enum action {
@@ -106,13 +125,36 @@ struct config {
 	const char **weights;
 	int nweights;
 	sp_method method;
-	double min_confidence; /* -1: no gate */
+	int pretty;
+	int quiet;
+	const char *baseline_path;
+	sp_gate_spec spec;
 	enum action action;
 	const char *action_opt;  /* the option that chose it, for messages */
 	const char *init_path;   /* --init=FILE */
 	int force;
 	int verbose;
 };
+
+/* What every input shares: the matrix and storage for one result. */
+struct run {
+	const sp_matrix *m;
+	sp_result *res;
+	sp_analysis *an;
+	sp_gates *gates;
+	int first;           /* nothing printed on stdout yet */
+};
+
+/*
+ * The state of standard output.  A reader that goes away early (a pipe
+ * into head) is not an error: stackpick stops writing but still checks
+ * every input, so the exit code keeps its meaning.  Any other failed
+ * write is reported once, at the end, and ends the run.
+ */
+static struct {
+	int closed;          /* the reader went away (EPIPE) */
+	int error;           /* errno of a failed write, or 0 */
+} out;
 
 /*
  * Prints text wrapped to HELP_WIDTH, continuing lines at column indent;
@@ -176,8 +218,8 @@ usage(FILE *f)
 		help_wrap(f, HELP_LEFT + 3, HELP_LEFT + 3, d->help);
 	}
 	fputs("\nExit status:\n"
-	      "  0   every profile was scored\n"
-	      "  1   a gate failed (--min-confidence)\n"
+	      "  0   every profile was scored (and passed every gate)\n"
+	      "  1   a gate failed\n"
 	      "  64  usage error\n"
 	      "  65  invalid profile or matrix\n"
 	      "  66  a profile or matrix could not be opened or read\n"
@@ -215,6 +257,26 @@ color_auto(void)
 	return isatty(STDOUT_FILENO);
 }
 
+/*
+ * Reads a --min-margin value: a plain decimal number, 0 or more.
+ * stackpick never calls setlocale(), so the decimal point is always '.',
+ * whatever LC_ALL says; that keeps options and output the same
+ * everywhere.
+ */
+static int
+parse_margin(double *value, const char *s)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0' || errno != 0 || !isfinite(v) || v < 0)
+		return -1;
+	*value = v;
+	return 0;
+}
+
 static int
 parse_args(struct config *cfg, int argc, char **argv)
 {
@@ -238,7 +300,6 @@ parse_args(struct config *cfg, int argc, char **argv)
 	shortopts[s] = '\0';
 	memset(&longopts[NOPTS], 0, sizeof(struct option));
 	cfg->color = -1;
-	cfg->min_confidence = -1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
@@ -247,11 +308,33 @@ parse_args(struct config *cfg, int argc, char **argv)
 				cfg->format = FORMAT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				cfg->format = FORMAT_JSON;
+			else if (strcmp(optarg, "markdown") == 0)
+				cfg->format = FORMAT_MARKDOWN;
 			else {
 				msg_usage("--format: unknown format '%s' "
-				    "(expected text or json)", optarg);
+				    "(expected text, json or markdown)", optarg);
 				return SP_EXIT_USAGE;
 			}
+			break;
+		case OPT_PRETTY:
+			cfg->pretty = 1;
+			break;
+		case 'q':
+			cfg->quiet = 1;
+			break;
+		case OPT_EXPECT:
+			cfg->spec.expect = optarg;
+			break;
+		case OPT_MIN_MARGIN:
+			if (parse_margin(&cfg->spec.min_margin, optarg) != 0) {
+				msg_usage("--min-margin: '%s' is not a number of "
+				    "0 or more", optarg);
+				return SP_EXIT_USAGE;
+			}
+			cfg->spec.has_min_margin = 1;
+			break;
+		case OPT_BASELINE:
+			cfg->baseline_path = optarg;
 			break;
 		case 'm':
 			cfg->matrix_path = optarg;
@@ -270,14 +353,15 @@ parse_args(struct config *cfg, int argc, char **argv)
 		case OPT_MIN_CONFIDENCE: {
 			char *end;
 
-			cfg->min_confidence = strtod(optarg, &end);
+			cfg->spec.min_confidence = strtod(optarg, &end);
 			if (optarg[0] == '\0' || *end != '\0' ||
-			    !(cfg->min_confidence >= 0 &&
-			    cfg->min_confidence <= 1)) {
+			    !(cfg->spec.min_confidence >= 0 &&
+			    cfg->spec.min_confidence <= 1)) {
 				msg_usage("--min-confidence: '%s' is not a "
 				    "number from 0 to 1", optarg);
 				return SP_EXIT_USAGE;
 			}
+			cfg->spec.has_min_confidence = 1;
 			break;
 		}
 		case OPT_COLOR:
@@ -343,6 +427,10 @@ parse_args(struct config *cfg, int argc, char **argv)
 			return SP_EXIT_USAGE;
 		}
 	}
+	if (cfg->pretty && cfg->format != FORMAT_JSON) {
+		msg_usage("--pretty applies to --format json only");
+		return SP_EXIT_USAGE;
+	}
 	if (cfg->color < 0)
 		cfg->color = color_auto();
 	if (cfg->force && cfg->action != ACTION_INIT) {
@@ -352,57 +440,92 @@ parse_args(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
-/* Writes one compact JSON document and a newline. */
-static sp_status
-emit_json(json_t *obj)
+/*
+ * Notes the state of stdout after an input's output: a failed write is
+ * remembered, with its errno, so that it is reported once at the end.
+ */
+static void
+out_check(void)
 {
+	int failed = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+
+	if (!failed)
+		return;
+	clearerr(stdout);
+	if (e == EPIPE)
+		out.closed = 1;
+	else if (out.error == 0)
+		out.error = e != 0 ? e : EIO;
+}
+
+/* Whether an input's output should be written at all. */
+static int
+out_wanted(const struct config *cfg)
+{
+	return !cfg->quiet && !out.closed && out.error == 0;
+}
+
+/*
+ * Writes one JSON document and a newline: compact on one line, or
+ * indented with --pretty.  Reports running out of memory itself.
+ */
+static sp_status
+emit_json(const struct config *cfg, json_t *obj)
+{
+	sp_status rc = SP_OK;
+
 	if (obj == NULL) {
 		msg_errorf("out of memory");
 		return SP_ENOMEM;
 	}
-	if (json_dumpf(obj, stdout, JSON_COMPACT) != 0 ||
-	    fputc('\n', stdout) == EOF) {
-		json_decref(obj);
-		return SP_EOUTPUT;
-	}
+	errno = 0;
+	if (json_dumpf(obj, stdout, JSON_REAL_PRECISION(SP_JSON_PRECISION) |
+	    (cfg->pretty ? JSON_INDENT(2) : JSON_COMPACT)) != 0 ||
+	    fputc('\n', stdout) == EOF)
+		rc = SP_EOUTPUT;
 	json_decref(obj);
-	return SP_OK;
+	return rc;
 }
 
 /*
- * Checks the gates the caller asked for against an analysed result, and
- * reports each one that fails.  Returns the exit code: 0 or SP_EXIT_GATE.
+ * Reports an input that failed: the message on stderr and, in JSON, an
+ * error object on stdout so that a consumer sees every input.
  */
 static int
-check_gates(const struct config *cfg, const sp_result *res,
-    const char *input)
+fail_one(const struct config *cfg, const char *input, const sp_error *err,
+    sp_status rc)
 {
-	const sp_analysis *a = res->analysis;
+	char buf[SP_ERROR_MAX + 300];
+	int code = msg_exit_code(rc);
 
-	if (cfg->min_confidence >= 0 && a->confidence < cfg->min_confidence) {
-		msg_errorf("%s: confidence %.2f is below --min-confidence %g",
-		    input, a->confidence, cfg->min_confidence);
-		return SP_EXIT_GATE;
+	msg_error(err);
+	if (cfg->format == FORMAT_JSON && out_wanted(cfg)) {
+		msg_format(buf, sizeof(buf), err);
+		(void)emit_json(cfg, sp_render_json_error(input, buf, err->line,
+		    err->column, code));
+		out_check();
 	}
-	return 0;
+	return code;
 }
 
 /*
- * Reads, decodes, scores, analyses and renders one profile.  Returns its
- * exit code; errors are already reported.
+ * Reads, decodes, scores, analyses, checks the gates on and renders one
+ * profile.  Returns its exit code; errors and failed gates are already
+ * reported.
  */
 static int
-run_one(const struct config *cfg, const sp_matrix *m, sp_result *res,
-    sp_analysis *an, const char *path, int first)
+run_one(const struct config *cfg, struct run *run, const char *path)
 {
 	const char *input = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	sp_result *res = run->res;
 	sp_profile prof;
 	sp_error err;
 	sp_doc *doc = NULL;
 	char *buf = NULL;
 	size_t len;
 	sp_status rc;
-	int i, gate;
+	int i;
 
 	sp_error_clear(&err);
 	rc = sp_read_file(&buf, &len, path, input, SP_MAX_PROFILE_BYTES,
@@ -411,44 +534,70 @@ run_one(const struct config *cfg, const sp_matrix *m, sp_result *res,
 		rc = sp_doc_parse(&doc, buf, len, input, &err);
 	free(buf);
 	if (rc == SP_OK)
-		rc = sp_profile_decode(&prof, m, doc, &err);
+		rc = sp_profile_decode(&prof, run->m, doc, &err);
 	sp_doc_free(doc);
 	for (i = 0; rc == SP_OK && i < cfg->nweights; i++)
-		rc = sp_profile_set_weight(&prof, m, cfg->weights[i], &err);
+		rc = sp_profile_set_weight(&prof, run->m, cfg->weights[i],
+		    &err);
 	res->method = cfg->method;
-	if (rc == SP_OK && (rc = sp_score(res, m, &prof, &err)) != SP_OK &&
-	    err.file[0] == '\0')
+	if (rc == SP_OK && (rc = sp_score(res, run->m, &prof, &err)) !=
+	    SP_OK && err.file[0] == '\0')
 		snprintf(err.file, sizeof(err.file), "%s", input);
 	if (rc == SP_OK)
-		rc = sp_analyse(an, res, &err);
-	if (rc != SP_OK) {
-		msg_error(&err);
-		return msg_exit_code(rc);
-	}
-	if (cfg->format == FORMAT_JSON) {
-		rc = emit_json(sp_render_json(res, input));
-	} else {
-		sp_text_opts opts = { cfg->color, 80 };
-
-		if (!first)
-			fputs("\n", stdout);
-		rc = sp_render_text(stdout, res, input, &opts);
-	}
+		rc = sp_analyse(run->an, res, &err);
 	if (rc != SP_OK)
-		return msg_exit_code(rc);
-	gate = check_gates(cfg, res, input);
-	return gate;
+		return fail_one(cfg, input, &err, rc);
+	sp_gates_eval(run->gates, &cfg->spec, res, input);
+	if (out_wanted(cfg)) {
+		errno = 0;
+		if (cfg->format == FORMAT_JSON) {
+			(void)emit_json(cfg, sp_render_json(res, input,
+			    run->gates));
+		} else if (cfg->format == FORMAT_MARKDOWN) {
+			if (!run->first)
+				fputs("\n", stdout);
+			sp_render_markdown(stdout, res, input, run->gates);
+		} else {
+			sp_text_opts opts = { cfg->color, 80 };
+
+			if (!run->first)
+				fputs("\n", stdout);
+			sp_render_text(stdout, res, input, run->gates, &opts);
+		}
+		run->first = 0;
+		out_check();
+	}
+	for (i = 0; i < run->gates->ngates; i++)
+		if (!run->gates->gate[i].passed)
+			msg_errorf("%s: gate %s failed: %s", input,
+			    run->gates->gate[i].name,
+			    run->gates->gate[i].detail);
+	return run->gates->failed > 0 ? SP_EXIT_GATE : SP_EXIT_OK;
 }
 
+/*
+ * Closes stdout and says whether everything written reached it.  A
+ * reader that went away is not an error (see out above).
+ */
 static int
 close_stdout(void)
 {
-	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int e;
 
-	if (fclose(stdout) != 0)
-		bad = 1;
-	if (bad) {
-		msg_errorf("write error: %s", strerror(errno ? errno : EIO));
+	if (out.closed) {
+		fclose(stdout);
+		return 0;
+	}
+	errno = 0;
+	if ((fflush(stdout) != 0 || ferror(stdout)) && out.error == 0)
+		out.error = errno != 0 ? errno : EIO;
+	e = errno;
+	if (fclose(stdout) != 0 && out.error == 0)
+		out.error = e != 0 ? e : EIO;
+	if (out.error == EPIPE)
+		return 0;
+	if (out.error != 0) {
+		msg_errorf("write error: %s", strerror(out.error));
 		return SP_EXIT_IOERR;
 	}
 	return 0;
@@ -508,7 +657,7 @@ show_matrix(const struct config *cfg, const sp_matrix *m)
 	    SP_VIEW_ALL;
 
 	if (cfg->format == FORMAT_JSON)
-		return emit_json(sp_render_matrix_json(m, what));
+		return emit_json(cfg, sp_render_matrix_json(m, what));
 	{
 		sp_text_opts opts = { cfg->color, 80 };
 
@@ -547,18 +696,50 @@ check_operands(struct config *cfg, int nargs, char **args)
 	return 0;
 }
 
+/* Checks --expect against the matrix before any profile is read. */
+static int
+check_expect(const struct config *cfg, const sp_matrix *m)
+{
+	char ids[256] = "";
+	size_t used = 0;
+	int i;
+
+	if (cfg->spec.expect == NULL ||
+	    sp_matrix_option(m, cfg->spec.expect) >= 0)
+		return 0;
+	for (i = 0; i < m->noptions && used < sizeof(ids); i++) {
+		int w = snprintf(ids + used, sizeof(ids) - used, "%s%s",
+		    i == 0 ? "" : i + 1 < m->noptions ? ", " : " or ",
+		    m->options[i].id);
+
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	msg_usage("--expect: unknown option '%s' (expected %s)",
+	    cfg->spec.expect, ids);
+	return SP_EXIT_USAGE;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct config cfg;
+	struct run run;
 	sp_matrix *m = NULL;
-	sp_result *res = NULL;
-	sp_analysis *an = NULL;
+	sp_baseline *base = NULL;
 	sp_error err;
 	sp_status rc;
 	int status = 0, i, code;
 
+	/*
+	 * A closed pipe shows up as EPIPE from write() instead of killing
+	 * the process, so that stackpick can end quietly (see out).
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	memset(&cfg, 0, sizeof(cfg));
+	memset(&run, 0, sizeof(run));
+	run.first = 1;
 	cfg.weights = calloc((size_t)argc + 1, sizeof(char *));
 	if (cfg.weights == NULL) {
 		msg_errorf("out of memory");
@@ -577,13 +758,21 @@ main(int argc, char **argv)
 		free(cfg.weights);
 		return code;
 	}
+	msg_set_quiet(cfg.quiet);
 	sp_error_clear(&err);
 	rc = cfg.matrix_path ? sp_matrix_load(&m, cfg.matrix_path, &err) :
 	    sp_matrix_builtin(&m, &err);
+	if (rc == SP_OK && (status = check_expect(&cfg, m)) != 0)
+		goto done;
 	if (rc == SP_OK)
-		rc = sp_result_new(&res, m, &err);
+		rc = sp_result_new(&run.res, m, &err);
 	if (rc == SP_OK)
-		rc = sp_analysis_new(&an, m, &err);
+		rc = sp_analysis_new(&run.an, m, &err);
+	if (rc == SP_OK)
+		rc = sp_gates_new(&run.gates, m, &err);
+	if (rc == SP_OK && cfg.baseline_path != NULL &&
+	    (rc = sp_baseline_load(&base, cfg.baseline_path, &err)) == SP_OK)
+		cfg.spec.baseline = base;
 	if (rc == SP_OK && cfg.nweights > 0) {
 		/* Check --weight once, before any profile is read. */
 		sp_profile probe;
@@ -598,26 +787,33 @@ main(int argc, char **argv)
 	if (rc == SP_OK && cfg.action != ACTION_SCORE &&
 	    cfg.action != ACTION_INIT)
 		rc = show_matrix(&cfg, m);
+	if (cfg.action != ACTION_SCORE) {
+		/* Reported once, by close_stdout(); a closed pipe is fine. */
+		out_check();
+		if (rc == SP_EOUTPUT && out.closed)
+			rc = SP_OK;
+		else if (rc == SP_EOUTPUT && out.error == 0)
+			out.error = EIO;
+	}
 	if (rc != SP_OK) {
-		/*
-		 * Write errors on stdout are reported once, below, and
-		 * emit_json() reports running out of memory itself.
-		 */
+		/* emit_json() reports running out of memory itself. */
 		if (rc != SP_EOUTPUT && err.message[0] != '\0')
 			msg_error(&err);
 		status = msg_exit_code(rc);
 		goto done;
 	}
-	for (i = optind; cfg.action == ACTION_SCORE && i < argc; i++) {
-		code = run_one(&cfg, m, res, an, argv[i], i == optind);
-		if (code == SP_EXIT_IOERR)
-			break;
+	run.m = m;
+	for (i = optind; cfg.action == ACTION_SCORE && i < argc &&
+	    out.error == 0; i++) {
+		code = run_one(&cfg, &run, argv[i]);
 		if (code > status)
 			status = code;
 	}
 done:
-	sp_analysis_free(an);
-	sp_result_free(res);
+	sp_gates_free(run.gates);
+	sp_analysis_free(run.an);
+	sp_result_free(run.res);
+	sp_baseline_free(base);
 	sp_matrix_free(m);
 	free(cfg.weights);
 	code = close_stdout();

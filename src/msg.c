@@ -85,7 +85,7 @@ msg_error(const sp_error *err)
 static void
 vmsg(const char *fmt, va_list ap)
 {
-	char buf[SP_ERROR_MAX];
+	char buf[SP_ERROR_MAX + 1024];
 
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	fputs("stackpick: ", stderr);

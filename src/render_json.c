@@ -3,10 +3,36 @@
  * is the same byte for byte on every run.
  */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "stackpick/analysis.h"
 #include "stackpick/render.h"
 #include "internal.h"
+
+/*
+ * A JSON string for s.  File names need not be UTF-8, and JSON strings
+ * must be: bytes that do not form UTF-8 are shown as U+FFFD rather than
+ * dropping the field.
+ */
+static json_t *
+text(const char *s)
+{
+	json_t *j = json_string(s);
+	size_t size;
+	char *copy;
+
+	if (j != NULL || s == NULL)
+		return j;
+	/* Each bad byte becomes three bytes of U+FFFD at most. */
+	size = strlen(s) * 3 + 1;
+	if ((copy = malloc(size)) == NULL)
+		return NULL;
+	sp_utf8_repair(copy, size, s);
+	j = json_string(copy);
+	free(copy);
+	return j;
+}
 
 static json_t *
 strings(const sp_advice *const *a, int n)
@@ -137,8 +163,55 @@ analysis(json_t *root, const sp_result *r)
 	    json_null());
 }
 
+static json_t *
+moves(const sp_result *r, const sp_gate *gt)
+{
+	json_t *arr = json_array();
+	int i;
+
+	for (i = 0; arr != NULL && i < gt->nmoves; i++) {
+		const sp_move *mv = &gt->moves[i];
+
+		json_array_append_new(arr, json_pack("{s:s,s:f,s:f,s:f,s:f}",
+		    "criterion", r->matrix->criteria[mv->criterion].id,
+		    "weight_before", mv->weight_before, "weight_after",
+		    mv->weight_after, "lead_before", mv->lead_before,
+		    "lead_after", mv->lead_after));
+	}
+	return arr;
+}
+
+static json_t *
+gates(const sp_result *r, const sp_gates *g)
+{
+	json_t *arr = json_array(), *o;
+	int i;
+
+	for (i = 0; arr != NULL && g != NULL && i < g->ngates; i++) {
+		const sp_gate *gt = &g->gate[i];
+
+		o = json_pack("{s:s,s:b,s:s}", "name", gt->name, "passed",
+		    gt->passed, "detail", gt->detail);
+		if (o != NULL && strcmp(gt->name, "baseline") == 0)
+			json_object_set_new(o, "moved", moves(r, gt));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
 json_t *
-sp_render_json(const sp_result *r, const char *input)
+sp_render_json_error(const char *input, const char *message, int line,
+    int column, int exit_code)
+{
+	return json_pack("{s:i,s:o,s:{s:o,s:o,s:o,s:i}}", "schema_version",
+	    SP_JSON_SCHEMA_VERSION, "input", text(input), "error", "message",
+	    text(message), "line", line > 0 ? json_integer(line) : json_null(),
+	    "column", column > 0 ? json_integer(column) : json_null(),
+	    "exit_code", exit_code);
+}
+
+json_t *
+sp_render_json(const sp_result *r, const char *input, const sp_gates *g)
 {
 	const sp_matrix *m = r->matrix;
 	json_t *root = json_object(), *rec = json_object(),
@@ -180,13 +253,7 @@ sp_render_json(const sp_result *r, const char *input)
 		json_array_append_new(warnings, json_string(r->warning[i]));
 	json_object_set_new(root, "schema_version",
 	    json_integer(SP_JSON_SCHEMA_VERSION));
-	{
-		/* File names need not be UTF-8; JSON strings must be. */
-		char name[1024];
-
-		sp_utf8_repair(name, sizeof(name), input);
-		json_object_set_new(root, "input", json_string(name));
-	}
+	json_object_set_new(root, "input", text(input));
 	json_object_set_new(root, "name", r->profile->name[0] ?
 	    json_string(r->profile->name) : json_null());
 	json_object_set_new(root, "matrix", json_string(m->name));
@@ -206,5 +273,6 @@ sp_render_json(const sp_result *r, const char *input)
 	json_object_set_new(root, "warnings", warnings);
 	if (r->analysis != NULL)
 		analysis(root, r);
+	json_object_set_new(root, "gates", gates(r, g));
 	return root;
 }

@@ -117,9 +117,8 @@ field(const struct out *o, const char *s, size_t width, int right)
 		fprintf(o->f, "%*s", (int)(width - cols), "");
 }
 
-/* "base 2, io_load: high +3, concurrency: 20000 +4" */
-static void
-weight_from(char *buf, size_t size, const sp_crit_score *c)
+void
+sp_weight_from(char *buf, size_t size, const sp_crit_score *c)
 {
 	size_t used = 0;
 	int i;
@@ -218,7 +217,7 @@ reasons(const struct out *o, const sp_result *r, int sign)
 			break;
 		if (shown++ == 0)
 			fprintf(o->f, "\n%s%s%s\n", BOLD(o), head, RESET(o));
-		weight_from(from, sizeof(from), c);
+		sp_weight_from(from, sizeof(from), c);
 		snprintf(lead, sizeof(lead), "%s%c%s %s: %+.2f, weight %g (%s)",
 		    sign > 0 ? GREEN(o) : YELLOW(o), sign > 0 ? '+' : '-',
 		    RESET(o), cr->label, c->lead, c->weight, from);
@@ -456,9 +455,29 @@ how_sure(const struct out *o, const sp_result *r)
 	sure_hybrid(o, r, a);
 }
 
+/* Each gate asked for, passed or failed, with what it found. */
+static void
+gates(const struct out *o, const sp_gates *g)
+{
+	char lead[SP_GATE_DETAIL_MAX + 64];
+	int i;
+
+	if (g == NULL || g->ngates == 0)
+		return;
+	fprintf(o->f, "\n%sGates%s\n", BOLD(o), RESET(o));
+	for (i = 0; i < g->ngates; i++) {
+		const sp_gate *gt = &g->gate[i];
+
+		snprintf(lead, sizeof(lead), "%s%s%s  %s: %s",
+		    gt->passed ? GREEN(o) : YELLOW(o), gt->passed ? "pass" :
+		    "FAIL", RESET(o), gt->name, gt->detail);
+		wrap(o, "  ", 8, lead);
+	}
+}
+
 sp_status
 sp_render_text(FILE *f, const sp_result *r, const char *input,
-    const sp_text_opts *opts)
+    const sp_gates *g, const sp_text_opts *opts)
 {
 	const sp_matrix *m = r->matrix;
 	struct out o = { f, opts };
@@ -485,5 +504,6 @@ sp_render_text(FILE *f, const sp_result *r, const char *input,
 		for (i = 0; i < r->nwarnings; i++)
 			wrap(&o, "  - ", 4, r->warning[i]);
 	}
+	gates(&o, g);
 	return ferror(f) ? SP_EOUTPUT : SP_OK;
 }

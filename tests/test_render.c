@@ -1,4 +1,4 @@
-/* Unit tests for the text and JSON views (src/render_*.c). */
+/* Unit tests for the text, JSON and Markdown views (src/render_*.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -57,7 +57,7 @@ render_text(int color)
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	assert_int_equal(sp_render_text(f, r, "in.yaml", &opts), SP_OK);
+	assert_int_equal(sp_render_text(f, r, "in.yaml", NULL, &opts), SP_OK);
 	fclose(f);
 	return buf;
 }
@@ -102,7 +102,7 @@ test_text_write_error(void **state)
 	assert_non_null(f);
 	setvbuf(f, NULL, _IONBF, 0);
 	score("{}");
-	assert_int_equal(sp_render_text(f, r, "in.yaml", &opts), SP_EOUTPUT);
+	assert_int_equal(sp_render_text(f, r, "in.yaml", NULL, &opts), SP_EOUTPUT);
 	fclose(f);
 }
 
@@ -115,7 +115,7 @@ test_json(void **state)
 	(void)state;
 	score("name: ml\nml: heavy\ndata_pipelines: true\n"
 	    "team: {python: 5, node: 1}\n");
-	j = sp_render_json(r, "in.yaml");
+	j = sp_render_json(r, "in.yaml", NULL);
 	assert_non_null(j);
 	assert_int_equal(json_integer_value(json_object_get(j,
 	    "schema_version")), SP_JSON_SCHEMA_VERSION);
@@ -165,11 +165,132 @@ test_json_tie(void **state)
 	}
 	strcat(buf, "}\n");
 	score(buf);
-	j = sp_render_json(r, "in.yaml");
+	j = sp_render_json(r, "in.yaml", NULL);
 	rec = json_object_get(j, "recommendation");
 	assert_true(json_is_null(json_object_get(rec, "option")));
 	assert_true(json_is_true(json_object_get(rec, "tie")));
 	assert_int_equal(json_array_size(json_object_get(rec, "tied")), 2);
+	json_decref(j);
+}
+
+static char *
+render_markdown(const sp_gates *g)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(f);
+	assert_int_equal(sp_render_markdown(f, r, "in.yaml", g), SP_OK);
+	fclose(f);
+	return buf;
+}
+
+static void
+test_markdown(void **state)
+{
+	char *md, *line, *save = NULL;
+	int rows = 0;
+
+	(void)state;
+	score("name: chat\nfrontend: javascript\nrealtime: true\n"
+	    "io_load: high\nconcurrency: 20000\n");
+	md = render_markdown(NULL);
+	assert_true(strncmp(md, "## chat: NodeJS recommended\n\n", 29) == 0);
+	assert_non_null(strstr(md, "\n### Why NodeJS\n\n- **"));
+	assert_non_null(strstr(md, "\n- **Real-time features**: +0.58, "
+	    "weight 7 (base 1, realtime: true +6). "));
+	assert_non_null(strstr(md, "\n| Criterion | Weight | NodeJS | Python "
+	    "| Lead |\n| :-- | --: | --: | --: | --: |\n"));
+	assert_non_null(strstr(md, "\n### Checklist\n\n- [ ] "));
+	assert_null(strstr(md, "### Gates"));
+	/* Every criterion has a row, and so has the score. */
+	for (line = strtok_r(md, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		if (line[0] == '|' && strncmp(line, "| Criterion", 11) != 0 &&
+		    strncmp(line, "| :--", 5) != 0)
+			rows++;
+	assert_int_equal(rows, m->ncriteria + 1);
+	free(md);
+}
+
+static void
+test_markdown_gates(void **state)
+{
+	sp_gate_spec spec = { 0 };
+	sp_gates *g;
+	sp_error err;
+	char *md;
+
+	(void)state;
+	assert_int_equal(sp_gates_new(&g, m, &err), SP_OK);
+	score("realtime: true\n");
+	spec.expect = "python";
+	spec.has_min_margin = 1;
+	spec.min_margin = 0;
+	sp_gates_eval(g, &spec, r, "in.yaml");
+	md = render_markdown(g);
+	assert_non_null(strstr(md, "\n### Gates\n\n| Gate | Result | Detail |\n"
+	    "| :-- | :-- | :-- |\n| expect | **FAIL** | recommended nodejs, "
+	    "expected python |\n| min\\_margin | pass | margin "));
+	free(md);
+	sp_gates_free(g);
+}
+
+static void
+test_json_gates(void **state)
+{
+	sp_gate_spec spec = { 0 };
+	sp_gates *g;
+	sp_error err;
+	json_t *j, *gt;
+
+	(void)state;
+	assert_int_equal(sp_gates_new(&g, m, &err), SP_OK);
+	score("realtime: true\n");
+	j = sp_render_json(r, "in.yaml", NULL);
+	assert_int_equal(json_array_size(json_object_get(j, "gates")), 0);
+	json_decref(j);
+	spec.expect = "nodejs";
+	sp_gates_eval(g, &spec, r, "in.yaml");
+	j = sp_render_json(r, "in.yaml", g);
+	gt = json_array_get(json_object_get(j, "gates"), 0);
+	assert_string_equal(json_string_value(json_object_get(gt, "name")),
+	    "expect");
+	assert_true(json_is_true(json_object_get(gt, "passed")));
+	assert_string_equal(json_string_value(json_object_get(gt, "detail")),
+	    "recommended nodejs, as expected");
+	assert_null(json_object_get(gt, "moved"));
+	json_decref(j);
+	sp_gates_free(g);
+}
+
+static void
+test_json_error(void **state)
+{
+	json_t *j, *e;
+
+	(void)state;
+	j = sp_render_json_error("p.yaml", "p.yaml:2:3: bad", 2, 3, 65);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(j, "input")),
+	    "p.yaml");
+	e = json_object_get(j, "error");
+	assert_string_equal(json_string_value(json_object_get(e, "message")),
+	    "p.yaml:2:3: bad");
+	assert_int_equal(json_integer_value(json_object_get(e, "line")), 2);
+	assert_int_equal(json_integer_value(json_object_get(e, "column")), 3);
+	assert_int_equal(json_integer_value(json_object_get(e, "exit_code")),
+	    65);
+	json_decref(j);
+	/* No location, and a file name that is not UTF-8. */
+	j = sp_render_json_error("p\xff.yaml", "p\xff.yaml: gone", 0, 0, 66);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(j, "input")),
+	    "p\xef\xbf\xbd.yaml");
+	e = json_object_get(j, "error");
+	assert_true(json_is_null(json_object_get(e, "line")));
+	assert_true(json_is_null(json_object_get(e, "column")));
 	json_decref(j);
 }
 
@@ -181,6 +302,10 @@ main(void)
 		cmocka_unit_test(test_text_write_error),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_tie),
+		cmocka_unit_test(test_json_gates),
+		cmocka_unit_test(test_json_error),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_gates),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

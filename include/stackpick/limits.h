@@ -12,6 +12,9 @@
 /* Largest matrix file accepted, in bytes. */
 #define SP_MAX_MATRIX_BYTES (8L * 1024L * 1024L)
 
+/* Largest --baseline file accepted, in bytes (one result or many). */
+#define SP_MAX_BASELINE_BYTES (8L * 1024L * 1024L)
+
 /* Deepest nesting of mappings and sequences in any YAML input. */
 #define SP_MAX_DEPTH 32
 

@@ -63,8 +63,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == SP_OK)
 		rc = sp_analyse(a, r, &err);
 	if (rc == SP_OK) {
-		sp_render_text(sink, r, "fuzz.yaml", &opts);
-		json = sp_render_json(r, "fuzz.yaml");
+		sp_render_text(sink, r, "fuzz.yaml", NULL, &opts);
+		sp_render_markdown(sink, r, "fuzz.yaml", NULL);
+		json = sp_render_json(r, "fuzz.yaml", NULL);
 		if (json != NULL)
 			json_dumpf(json, sink, JSON_COMPACT);
 		json_decref(json);

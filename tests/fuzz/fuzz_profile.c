@@ -80,8 +80,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (sp_profile_decode(&prof, matrix, doc, &err) == SP_OK &&
 	    sp_score(result, matrix, &prof, &err) == SP_OK &&
 	    sp_analyse(analysis, result, &err) == SP_OK) {
-		sp_render_text(sink, result, "fuzz.yaml", &opts);
-		json = sp_render_json(result, "fuzz.yaml");
+		sp_render_text(sink, result, "fuzz.yaml", NULL, &opts);
+		sp_render_markdown(sink, result, "fuzz.yaml", NULL);
+		json = sp_render_json(result, "fuzz.yaml", NULL);
 		if (json != NULL)
 			json_dumpf(json, sink, JSON_COMPACT);
 		json_decref(json);
