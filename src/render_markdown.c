@@ -96,6 +96,7 @@ how_sure(FILE *f, const sp_result *r)
 {
 	const sp_analysis *a = r->analysis;
 	const sp_matrix *m = r->matrix;
+	char hint[SP_HINT_MAX];
 	int i;
 
 	if (a == NULL)
@@ -127,7 +128,8 @@ how_sure(FILE *f, const sp_result *r)
 	}
 	if (a->nflips > 0) {
 		fputs("\n| Criterion | Weight now | Draws level at | Option | "
-		    "Change needed |\n| :-- | --: | --: | :-- | --: |\n", f);
+		    "Change needed | What moves the weight |\n"
+		    "| :-- | --: | --: | :-- | --: | :-- |\n", f);
 		for (i = 0; i < a->nflips; i++) {
 			const sp_flip *fl = &a->flips[i];
 
@@ -137,11 +139,24 @@ how_sure(FILE *f, const sp_result *r)
 			    fl->flip_weight);
 			put(f, m->options[fl->option].label);
 			if (isfinite(fl->relative_change))
-				fprintf(f, " | %.0f%% |\n",
+				fprintf(f, " | %.0f%% | ",
 				    fl->relative_change * 100);
 			else
-				fputs(" | from 0 |\n", f);
+				fputs(" | from 0 | ", f);
+			sp_flip_hint(hint, sizeof(hint), r, fl);
+			put(f, hint);
+			fputs(" |\n", f);
 		}
+		if (isfinite(a->flips[0].relative_change)) {
+			fputs("\nMost critical: ", f);
+			put(f, m->criteria[a->flips[0].criterion].label);
+			fprintf(f, ", whose weight has to change by %.0f%% to "
+			    "change the answer.\n",
+			    a->flips[0].relative_change * 100);
+		}
+	} else if (r->method == SP_METHOD_TOPSIS) {
+		fputs("\nTOPSIS has no closed form for flip points; rank with "
+		    "`--method wsm` or `wpm` to see them.\n", f);
 	}
 	if (a->ntrait_flips > 0)
 		fputs("\nAnswers that alone would change the recommendation:\n\n",

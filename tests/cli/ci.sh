@@ -314,9 +314,11 @@ markdown-escape)
 	grep -q '~~not struck~~' "$tmp/html" || fail "strikethrough"
 	grep -q 'Check | the \*pipes\* \[x\] before &lt;script&gt;' "$tmp/html" || fail "checklist"
 	! grep -Eq '<(em|code|a|del|script|b)>' "$tmp/html" || fail "markup leaked"
-	# Every row of the criteria table has its five cells.
-	sed -n '/^<tbody>$/,/^<\/tbody>$/p' "$tmp/html" | awk '
-	    /^<tr>$/ { n = 0 } /^<td/ { n++ } /^<\/tr>$/ && n != 5 { bad = 1 }
+	# Every row of every table has as many cells as its header.
+	sed -n '/^<table>$/,/^<\/table>$/p' "$tmp/html" | awk '
+	    /^<table>$/ { h = 0 } /^<th[ >]/ { h++ }
+	    /^<tr>$/ { n = 0 } /^<td/ { n++ }
+	    /^<\/tr>$/ && n > 0 && n != h { bad = 1 }
 	    END { exit bad }' || fail "a row lost or gained cells" ;;
 markdown-sure)
 	# How sure it is, as text says it: label, flip points as a table, a
