@@ -77,6 +77,21 @@ sp_doc_free(sp_doc *doc)
 	free(doc);
 }
 
+sp_status
+sp_doc_wrap(sp_doc **out, sp_node *root, const char *name, sp_error *err)
+{
+	sp_doc *doc = calloc(1, sizeof(*doc));
+
+	*out = NULL;
+	if (doc == NULL)
+		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
+		    "out of memory");
+	snprintf(doc->name, sizeof(doc->name), "%s", name);
+	doc->root = root;
+	*out = doc;
+	return SP_OK;
+}
+
 const sp_node *
 sp_doc_root(const sp_doc *doc)
 {

@@ -17,6 +17,22 @@
 void *sp_doc_alloc(sp_doc *doc, size_t n);
 
 /*
+ * A document around a tree that lives elsewhere (the built-in matrix's,
+ * which is static): only the arena belongs to the document.  On success
+ * *out is the caller's, released with sp_doc_free(), which leaves the
+ * tree alone.
+ */
+sp_status sp_doc_wrap(sp_doc **out, sp_node *root, const char *name,
+    sp_error *err);
+
+/*
+ * The shipped matrix as the tree sp_doc_parse() makes of it, generated at
+ * build time by cmake/embed_tree.c, so that starting stackpick does not
+ * parse YAML.
+ */
+sp_node *sp_matrix_builtin_tree(void);
+
+/*
  * Cuts an incomplete UTF-8 sequence off the end of s, as left behind when
  * snprintf() truncates text to fit a buffer.
  */

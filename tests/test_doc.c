@@ -9,6 +9,8 @@
 #include <cmocka.h>
 
 #include "stackpick/doc.h"
+#include "stackpick/matrix.h"
+#include "internal.h"
 
 static sp_status
 parse(sp_doc **doc, const char *text, sp_error *err)
@@ -189,6 +191,52 @@ test_read_file(void **state)
 	assert_string_equal(err.file, "x.yaml");
 }
 
+/* Compares two trees node by node: kind, marks, style and text. */
+static void
+assert_same_tree(const sp_node *a, const sp_node *b)
+{
+	const sp_node *x, *y;
+
+	assert_int_equal(a->type, b->type);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->column, b->column);
+	assert_int_equal(a->plain, b->plain);
+	assert_int_equal(a->len, b->len);
+	assert_int_equal(a->count, b->count);
+	if (a->text != NULL || b->text != NULL) {
+		assert_non_null(a->text);
+		assert_non_null(b->text);
+		assert_memory_equal(a->text, b->text, a->len + 1);
+	}
+	assert_int_equal(a->value == NULL, b->value == NULL);
+	if (a->value != NULL)
+		assert_same_tree(a->value, b->value);
+	for (x = a->first, y = b->first; x != NULL && y != NULL;
+	    x = x->next, y = y->next)
+		assert_same_tree(x, y);
+	assert_null(x);
+	assert_null(y);
+}
+
+/*
+ * The tree compiled into stackpick at build time is exactly what loading
+ * the shipped matrix's text gives.
+ */
+static void
+test_builtin_tree(void **state)
+{
+	const char *text;
+	size_t len;
+	sp_doc *doc;
+	sp_error err;
+
+	(void)state;
+	text = sp_matrix_builtin_text(&len);
+	assert_int_equal(sp_doc_parse(&doc, text, len, "m", &err), SP_OK);
+	assert_same_tree(sp_doc_root(doc), sp_matrix_builtin_tree());
+	sp_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -199,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_builtin_tree),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

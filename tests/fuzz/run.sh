@@ -25,7 +25,8 @@ for t in "${targets[@]}"; do
 		seeds=(data/examples tests/data/good tests/data/bad)
 		max_len=16384 ;;
 	matrix)
-		seeds=(data/matrix.yaml tests/data/good/three-options.yaml
+		seeds=(data/matrix.yaml data/examples/matrix-*.yaml
+		    tests/data/good/three-options.yaml
 		    tests/data/bad/matrix-duplicate-option.yaml
 		    tests/data/bad/matrix-duplicate-criterion.yaml)
 		max_len=65536 ;;

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Measures stackpick on this machine and prints the figures that
+# docs/performance.md reports, each a median over repeated runs:
+#
+#   1. startup: one run on a shipped example, against cat of the same file
+#   2. throughput: one run over 10,000 profiles, --format json to /dev/null
+#   3. peak memory (maximum RSS) for one profile and for 10,000
+#   4. a generated 64-option x 256-criterion matrix, one profile
+#
+# Every run uses stackpick's defaults, so every analysis that is on by
+# default is on.  --quick does a few small runs only, to check that the
+# benchmark works (CI); its figures mean little.  The targets are printed
+# beside the figures, not enforced: this is a benchmark, not a test.
+#
+#   tests/bench/bench.sh [--quick] [STACKPICK]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+quick=0
+if [ "${1:-}" = --quick ]; then
+	quick=1
+	shift
+fi
+sp=${1:-$root/build/stackpick}
+if [ ! -x "$sp" ]; then
+	echo "bench.sh: $sp is not an executable; build stackpick first" >&2
+	exit 2
+fi
+if [ "$quick" -eq 1 ]; then
+	runs=3 loops=10 nprof=200
+else
+	runs=11 loops=200 nprof=10000
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+example=$root/data/examples/realtime-chat.yaml
+: >"$tmp/sp1"
+: >"$tmp/cat1"
+: >"$tmp/tp"
+: >"$tmp/big"
+
+median() {
+	sort -n | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]
+		else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Runs a command under GNU time and appends "WALL CPU" (seconds, CPU
+# being user plus system, children included) to the file $1.
+measure() {
+	local out=$1
+	shift
+	/usr/bin/time -f "%e %U %S" -o "$tmp/t" "$@" >/dev/null
+	awk '{ print $1, $2 + $3 }' "$tmp/t" >>"$out"
+}
+
+# A shell that runs its arguments $loops times, so that the cost of a
+# loop step is the same whatever the command: loop CMD...
+loop=(sh -c 'n=$1; shift; i=0; while [ $i -lt $n ]; do "$@" >/dev/null; i=$((i + 1)); done' loop)
+
+# Median of column $2 of file $1.
+col() {
+	awk -v c="$2" '{ print $c }' "$1" | median
+}
+
+# Peak resident set of a command in KiB.
+peak_kib() {
+	/usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null 2>&1 || true
+	cat "$tmp/rss"
+}
+
+if [ ! -x /usr/bin/time ]; then
+	echo "bench.sh: needs GNU time (/usr/bin/time, Debian package time)" >&2
+	exit 2
+fi
+
+echo "stackpick benchmark: $sp"
+echo "machine: $(uname -sm), $(nproc) cores," \
+    "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+echo "runs: median of $runs"
+
+# 1. Startup against cat, interleaved so that both see the same noise.
+# Wall time is what a pipeline waits; CPU time is what the process
+# costs, and moves less when the machine is busy.
+for ((r = 0; r < runs; r++)); do
+	measure "$tmp/sp1" "${loop[@]}" "$loops" "$sp" "$example"
+	measure "$tmp/cat1" "${loop[@]}" "$loops" cat "$example"
+done
+awk -v sw="$(col "$tmp/sp1" 1)" -v sc="$(col "$tmp/sp1" 2)" \
+    -v cw="$(col "$tmp/cat1" 1)" -v cc="$(col "$tmp/cat1" 2)" -v n="$loops" 'BEGIN {
+	printf "1. startup (per run): stackpick %.2f ms wall, %.2f ms CPU; cat %.2f ms wall, %.2f ms CPU\n", sw * 1000 / n, sc * 1000 / n, cw * 1000 / n, cc * 1000 / n
+	printf "   ratio %.2f wall, %.2f CPU (target <= 1.5)\n", sw / cw, sc / cc }'
+
+# 2. Throughput: $nprof profiles, made from the shipped examples that the
+# built-in matrix scores, each with a name and a concurrency of its own.
+mkdir "$tmp/p"
+examples=()
+for f in "$root"/data/examples/*.yaml; do
+	if "$sp" --format json "$f" >/dev/null 2>&1; then
+		examples+=("$f")
+	fi
+done
+awk -v n="$nprof" -v dir="$tmp/p" '
+	FNR == 1 { k++ }
+	!/^name:|^concurrency:/ { body[k] = body[k] $0 "\n" }
+	END {
+		for (i = 0; i < n; i++) {
+			f = sprintf("%s/%05d.yaml", dir, i)
+			printf "name: profile-%d\nconcurrency: %d\n%s", i,
+			    (i * 37) % 50000, body[i % k + 1] > f
+			close(f)
+		}
+	}' "${examples[@]}"
+for ((r = 0; r < runs; r++)); do
+	measure "$tmp/tp" "$sp" --format json "$tmp"/p/*.yaml
+done
+awk -v w="$(col "$tmp/tp" 1)" -v c="$(col "$tmp/tp" 2)" -v n="$nprof" 'BEGIN {
+	printf "2. throughput: %d profiles in %.2f s wall, %.2f s CPU: %.0f profiles/s wall, %.0f per CPU second (target >= 50000)\n", n, w, c, n / w, n / c }'
+
+# 3. Peak memory, one profile and all of them.  The command line itself
+# takes memory (10,000 paths are some 400 KiB), so the same command line
+# is also measured with --version, which reads none of it, to show what
+# is stackpick's own.
+one=$(peak_kib "$sp" --format json "$example")
+all=$(peak_kib "$sp" --format json "$tmp"/p/*.yaml)
+argv=$(peak_kib "$sp" --version "$tmp"/p/*.yaml)
+base=$(peak_kib "$sp" --version "$example")
+awk -v a="$one" -v b="$all" -v c="$argv" -v d="$base" -v n="$nprof" 'BEGIN {
+	printf "3. peak RSS: %.2f MiB for 1 profile, %.2f MiB for %d (target <= 4 MiB, flat)\n", a / 1024, b / 1024, n
+	printf "   less the command line (--version with the same arguments): %.2f MiB and %.2f MiB\n", (a - d) / 1024, (b - c) / 1024 }'
+
+# 4. A large generated matrix.
+"$here/gen-matrix.sh" 64 256 >"$tmp/big.yaml"
+printf 'name: big\nload: high\nusers: 5000\nrealtime: true\n' >"$tmp/bigp.yaml"
+for ((r = 0; r < runs; r++)); do
+	measure "$tmp/big" "$sp" --matrix "$tmp/big.yaml" "$tmp/bigp.yaml"
+done
+awk -v w="$(col "$tmp/big" 1)" -v c="$(col "$tmp/big" 2)" 'BEGIN {
+	printf "4. 64 x 256 matrix: %.0f ms wall, %.0f ms CPU (target < 100)\n", w * 1000, c * 1000 }'
