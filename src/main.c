@@ -25,6 +25,7 @@
 #include "stackpick/render_matrix.h"
 #include "stackpick/score.h"
 #include "msg.h"
+#include "prompt.h"
 
 #ifndef SP_VERSION
 #define SP_VERSION "0.0.0"
@@ -51,7 +52,9 @@ enum {
 	OPT_PRETTY,
 	OPT_EXPECT,
 	OPT_MIN_MARGIN,
-	OPT_BASELINE
+	OPT_BASELINE,
+	OPT_SAVE,
+	OPT_NO_INPUT
 };
 
 /* One table declares every option and produces the help text. */
@@ -90,7 +93,15 @@ static const struct optdef {
 	    "write a commented starter profile to FILE (stdout without "
 	    "one) and exit" },
 	{ "force", no_argument, OPT_FORCE, NULL,
-	    "let --init replace a file that already exists" },
+	    "let --init, or saving the answers, replace a file that already "
+	    "exists" },
+	{ "interactive", no_argument, 'i', NULL,
+	    "ask questions to build the profile (PROFILE, if given, holds "
+	    "the defaults)" },
+	{ "save", required_argument, OPT_SAVE, "FILE",
+	    "save the answers as a profile in FILE" },
+	{ "no-input", no_argument, OPT_NO_INPUT, NULL,
+	    "never ask questions, even on a terminal" },
 	{ "list-options", no_argument, OPT_LIST_OPTIONS, NULL,
 	    "list the options the matrix compares (ids and aliases)" },
 	{ "list-criteria", no_argument, OPT_LIST_CRITERIA, NULL,
@@ -115,7 +126,8 @@ enum action {
 	ACTION_LIST_OPTIONS,
 	ACTION_LIST_CRITERIA,
 	ACTION_SHOW_MATRIX,
-	ACTION_VERSION
+	ACTION_VERSION,
+	ACTION_INTERACTIVE
 };
 
 struct config {
@@ -134,6 +146,8 @@ struct config {
 	const char *init_path;   /* --init=FILE */
 	int force;
 	int verbose;
+	int no_input;
+	const char *save;        /* --save FILE */
 };
 
 /* What every input shares: the matrix and storage for one result. */
@@ -193,11 +207,15 @@ usage(FILE *f)
 	size_t i;
 
 	fputs("usage: stackpick [OPTIONS] PROFILE...\n"
+	      "       stackpick [OPTIONS] --interactive [PROFILE]\n"
 	      "       stackpick --init [--force] [FILE]\n"
 	      "       stackpick --list-options | --list-criteria | "
 	      "--show-matrix\n"
 	      "Recommend a backend stack for each PROFILE (a YAML or JSON "
-	      "file, - for stdin)\nand explain why.\n\nOptions:\n", f);
+	      "file, - for stdin)\nand explain why.  With --interactive, "
+	      "or with no PROFILE on a terminal, ask\nquestions instead "
+	      "(answers from stdin, one per line; prompts on stderr).\n"
+	      "\nOptions:\n", f);
 	for (i = 0; i < NOPTS; i++) {
 		char left[64];
 		const struct optdef *d = &optdefs[i];
@@ -222,10 +240,12 @@ usage(FILE *f)
 	      "  1   a gate failed\n"
 	      "  64  usage error\n"
 	      "  65  invalid profile or matrix\n"
-	      "  66  a profile or matrix could not be opened or read\n"
-	      "  73  --init would replace a file (see --force) or cannot "
-	      "create it\n"
+	      "  66  a profile or matrix could not be opened or read, or the\n"
+	      "      answers ended before the last question\n"
+	      "  73  a file would be replaced without --force, or cannot be\n"
+	      "      created (--init, or saving the answers)\n"
 	      "  74  the output could not be written\n"
+	      "  130 interrupted (Ctrl-C) during the questions\n"
 	      "\nEnvironment: NO_COLOR turns colour off.\n"
 	      "Read more: man stackpick, and the guides in " SP_DOCDIR "/\n",
 	    f);
@@ -385,6 +405,17 @@ parse_args(struct config *cfg, int argc, char **argv)
 		case OPT_FORCE:
 			cfg->force = 1;
 			break;
+		case 'i':
+			if (set_action(cfg, ACTION_INTERACTIVE,
+			    "--interactive") != 0)
+				return SP_EXIT_USAGE;
+			break;
+		case OPT_SAVE:
+			cfg->save = optarg;
+			break;
+		case OPT_NO_INPUT:
+			cfg->no_input = 1;
+			break;
 		case OPT_LIST_OPTIONS:
 			if (set_action(cfg, ACTION_LIST_OPTIONS,
 			    "--list-options") != 0)
@@ -433,10 +464,6 @@ parse_args(struct config *cfg, int argc, char **argv)
 	}
 	if (cfg->color < 0)
 		cfg->color = color_auto();
-	if (cfg->force && cfg->action != ACTION_INIT) {
-		msg_usage("--force only applies to --init");
-		return SP_EXIT_USAGE;
-	}
 	return 0;
 }
 
@@ -510,37 +537,25 @@ fail_one(const struct config *cfg, const char *input, const sp_error *err,
 }
 
 /*
- * Reads, decodes, scores, analyses, checks the gates on and renders one
- * profile.  Returns its exit code; errors and failed gates are already
- * reported.
+ * Applies the --weight options to prof, then scores, analyses, checks
+ * the gates on and renders it.  Returns its exit code; errors and failed
+ * gates are already reported.
  */
 static int
-run_one(const struct config *cfg, struct run *run, const char *path)
+report(const struct config *cfg, struct run *run, sp_profile *prof,
+    const char *input)
 {
-	const char *input = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	sp_result *res = run->res;
-	sp_profile prof;
 	sp_error err;
-	sp_doc *doc = NULL;
-	char *buf = NULL;
-	size_t len;
-	sp_status rc;
+	sp_status rc = SP_OK;
 	int i;
 
 	sp_error_clear(&err);
-	rc = sp_read_file(&buf, &len, path, input, SP_MAX_PROFILE_BYTES,
-	    &err);
-	if (rc == SP_OK)
-		rc = sp_doc_parse(&doc, buf, len, input, &err);
-	free(buf);
-	if (rc == SP_OK)
-		rc = sp_profile_decode(&prof, run->m, doc, &err);
-	sp_doc_free(doc);
 	for (i = 0; rc == SP_OK && i < cfg->nweights; i++)
-		rc = sp_profile_set_weight(&prof, run->m, cfg->weights[i],
+		rc = sp_profile_set_weight(prof, run->m, cfg->weights[i],
 		    &err);
 	res->method = cfg->method;
-	if (rc == SP_OK && (rc = sp_score(res, run->m, &prof, &err)) !=
+	if (rc == SP_OK && (rc = sp_score(res, run->m, prof, &err)) !=
 	    SP_OK && err.file[0] == '\0')
 		snprintf(err.file, sizeof(err.file), "%s", input);
 	if (rc == SP_OK)
@@ -573,6 +588,78 @@ run_one(const struct config *cfg, struct run *run, const char *path)
 			    run->gates->gate[i].name,
 			    run->gates->gate[i].detail);
 	return run->gates->failed > 0 ? SP_EXIT_GATE : SP_EXIT_OK;
+}
+
+/* Reads and decodes the profile at path ("-" for stdin) into prof. */
+static sp_status
+load_profile(sp_profile *prof, const sp_matrix *m, const char *path,
+    const char *input, sp_error *err)
+{
+	sp_doc *doc = NULL;
+	char *buf = NULL;
+	size_t len;
+	sp_status rc;
+
+	rc = sp_read_file(&buf, &len, path, input, SP_MAX_PROFILE_BYTES, err);
+	if (rc == SP_OK)
+		rc = sp_doc_parse(&doc, buf, len, input, err);
+	free(buf);
+	if (rc == SP_OK)
+		rc = sp_profile_decode(prof, m, doc, err);
+	sp_doc_free(doc);
+	return rc;
+}
+
+/*
+ * Reads one profile and reports it.  Returns its exit code; errors and
+ * failed gates are already reported.
+ */
+static int
+run_one(const struct config *cfg, struct run *run, const char *path)
+{
+	const char *input = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	sp_profile prof;
+	sp_error err;
+	sp_status rc;
+
+	sp_error_clear(&err);
+	if ((rc = load_profile(&prof, run->m, path, input, &err)) != SP_OK)
+		return fail_one(cfg, input, &err, rc);
+	return report(cfg, run, &prof, input);
+}
+
+/*
+ * The questionnaire: answers (with path's profile, if any, as the
+ * defaults) become a profile, which is scored and reported like a file,
+ * then saved if the user wants.  Returns an exit code; messages are
+ * already printed.
+ */
+static int
+run_interactive(const struct config *cfg, struct run *run, const char *path)
+{
+	sp_profile prof;
+	sp_error err;
+	sp_status rc;
+	int code, saved;
+
+	sp_error_clear(&err);
+	if (path == NULL)
+		sp_profile_defaults(&prof, run->m);
+	else if ((rc = load_profile(&prof, run->m, path, path, &err)) !=
+	    SP_OK) {
+		msg_error(&err);
+		return msg_exit_code(rc);
+	}
+	if ((code = prompt_profile(&prof, run->m)) != 0)
+		return code;
+	code = report(cfg, run, &prof, "<answers>");
+	/* A failed gate still saves: the answers are as good as ever. */
+	if (code != 0 && code != SP_EXIT_GATE)
+		return code;
+	/* The report must be out before a question about saving it. */
+	out_check();
+	saved = prompt_save(&prof, run->m, cfg->save, cfg->force);
+	return saved > code ? saved : code;
 }
 
 /*
@@ -665,14 +752,48 @@ show_matrix(const struct config *cfg, const sp_matrix *m)
 	}
 }
 
-/* Checks the operands against the action; prints the usage error. */
+/*
+ * Checks the operands and options against the action; prints the usage
+ * error.  With no profile at all, a person at a terminal is asked instead.
+ */
 static int
 check_operands(struct config *cfg, int nargs, char **args)
 {
+	if (cfg->action == ACTION_SCORE && nargs == 0 && !cfg->no_input &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		cfg->action = ACTION_INTERACTIVE;
+		cfg->action_opt = "--interactive";
+	}
+	if (cfg->force && cfg->action != ACTION_INIT &&
+	    cfg->action != ACTION_INTERACTIVE) {
+		msg_usage("--force only applies to --init and to saving the "
+		    "answers of --interactive");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->save != NULL && cfg->action != ACTION_INTERACTIVE) {
+		msg_usage("--save saves the answers of --interactive");
+		return SP_EXIT_USAGE;
+	}
 	switch (cfg->action) {
 	case ACTION_SCORE:
 		if (nargs == 0) {
 			msg_usage("no profile given");
+			return SP_EXIT_USAGE;
+		}
+		break;
+	case ACTION_INTERACTIVE:
+		if (cfg->no_input) {
+			msg_usage("--interactive and --no-input cannot be "
+			    "used together");
+			return SP_EXIT_USAGE;
+		}
+		if (nargs > 1) {
+			msg_usage("--interactive takes at most one profile");
+			return SP_EXIT_USAGE;
+		}
+		if (nargs == 1 && strcmp(args[0], "-") == 0) {
+			msg_usage("--interactive reads its answers from "
+			    "stdin, so its profile cannot be '-'");
 			return SP_EXIT_USAGE;
 		}
 		break;
@@ -785,9 +906,9 @@ main(int argc, char **argv)
 	if (rc == SP_OK && cfg.action == ACTION_INIT)
 		rc = write_init(&cfg, m, cfg.init_path, &err);
 	if (rc == SP_OK && cfg.action != ACTION_SCORE &&
-	    cfg.action != ACTION_INIT)
+	    cfg.action != ACTION_INIT && cfg.action != ACTION_INTERACTIVE)
 		rc = show_matrix(&cfg, m);
-	if (cfg.action != ACTION_SCORE) {
+	if (cfg.action != ACTION_SCORE && cfg.action != ACTION_INTERACTIVE) {
 		/* Reported once, by close_stdout(); a closed pipe is fine. */
 		out_check();
 		if (rc == SP_EOUTPUT && out.closed)
@@ -803,6 +924,11 @@ main(int argc, char **argv)
 		goto done;
 	}
 	run.m = m;
+	if (cfg.action == ACTION_INTERACTIVE) {
+		status = run_interactive(&cfg, &run,
+		    optind < argc ? argv[optind] : NULL);
+		goto done;
+	}
 	for (i = optind; cfg.action == ACTION_SCORE && i < argc &&
 	    out.error == 0; i++) {
 		code = run_one(&cfg, &run, argv[i]);

@@ -41,6 +41,9 @@
 #define SP_TEAM_MIN 0
 #define SP_TEAM_MAX 5
 
+/* Longest answer to one question of the questionnaire, in bytes. */
+#define SP_MAX_ANSWER 1024
+
 /* Longest error message, including location prefix. */
 #define SP_ERROR_MAX 512
 

@@ -1,0 +1,104 @@
+/*
+ * The questionnaire: the questions that build a profile, in the order
+ * they are asked, and the parsing of one typed answer.  Everything here is
+ * pure: it reads a line the front end got from the user and either
+ * changes a profile or says why the answer is not accepted.  The wording
+ * of each trait's question and help comes from the matrix; only the
+ * project name and the team's proficiency, which every profile has, are
+ * asked in words of stackpick's own.
+ */
+#ifndef SP_QUESTIONNAIRE_H
+#define SP_QUESTIONNAIRE_H
+
+#include <stddef.h>
+
+#include "stackpick/error.h"
+#include "stackpick/matrix.h"
+#include "stackpick/profile.h"
+
+/* What a question sets in the profile. */
+typedef enum {
+	SP_ASK_NAME,  /* the profile's name */
+	SP_ASK_TEAM,  /* team proficiency for one option (index) */
+	SP_ASK_TRAIT  /* one trait of the matrix (index) */
+} sp_ask_kind;
+
+typedef struct {
+	sp_ask_kind kind;
+	int index;
+} sp_question;
+
+/* What one line of input turned out to be. */
+typedef enum {
+	SP_ANSWER_VALUE,   /* a value: the profile now holds it */
+	SP_ANSWER_DEFAULT, /* an empty line: the shown default stands */
+	SP_ANSWER_HELP,    /* "?": show the help and ask again */
+	SP_ANSWER_INVALID, /* err says why; ask again */
+	SP_ANSWER_EOF      /* no line at all: input ended */
+} sp_answer;
+
+/* Questions one questionnaire can ask: a name, the team, the traits. */
+#define SP_MAX_QUESTIONS (1 + SP_MAX_OPTIONS + SP_MAX_TRAITS)
+
+/*
+ * Fills q (room for SP_MAX_QUESTIONS) with the questions for matrix m, in
+ * the order they are asked: the project's name, the team's proficiency
+ * per option, then every trait in the matrix's order.  Returns how many.
+ */
+int sp_quiz_plan(sp_question *q, const sp_matrix *m);
+
+/*
+ * Writes the question's text into buf: the matrix's question for a
+ * trait (or a plain fallback when the matrix has none).
+ */
+void sp_quiz_question(char *buf, size_t size, const sp_question *q,
+    const sp_matrix *m);
+
+/*
+ * The help text for a question, or NULL when there is none.  The string
+ * belongs to m (or is static).
+ */
+const char *sp_quiz_help(const sp_question *q, const sp_matrix *m);
+
+/*
+ * Writes the choices as "1) javascript  2) other  3) none" for an enum
+ * trait, "yes or no", "0 to 100" or "0 (none) to 5 (expert)" otherwise.
+ */
+void sp_quiz_choices(char *buf, size_t size, const sp_question *q,
+    const sp_matrix *m);
+
+/*
+ * Writes the answer an empty line stands for, taken from p (so a profile
+ * being edited offers its own values), into buf; "" when an empty line
+ * leaves the value unset (a name, a team not given).
+ */
+void sp_quiz_default(char *buf, size_t size, const sp_question *q,
+    const sp_profile *p, const sp_matrix *m);
+
+/*
+ * Parses line (without its newline; NULL at end of input) as the answer
+ * to q and, for SP_ANSWER_VALUE, stores it in p.  Blanks around the
+ * answer are ignored.  Enum values are taken by number (1-based, as
+ * sp_quiz_choices shows them), by name or by a prefix that names only one
+ * of them, ignoring case; booleans as yes/no, true/false or a prefix;
+ * integers in plain decimal, with optional ',' or '_' between digit
+ * groups, and range-checked.  SP_ANSWER_INVALID fills err with the reason,
+ * in words a user can act on.
+ */
+sp_answer sp_quiz_answer(sp_profile *p, const sp_matrix *m,
+    const sp_question *q, const char *line, sp_error *err);
+
+/*
+ * Parses a yes/no confirmation: SP_ANSWER_VALUE with *yes set, DEFAULT
+ * for an empty line, HELP, INVALID with a reason, or EOF.
+ */
+sp_answer sp_quiz_yesno(int *yes, const char *line, sp_error *err);
+
+/*
+ * Finishes a questionnaire's profile: once any team proficiency was
+ * given, options left unanswered count as 0 (as they would in a file),
+ * and are written down as 0 so the profile says so.
+ */
+void sp_quiz_finish(sp_profile *p, const sp_matrix *m);
+
+#endif
