@@ -13,7 +13,7 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
 	build-essential cmake pkg-config \
 	libyaml-dev libjansson-dev libcmocka-dev \
-	jq valgrind ca-certificates \
+	jq valgrind tmux ca-certificates \
 	clang libclang-rt-14-dev cppcheck time \
 	mandoc groff-base man-db dpkg-dev zsh fish \
 	python3 python3-jsonschema cmark-gfm locales >/dev/null

@@ -388,7 +388,8 @@ prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
 		code = msg_exit_code(rc);
 		goto done;
 	}
-	fprintf(stderr, "Saved the answers to %s.\n", path);
+	fprintf(stderr, "Saved the answers to %s; 'stackpick %s' prints "
+	    "this report again.\n", path, path);
 done:
 	catch_end();
 	free(text);

@@ -26,10 +26,14 @@ int
 sp_quiz_plan(sp_question *q, const sp_matrix *m)
 {
 	int i, n = 0;
+	int team = 0;
 
 	q[n].kind = SP_ASK_NAME;
 	q[n++].index = 0;
-	for (i = 0; i < m->noptions; i++) {
+	/* The team matters only to a matrix that rates options by it. */
+	for (i = 0; i < m->ncriteria; i++)
+		team |= m->criteria[i].from_team;
+	for (i = 0; team && i < m->noptions; i++) {
 		q[n].kind = SP_ASK_TEAM;
 		q[n++].index = i;
 	}
@@ -285,10 +289,15 @@ answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
 		    "type more of the name", s, list);
 		return SP_ANSWER_INVALID;
 	}
-	dec_join(list, sizeof(list), tr->values, tr->nvalues);
+	/* A likely typo gets the fix; anything else, the whole list. */
 	dec_hint(hint, sizeof(hint), s, tr->values, tr->nvalues);
-	sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' is not one of the "
-	    "choices%s: answer %s, or its number", s, hint, list);
+	dec_join(list, sizeof(list), tr->values, tr->nvalues);
+	if (hint[0] != '\0')
+		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' is not one of "
+		    "the choices%s", s, hint);
+	else
+		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' is not one of "
+		    "the choices: answer %s, or its number", s, list);
 	return SP_ANSWER_INVALID;
 }
 

@@ -43,7 +43,8 @@ typedef enum {
 /*
  * Fills q (room for SP_MAX_QUESTIONS) with the questions for matrix m, in
  * the order they are asked: the project's name, the team's proficiency
- * per option, then every trait in the matrix's order.  Returns how many.
+ * per option (when a criterion is rated from the team), then every trait
+ * in the matrix's order.  Returns how many.
  */
 int sp_quiz_plan(sp_question *q, const sp_matrix *m);
 

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# The questionnaire driven through standard input, one answer per line.
+#
+#   interactive.sh STACKPICK CASE [ARG]
+#
+# Run from tests/data.  Cases:
+#   round-trip NAME   answers/NAME.txt give the shipped example NAME: the
+#                     interactive JSON equals the example's, and the saved
+#                     profile loads back to the same JSON
+#   edit NAME         --interactive with the example as defaults and only
+#                     Enter pressed gives the example's JSON, saved or not
+#   json-only         with --format json > file, the file holds only JSON
+#   eof               input ending early: exit 66, nothing written
+#   refuse            an existing file survives a refused overwrite
+#   confirm           ... and is replaced after "yes", or with --force
+#   failed-write      ... and survives a write that fails (exit 73)
+#   offer             without --save, the file name asked for at the end
+#   custom-matrix     --matrix brings its own questions
+set -u
+sp=$1 case=$2 arg=${3:-}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+examples=../../data/examples
+
+fail() {
+	echo "FAIL: $case $arg: $*" >&2
+	for f in "$tmp"/*.err; do
+		[ -f "$f" ] && { echo "--- $f:"; tail -n 20 "$f"; } >&2
+	done
+	exit 1
+}
+
+# The JSON report without the input's name, which differs by design.
+norm() {
+	jq -c 'del(.input)' "$1" || fail "$1 is not JSON"
+}
+
+# Answers that take every default: Enter for each question.
+enters() {
+	local i
+	for i in $(seq 1 "$1"); do echo; done
+}
+
+same_json() {
+	[ "$(norm "$1")" = "$(norm "$2")" ] || fail "$1 and $2 differ:
+$(norm "$1")
+$(norm "$2")"
+}
+
+case $case in
+round-trip)
+	"$sp" --format json "$examples/$arg.yaml" >"$tmp/file.json" ||
+		fail "the example does not score"
+	"$sp" --interactive --format json <"answers/$arg.txt" \
+	    >"$tmp/asked.json" 2>"$tmp/asked.err" || fail "exit $?"
+	same_json "$tmp/asked.json" "$tmp/file.json"
+	"$sp" --interactive --format json --save "$tmp/saved.yaml" \
+	    <"answers/$arg.txt" >"$tmp/save.json" 2>"$tmp/save.err" ||
+		fail "exit $? with --save"
+	same_json "$tmp/save.json" "$tmp/asked.json"
+	grep -q "^Saved the answers to $tmp/saved.yaml" "$tmp/save.err" ||
+		fail "no word of the save"
+	grep -q "^# " "$tmp/saved.yaml" || fail "the profile has no comments"
+	"$sp" --format json "$tmp/saved.yaml" >"$tmp/reload.json" ||
+		fail "the saved profile does not load"
+	same_json "$tmp/reload.json" "$tmp/asked.json"
+	;;
+edit)
+	"$sp" --format json "$examples/$arg.yaml" >"$tmp/file.json" ||
+		fail "the example does not score"
+	"$sp" --interactive --format json "$examples/$arg.yaml" </dev/null \
+	    >/dev/null 2>"$tmp/none.err"
+	rc=$?
+	[ "$rc" -eq 66 ] || fail "exit $rc without answers, expected 66"
+	[ "$(grep -c '^([0-9]*/[0-9]*)' "$tmp/none.err")" -eq 1 ] ||
+		fail "expected one question before end of input"
+	enters 14 | "$sp" --interactive --format json --save "$tmp/s.yaml" \
+	    "$examples/$arg.yaml" >"$tmp/edit.json" 2>"$tmp/edit.err" ||
+		fail "exit $?"
+	same_json "$tmp/edit.json" "$tmp/file.json"
+	grep -q "^name \[$arg\]: $" "$tmp/edit.err" ||
+		fail "the profile's name is not the default"
+	"$sp" --format json "$tmp/s.yaml" >"$tmp/reload.json" ||
+		fail "the saved profile does not load"
+	same_json "$tmp/reload.json" "$tmp/file.json"
+	;;
+json-only)
+	"$sp" --interactive --format json <answers/realtime-chat.txt \
+	    >"$tmp/out.json" 2>"$tmp/out.err" || fail "exit $?"
+	[ "$(wc -l <"$tmp/out.json")" -eq 1 ] || fail "stdout is not one line"
+	jq -e '.recommendation.option == "nodejs"' "$tmp/out.json" \
+	    >/dev/null || fail "stdout is not the JSON report"
+	grep -q "How many simultaneous connections" "$tmp/out.err" ||
+		fail "the questions are not on stderr"
+	;;
+eof)
+	head -n 5 answers/realtime-chat.txt |
+	    "$sp" --interactive --save "$tmp/p.yaml" >"$tmp/out" \
+	    2>"$tmp/eof.err"
+	rc=$?
+	[ "$rc" -eq 66 ] || fail "exit $rc, expected 66"
+	[ ! -s "$tmp/out" ] || fail "a report was printed"
+	[ ! -e "$tmp/p.yaml" ] || fail "a profile was written"
+	[ "$(grep -c '^stackpick: ' "$tmp/eof.err")" -eq 1 ] ||
+		fail "not one message"
+	grep -q "^stackpick: input ended before the last answer; nothing was saved$" \
+	    "$tmp/eof.err" || fail "no message"
+	;;
+refuse)
+	echo "old: 1" >"$tmp/p.yaml"
+	{ cat answers/realtime-chat.txt; echo no; } |
+	    "$sp" --interactive --save "$tmp/p.yaml" >/dev/null \
+	    2>"$tmp/refuse.err"
+	rc=$?
+	[ "$rc" -eq 73 ] || fail "exit $rc, expected 73"
+	grep -q "p.yaml exists.  Replace it? \[no\]: no" "$tmp/refuse.err" ||
+		fail "no question before replacing"
+	grep -q "p.yaml: file exists; not replaced" "$tmp/refuse.err" ||
+		fail "no message"
+	[ "$(cat "$tmp/p.yaml")" = "old: 1" ] || fail "the file changed"
+	# End of input at the question refuses too.
+	"$sp" --interactive --save "$tmp/p.yaml" <answers/realtime-chat.txt \
+	    >/dev/null 2>"$tmp/refuse2.err"
+	rc=$?
+	[ "$rc" -eq 73 ] || fail "exit $rc at end of input, expected 73"
+	[ "$(cat "$tmp/p.yaml")" = "old: 1" ] || fail "the file changed"
+	[ "$(ls -A "$tmp" | grep -c tmp)" -eq 0 ] || fail "a temporary file is left"
+	;;
+confirm)
+	echo "old: 1" >"$tmp/p.yaml"
+	{ cat answers/realtime-chat.txt; echo maybe; echo '?'; echo y; } |
+	    "$sp" --interactive --format json --save "$tmp/p.yaml" \
+	    >"$tmp/a.json" 2>"$tmp/confirm.err" || fail "exit $?"
+	grep -q "'maybe' is not yes or no" "$tmp/confirm.err" ||
+		fail "a wrong answer is not explained"
+	grep -q "the old one is kept" "$tmp/confirm.err" || fail "no help"
+	"$sp" --format json "$tmp/p.yaml" >"$tmp/b.json" || fail "bad file"
+	same_json "$tmp/a.json" "$tmp/b.json"
+	echo "old: 1" >"$tmp/p.yaml"
+	"$sp" --interactive --force --save "$tmp/p.yaml" \
+	    <answers/realtime-chat.txt >/dev/null 2>"$tmp/force.err" ||
+		fail "exit $? with --force"
+	grep -q "Replace it" "$tmp/force.err" && fail "--force still asked"
+	grep -q "^realtime: true" "$tmp/p.yaml" || fail "not replaced"
+	;;
+failed-write)
+	echo "old: 1" >"$tmp/p.yaml"
+	# No file may grow past 0 blocks, and SIGXFSZ is ignored, so the
+	# temporary file's write fails as on a full disk (root included).
+	# Its messages go through a pipe, which the limit does not touch.
+	msg=$(
+		trap '' XFSZ
+		ulimit -f 0
+		exec "$sp" --interactive --force --save "$tmp/p.yaml" \
+		    <answers/realtime-chat.txt 2>&1 >/dev/null
+	)
+	rc=$?
+	printf '%s\n' "$msg" >"$tmp/fail.err"
+	[ "$rc" -eq 73 ] || fail "exit $rc, expected 73"
+	grep -q "^stackpick: $tmp/p.yaml: write error: File too large" \
+	    "$tmp/fail.err" || fail "no reason given"
+	[ "$(cat "$tmp/p.yaml")" = "old: 1" ] || fail "the file changed"
+	[ "$(ls -A "$tmp" | grep -c tmp)" -eq 0 ] || fail "a temporary file is left"
+	;;
+offer)
+	{ cat answers/realtime-chat.txt; echo '?'; echo " $tmp/o.yaml "; } |
+	    "$sp" --interactive --format json >"$tmp/a.json" \
+	    2>"$tmp/offer.err" || fail "exit $?"
+	grep -q "^file name \[skip\]: " "$tmp/offer.err" || fail "no offer"
+	grep -q "stackpick --interactive FILE" "$tmp/offer.err" || fail "no help"
+	"$sp" --format json "$tmp/o.yaml" >"$tmp/b.json" || fail "not saved"
+	same_json "$tmp/a.json" "$tmp/b.json"
+	# An empty answer saves nothing.
+	{ cat answers/realtime-chat.txt; echo; } |
+	    (cd "$tmp" && "$sp" --interactive >/dev/null 2>"$tmp/skip.err") ||
+		fail "exit $? when skipping"
+	[ "$(ls "$tmp" | grep -c yaml)" -eq 1 ] || fail "skipping saved a file"
+	;;
+custom-matrix)
+	printf '%s\n' queue 1 5 2 '?' 3 hi |
+	    "$sp" --interactive --format json --matrix good/three-options.yaml \
+	    >"$tmp/a.json" 2>"$tmp/custom.err" || fail "exit $?"
+	grep -q "^(5/5) How many messages per second?" "$tmp/custom.err" ||
+		fail "the matrix's question is not asked"
+	grep -q "^  1) low  2) high$" "$tmp/custom.err" || fail "no choices"
+	grep -q "^  No help for this question.$" "$tmp/custom.err" ||
+		fail "no word about the missing help"
+	grep -q "^stackpick: 3 is not one of the choices" "$tmp/custom.err" ||
+		fail "a wrong number is not explained"
+	jq -e '.name == "queue" and .recommendation.option == "beta"' \
+	    "$tmp/a.json" >/dev/null || fail "unexpected report $(cat "$tmp/a.json")"
+	;;
+*)
+	echo "interactive.sh: unknown case $case" >&2
+	exit 2
+	;;
+esac
+exit 0

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The questionnaire in a real terminal: a tmux pane runs a shell, the test
+# types into it (send-keys) and reads the screen (capture-pane), checking
+# what a person would see.
+#
+#   tmux.sh STACKPICK CASE
+#
+# Cases:
+#   session    plain `stackpick` starts the questions; `?` shows the help,
+#              a wrong answer is explained, the report appears, and the
+#              profile saved at the end reproduces it
+#   interrupt  Ctrl-C ends with exit 130, one message, nothing saved, and
+#              the terminal's settings as they were
+#   eof        Ctrl-D before the last answer ends with exit 66
+set -u
+sp=$1 case=$2
+tmp=$(mktemp -d) || exit 2
+sock=$tmp/tmux.sock
+export TERM=xterm
+trap 'tmux -S "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+fail() {
+	echo "FAIL: $case: $*" >&2
+	echo "--- screen:" >&2
+	tmux -S "$sock" capture-pane -p -t t -S - 2>/dev/null | grep -v '^$' >&2
+	exit 1
+}
+
+# Waits until the screen (with its scrollback) matches ERE.  The bound
+# only stops a hung test; it is generous enough for valgrind.
+wait_for() {
+	local i
+	for i in $(seq 1 1200); do
+		tmux -S "$sock" capture-pane -p -t t -S - >"$tmp/screen" \
+		    2>/dev/null && grep -Eq -- "$1" "$tmp/screen" && return 0
+		sleep 0.1
+	done
+	fail "the screen never showed /$1/"
+}
+
+# Types text and presses Enter.
+type_line() {
+	tmux -S "$sock" send-keys -t t -l -- "$1" && \
+	    tmux -S "$sock" send-keys -t t Enter || fail "send-keys failed"
+}
+
+# Asks on the pane's prompt: waits for PROMPT, then types ANSWER.
+answer() {
+	wait_for "$1"
+	type_line "$2"
+}
+
+# The exit status the shell in the pane wrote, once the command ended.
+status() {
+	wait_for "^rc=[0-9]+"
+	sed -n 's/^rc=\([0-9]*\).*/\1/p' "$tmp/screen" | tail -n 1
+}
+
+tmux -S "$sock" -f /dev/null new-session -d -s t -x 100 -y 50 \
+    -c "$tmp" "env PS1='$ ' bash --norc --noprofile" ||
+	fail "cannot start tmux"
+tmux -S "$sock" set-option -t t history-limit 5000 >/dev/null
+wait_for '^\$'
+
+case $case in
+session)
+	type_line "stty -g >before; '$sp'; echo rc=\$?; stty -g >after"
+	answer '^name \[skip\]:$' 'demo: shop # 2'
+	answer '^team python \[skip\]:$' '?'
+	wait_for "the team's strongest"
+	type_line 4
+	answer '^team nodejs \[0\]:$' 2
+	wait_for '^  1\) javascript  2\) other  3\) none$'
+	answer '^frontend \[none\]:$' java
+	answer '^io_load \[medium\]:$' hihg
+	wait_for "^stackpick: 'hihg' is not one of the choices \(did you mean 'high'\?\)"
+	type_line high
+	answer '^cpu_load \[low\]:$' ''
+	answer '^concurrency \[100\]:$' 20k
+	wait_for "^stackpick: '20k' is not a whole number: answer a number from 0 to 100000000"
+	type_line 20,000
+	answer '^realtime \[no\]:$' y
+	answer '^ml \[none\]:$' ''
+	answer '^data_pipelines \[no\]:$' ''
+	answer '^serverless \[no\]:$' ''
+	answer '^team_experience \[mixed\]:$' ''
+	answer '^hiring \[low\]:$' medium
+	answer '^maintenance_years \[3\]:$' ''
+	answer '^file name \[skip\]:$' demo.yaml
+	[ "$(status)" = 0 ] || fail "exit status $(status)"
+	wait_for '^Saved the answers to demo.yaml'
+	"$sp" --color=never "$tmp/demo.yaml" >"$tmp/report.txt" ||
+		fail "the saved profile does not load"
+	# The whole report the saved profile gives was on the screen.
+	while IFS= read -r line; do
+		# The screen keeps no trailing blanks.
+		line=${line%"${line##*[! ]}"}
+		grep -Fxq -- "$line" "$tmp/screen" ||
+			fail "the screen lacks the line '$line'"
+	done <"$tmp/report.txt"
+	head -n 1 "$tmp/report.txt" | grep -q '^demo: shop # 2: NodeJS recommended' ||
+		fail "unexpected report: $(head -n 1 "$tmp/report.txt")"
+	cmp -s "$tmp/before" "$tmp/after" || fail "terminal settings changed"
+	;;
+interrupt)
+	type_line "stty -g >before; '$sp' --save x.yaml; echo rc=\$?; stty -g >after"
+	answer '^name \[skip\]:$' demo
+	wait_for '^team python \[skip\]:$'
+	tmux -S "$sock" send-keys -t t C-c
+	[ "$(status)" = 130 ] || fail "exit status $(status), expected 130"
+	[ "$(grep -c '^stackpick: ' "$tmp/screen")" -eq 1 ] ||
+		fail "not exactly one message"
+	grep -q '^stackpick: interrupted; nothing was saved$' "$tmp/screen" ||
+		fail "no message"
+	[ ! -e "$tmp/x.yaml" ] || fail "a profile was saved"
+	cmp -s "$tmp/before" "$tmp/after" || fail "terminal settings changed"
+	# The shell still echoes and edits lines as before.
+	type_line 'echo sane-$((40 + 2))'
+	wait_for '^sane-42$'
+	;;
+eof)
+	type_line "'$sp' --interactive; echo rc=\$?"
+	answer '^name \[skip\]:$' demo
+	wait_for '^team python \[skip\]:$'
+	tmux -S "$sock" send-keys -t t C-d
+	[ "$(status)" = 66 ] || fail "exit status $(status), expected 66"
+	grep -q '^stackpick: input ended before the last answer; nothing was saved$' \
+	    "$tmp/screen" || fail "no message"
+	;;
+*)
+	echo "tmux.sh: unknown case $case" >&2
+	exit 2
+	;;
+esac
+exit 0

@@ -1,0 +1,431 @@
+/* Unit tests for the questionnaire (src/questionnaire.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stackpick/questionnaire.h"
+
+static sp_matrix *m, *small;
+
+/* A matrix whose enum has values sharing a prefix, and a bare trait. */
+static const char small_text[] =
+    "format: 1\n"
+    "name: test\n"
+    "scale: {min: 1, max: 5}\n"
+    "options:\n"
+    "  - {id: alpha, label: Alpha}\n"
+    "  - {id: beta, label: Beta}\n"
+    "traits:\n"
+    "  - id: speed\n"
+    "    type: enum\n"
+    "    values: [high, higher, low]\n"
+    "    default: low\n"
+    "    question: How fast?\n"
+    "    help: Pick one.\n"
+    "  - id: bare\n"
+    "    type: integer\n"
+    "    min: 5\n"
+    "    max: 50\n"
+    "    default: 10\n"
+    "criteria:\n"
+    "  - id: c\n"
+    "    label: C\n"
+    "    weight: 1\n"
+    "    ratings:\n"
+    "      alpha: {rating: 1, why: a}\n"
+    "      beta: {rating: 2, why: b}\n";
+
+static int
+setup(void **state)
+{
+	sp_error err;
+
+	(void)state;
+	if (sp_matrix_builtin(&m, &err) != SP_OK)
+		return -1;
+	if (sp_matrix_parse(&small, small_text, sizeof(small_text) - 1,
+	    "small.yaml", &err) != SP_OK) {
+		fprintf(stderr, "%d:%d: %s\n", err.line, err.column,
+		    err.message);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	sp_matrix_free(m);
+	sp_matrix_free(small);
+	return 0;
+}
+
+/* The question that sets trait id of matrix mx. */
+static sp_question
+trait_q(const sp_matrix *mx, const char *id)
+{
+	sp_question q;
+
+	q.kind = SP_ASK_TRAIT;
+	q.index = sp_matrix_trait(mx, id);
+	assert_true(q.index >= 0);
+	return q;
+}
+
+/* Answers trait id with line and returns the outcome; value in *v. */
+static sp_answer
+answer(const sp_matrix *mx, const char *id, const char *line, long *v,
+    sp_error *err)
+{
+	sp_question q = trait_q(mx, id);
+	sp_profile p;
+	sp_answer a;
+
+	sp_profile_defaults(&p, mx);
+	sp_error_clear(err);
+	a = sp_quiz_answer(&p, mx, &q, line, err);
+	*v = p.value[q.index];
+	if (a == SP_ANSWER_VALUE)
+		assert_true(p.given[q.index]);
+	else
+		assert_false(p.given[q.index]);
+	return a;
+}
+
+static void
+want_value(const sp_matrix *mx, const char *id, const char *line,
+    long want)
+{
+	sp_error err;
+	long v;
+
+	if (answer(mx, id, line, &v, &err) != SP_ANSWER_VALUE)
+		fail_msg("'%s' for %s: %s", line, id, err.message);
+	assert_int_equal(v, want);
+}
+
+static void
+want_invalid(const sp_matrix *mx, const char *id, const char *line,
+    const char *why)
+{
+	sp_error err;
+	long v;
+
+	assert_int_equal(answer(mx, id, line, &v, &err), SP_ANSWER_INVALID);
+	if (strstr(err.message, why) == NULL)
+		fail_msg("'%s' for %s: '%s' lacks '%s'", line, id,
+		    err.message, why);
+	/* The message is a plain lower-case sentence fragment. */
+	assert_true(err.message[strlen(err.message) - 1] != '.');
+}
+
+static void
+test_plan_order(void **state)
+{
+	sp_question q[SP_MAX_QUESTIONS];
+	int n, i;
+
+	(void)state;
+	n = sp_quiz_plan(q, m);
+	assert_int_equal(n, 1 + m->noptions + m->ntraits);
+	assert_int_equal(q[0].kind, SP_ASK_NAME);
+	for (i = 0; i < m->noptions; i++) {
+		assert_int_equal(q[1 + i].kind, SP_ASK_TEAM);
+		assert_int_equal(q[1 + i].index, i);
+	}
+	for (i = 0; i < m->ntraits; i++) {
+		assert_int_equal(q[1 + m->noptions + i].kind, SP_ASK_TRAIT);
+		assert_int_equal(q[1 + m->noptions + i].index, i);
+	}
+	/* No criterion is rated from the team: no team questions. */
+	n = sp_quiz_plan(q, small);
+	assert_int_equal(n, 1 + small->ntraits);
+	assert_int_equal(q[1].kind, SP_ASK_TRAIT);
+}
+
+static void
+test_text_comes_from_matrix(void **state)
+{
+	sp_question q = trait_q(m, "io_load"), bare = trait_q(small, "bare");
+	sp_question team = { SP_ASK_TEAM, 1 };
+	char buf[512];
+
+	(void)state;
+	sp_quiz_question(buf, sizeof(buf), &q, m);
+	assert_string_equal(buf, m->traits[q.index].question);
+	assert_ptr_equal(sp_quiz_help(&q, m), m->traits[q.index].help);
+	sp_quiz_choices(buf, sizeof(buf), &q, m);
+	assert_string_equal(buf, "1) none  2) low  3) medium  4) high");
+	sp_quiz_question(buf, sizeof(buf), &team, m);
+	assert_string_equal(buf, "How well does the team know NodeJS?");
+	/* A matrix without question or help still asks something. */
+	sp_quiz_question(buf, sizeof(buf), &bare, small);
+	assert_string_equal(buf, "Value of 'bare'?");
+	assert_null(sp_quiz_help(&bare, small));
+	sp_quiz_choices(buf, sizeof(buf), &bare, small);
+	assert_string_equal(buf, "5 to 50");
+	team.index = 1;
+	sp_quiz_question(buf, sizeof(buf), &team, small);
+	assert_string_equal(buf, "How well does the team know Beta?");
+}
+
+static void
+test_enum_by_number_name_prefix(void **state)
+{
+	(void)state;
+	want_value(m, "io_load", "1", 0);
+	want_value(m, "io_load", "4", 3);
+	want_value(m, "io_load", "high", 3);
+	want_value(m, "io_load", "  High \t", 3);
+	want_value(m, "io_load", "me", 2);
+	want_value(m, "io_load", "l", 1);
+	want_value(m, "frontend", "JAVA", 0);
+	/* An exact name wins over a longer one it is a prefix of. */
+	want_value(small, "speed", "high", 0);
+	want_value(small, "speed", "highe", 1);
+}
+
+static void
+test_enum_invalid(void **state)
+{
+	(void)state;
+	want_invalid(m, "io_load", "0", "0 is not one of the choices: "
+	    "answer a number from 1 to 4");
+	want_invalid(m, "io_load", "5", "answer a number from 1 to 4");
+	want_invalid(m, "io_load", "-1", "answer a number from 1 to 4");
+	want_invalid(m, "io_load", "hihg", "'hihg' is not one of the "
+	    "choices");
+	want_invalid(m, "io_load", "hgh", "did you mean 'high'");
+	want_invalid(small, "speed", "hi", "'hi' could be 'high' or "
+	    "'higher'");
+	want_invalid(m, "io_load", "zzz", "'zzz' is not one of the choices: "
+	    "answer 'none', 'low', 'medium' or 'high', or its number");
+}
+
+static void
+test_bool(void **state)
+{
+	(void)state;
+	want_value(m, "realtime", "y", 1);
+	want_value(m, "realtime", "Yes", 1);
+	want_value(m, "realtime", "true", 1);
+	want_value(m, "realtime", "n", 0);
+	want_value(m, "realtime", "NO", 0);
+	want_value(m, "realtime", "f", 0);
+	want_invalid(m, "realtime", "maybe", "'maybe' is not yes or no");
+	want_invalid(m, "realtime", "yess", "is not yes or no");
+	want_invalid(m, "realtime", "1", "is not yes or no");
+}
+
+static void
+test_integer(void **state)
+{
+	(void)state;
+	want_value(m, "concurrency", "0", 0);
+	want_value(m, "concurrency", "20000", 20000);
+	want_value(m, "concurrency", "20,000", 20000);
+	want_value(m, "concurrency", "1_000_000", 1000000);
+	want_value(m, "concurrency", "+7", 7);
+	want_value(m, "concurrency", "100000000", 100000000);
+	want_value(small, "bare", "5", 5);
+	want_invalid(small, "bare", "4", "4 is out of range: answer a "
+	    "number from 5 to 50");
+	want_invalid(m, "concurrency", "100000001", "100000001 is out of "
+	    "range: answer a number from 0 to 100000000");
+	want_invalid(m, "concurrency", "-1", "-1 is out of range");
+	want_invalid(m, "concurrency", "99999999999999999999999",
+	    "is out of range");
+	want_invalid(m, "concurrency", "lots", "'lots' is not a whole "
+	    "number: answer a number from 0 to 100000000");
+	want_invalid(m, "concurrency", "2.5", "is not a whole number");
+	want_invalid(m, "concurrency", "0x10", "is not a whole number");
+	want_invalid(m, "concurrency", "1,,000", "is not a whole number");
+	want_invalid(m, "concurrency", ",100", "is not a whole number");
+	want_invalid(m, "concurrency", "100,", "is not a whole number");
+	want_invalid(m, "maintenance_years", "101", "answer a number "
+	    "from 0 to 100");
+}
+
+static void
+test_default_help_eof(void **state)
+{
+	sp_question q = trait_q(m, "io_load");
+	sp_profile p, before;
+	sp_error err;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	before = p;
+	assert_int_equal(sp_quiz_answer(&p, m, &q, "", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(sp_quiz_answer(&p, m, &q, "   ", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(sp_quiz_answer(&p, m, &q, "?", &err),
+	    SP_ANSWER_HELP);
+	assert_int_equal(sp_quiz_answer(&p, m, &q, " ? ", &err),
+	    SP_ANSWER_HELP);
+	assert_int_equal(sp_quiz_answer(&p, m, &q, NULL, &err),
+	    SP_ANSWER_EOF);
+	assert_memory_equal(&p, &before, sizeof(p));
+}
+
+static void
+test_too_long(void **state)
+{
+	sp_question q = trait_q(m, "io_load");
+	char line[SP_MAX_ANSWER + 2];
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	memset(line, 'h', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\0';
+	assert_int_equal(sp_quiz_answer(&p, m, &q, line, &err),
+	    SP_ANSWER_INVALID);
+	assert_non_null(strstr(err.message, "longer than"));
+}
+
+static void
+test_defaults_shown(void **state)
+{
+	sp_question q = trait_q(m, "io_load"), rt = trait_q(m, "realtime");
+	sp_question name = { SP_ASK_NAME, 0 }, team = { SP_ASK_TEAM, 1 };
+	sp_profile p;
+	sp_error err;
+	char buf[256];
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	sp_quiz_default(buf, sizeof(buf), &q, &p, m);
+	assert_string_equal(buf, "medium");
+	sp_quiz_default(buf, sizeof(buf), &rt, &p, m);
+	assert_string_equal(buf, "no");
+	sp_quiz_default(buf, sizeof(buf), &name, &p, m);
+	assert_string_equal(buf, "");
+	sp_quiz_default(buf, sizeof(buf), &team, &p, m);
+	assert_string_equal(buf, "");
+	/* A profile being edited offers its own values. */
+	assert_int_equal(sp_quiz_answer(&p, m, &q, "high", &err),
+	    SP_ANSWER_VALUE);
+	sp_quiz_default(buf, sizeof(buf), &q, &p, m);
+	assert_string_equal(buf, "high");
+	/* Once one option has a proficiency, the others default to 0. */
+	team.index = 0;
+	assert_int_equal(sp_quiz_answer(&p, m, &team, "4", &err),
+	    SP_ANSWER_VALUE);
+	team.index = 1;
+	sp_quiz_default(buf, sizeof(buf), &team, &p, m);
+	assert_string_equal(buf, "0");
+}
+
+static void
+test_team(void **state)
+{
+	sp_question team = { SP_ASK_TEAM, 1 };
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	assert_int_equal(sp_quiz_answer(&p, m, &team, "", &err),
+	    SP_ANSWER_DEFAULT);
+	sp_quiz_finish(&p, m);
+	assert_false(p.team_given);
+	assert_int_equal(p.team[0], -1);
+	assert_int_equal(sp_quiz_answer(&p, m, &team, "6", &err),
+	    SP_ANSWER_INVALID);
+	assert_string_equal(err.message, "6 is out of range: answer a "
+	    "number from 0 to 5");
+	assert_int_equal(sp_quiz_answer(&p, m, &team, "expert", &err),
+	    SP_ANSWER_INVALID);
+	assert_false(p.team_given);
+	assert_int_equal(sp_quiz_answer(&p, m, &team, "5", &err),
+	    SP_ANSWER_VALUE);
+	assert_true(p.team_given);
+	assert_int_equal(p.team[1], 5);
+	sp_quiz_finish(&p, m);
+	assert_int_equal(p.team[0], 0);
+	assert_int_equal(p.team[1], 5);
+}
+
+static void
+test_name(void **state)
+{
+	sp_question name = { SP_ASK_NAME, 0 };
+	char line[SP_NAME_MAX + 2];
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "  shop: v2 # new ",
+	    &err), SP_ANSWER_VALUE);
+	assert_string_equal(p.name, "shop: v2 # new");
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "caf\xc3\xa9", &err),
+	    SP_ANSWER_VALUE);
+	assert_string_equal(p.name, "caf\xc3\xa9");
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "bad\x1b[2J", &err),
+	    SP_ANSWER_INVALID);
+	assert_non_null(strstr(err.message, "control characters"));
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "caf\xe9", &err),
+	    SP_ANSWER_INVALID);
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "\xc0\xaf", &err),
+	    SP_ANSWER_INVALID);
+	memset(line, 'x', sizeof(line) - 1);
+	line[sizeof(line) - 1] = '\0';
+	assert_int_equal(sp_quiz_answer(&p, m, &name, line, &err),
+	    SP_ANSWER_INVALID);
+	assert_non_null(strstr(err.message, "longer than 128 bytes"));
+	line[SP_NAME_MAX] = '\0';
+	assert_int_equal(sp_quiz_answer(&p, m, &name, line, &err),
+	    SP_ANSWER_VALUE);
+	assert_string_equal(p.name, line);
+}
+
+static void
+test_yesno(void **state)
+{
+	sp_error err;
+	int yes = -1;
+
+	(void)state;
+	assert_int_equal(sp_quiz_yesno(&yes, "y", &err), SP_ANSWER_VALUE);
+	assert_int_equal(yes, 1);
+	assert_int_equal(sp_quiz_yesno(&yes, "No", &err), SP_ANSWER_VALUE);
+	assert_int_equal(yes, 0);
+	assert_int_equal(sp_quiz_yesno(&yes, "", &err), SP_ANSWER_DEFAULT);
+	assert_int_equal(sp_quiz_yesno(&yes, "?", &err), SP_ANSWER_HELP);
+	assert_int_equal(sp_quiz_yesno(&yes, NULL, &err), SP_ANSWER_EOF);
+	assert_int_equal(sp_quiz_yesno(&yes, "sure", &err),
+	    SP_ANSWER_INVALID);
+	assert_string_equal(err.message, "'sure' is not yes or no");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plan_order),
+		cmocka_unit_test(test_text_comes_from_matrix),
+		cmocka_unit_test(test_enum_by_number_name_prefix),
+		cmocka_unit_test(test_enum_invalid),
+		cmocka_unit_test(test_bool),
+		cmocka_unit_test(test_integer),
+		cmocka_unit_test(test_default_help_eof),
+		cmocka_unit_test(test_too_long),
+		cmocka_unit_test(test_defaults_shown),
+		cmocka_unit_test(test_team),
+		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_yesno),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
