@@ -144,13 +144,19 @@ confirm)
 	grep -q "^realtime: true" "$tmp/p.yaml" || fail "not replaced"
 	;;
 failed-write)
+	"$sp" --interactive --save "$tmp/full.yaml" <answers/realtime-chat.txt \
+	    >/dev/null 2>&1 || fail "cannot save at all"
+	[ "$(wc -c <"$tmp/full.yaml")" -gt 1024 ] ||
+		fail "the profile is too small for this test"
+	rm -f "$tmp/full.yaml"
 	echo "old: 1" >"$tmp/p.yaml"
-	# No file may grow past 0 blocks, and SIGXFSZ is ignored, so the
-	# temporary file's write fails as on a full disk (root included).
-	# Its messages go through a pipe, which the limit does not touch.
+	# No file may grow past 1 KiB (bash counts -f in KiB), and SIGXFSZ
+	# is ignored, so writing the profile fails as on a full disk, root
+	# included; valgrind's own small files still fit.  Messages go
+	# through a pipe, which the limit does not touch.
 	msg=$(
 		trap '' XFSZ
-		ulimit -f 0
+		ulimit -f 1
 		exec "$sp" --interactive --force --save "$tmp/p.yaml" \
 		    <answers/realtime-chat.txt 2>&1 >/dev/null
 	)
