@@ -50,4 +50,7 @@ void sp_utf8_repair(char *dst, size_t size, const char *src);
  */
 void sp_weight_from(char *buf, size_t size, const sp_crit_score *c);
 
+/* Whether s (NUL-terminated) is well-formed UTF-8. */
+int sp_utf8_valid(const char *s);
+
 #endif

@@ -11,6 +11,7 @@
 
 #include "stackpick/questionnaire.h"
 #include "decode.h"
+#include "internal.h"
 
 static const char team_help[] =
     "0 means nobody on the team knows it, 5 that it is the team's "
@@ -326,42 +327,12 @@ answer_bool(int *yes, const char *s, sp_error *err)
 static int
 clean_utf8(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const char *p;
 
-	while (*p) {
-		unsigned c = *p;
-		int n, i;
-		unsigned long cp;
-
-		if (c < 0x20 || c == 0x7f)
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
 			return 0;
-		if (c < 0x80) {
-			p++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-		} else
-			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i] & 0x3f);
-		}
-		/* Overlong forms, surrogates and past U+10FFFF. */
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-			return 0;
-		p += n + 1;
-	}
-	return 1;
+	return sp_utf8_valid(s);
 }
 
 static sp_answer

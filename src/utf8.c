@@ -75,3 +75,17 @@ sp_utf8_repair(char *dst, size_t size, const char *src)
 	}
 	dst[o] = '\0';
 }
+
+int
+sp_utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, len;
+
+	while (i < n) {
+		if ((len = seq_len(p + i, n - i)) == 0)
+			return 0;
+		i += len;
+	}
+	return 1;
+}
