@@ -237,7 +237,8 @@ ask(sp_profile *p, const sp_matrix *m, const sp_question *q, int k, int n)
 			return 0;
 		case SP_ANSWER_HELP:
 			help = sp_quiz_help(q, m);
-			wrap(help != NULL ? help : "No help for this question.");
+			wrap(help != NULL ? help :
+			    "No help for this question.");
 			break;
 		case SP_ANSWER_INVALID:
 			msg_errorf("%s", err.message);

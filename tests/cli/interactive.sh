@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The questionnaire driven through standard input, one answer per line.
 #
-#   interactive.sh STACKPICK CASE [ARG]
+#   interactive.sh STACKPICK CASE [ARG [MATRIX]]
 #
 # Run from tests/data.  Cases:
-#   round-trip NAME   answers/NAME.txt give the shipped example NAME: the
+#   round-trip NAME   answers/NAME.txt give the shipped example NAME (of
+#                     MATRIX, when given, else the built-in one): the
 #                     interactive JSON equals the example's, and the saved
 #                     profile loads back to the same JSON
 #   edit NAME         --interactive with the example as defaults and only
@@ -18,6 +19,8 @@
 #   custom-matrix     --matrix brings its own questions
 set -u
 sp=$1 case=$2 arg=${3:-}
+mx=()
+[ -n "${4:-}" ] && mx=(--matrix "$4")
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 examples=../../data/examples
@@ -49,38 +52,38 @@ $(norm "$2")"
 
 case $case in
 round-trip)
-	"$sp" --format json "$examples/$arg.yaml" >"$tmp/file.json" ||
-		fail "the example does not score"
-	"$sp" --interactive --format json <"answers/$arg.txt" \
+	"$sp" "${mx[@]}" --format json "$examples/$arg.yaml" \
+	    >"$tmp/file.json" || fail "the example does not score"
+	"$sp" "${mx[@]}" --interactive --format json <"answers/$arg.txt" \
 	    >"$tmp/asked.json" 2>"$tmp/asked.err" || fail "exit $?"
 	same_json "$tmp/asked.json" "$tmp/file.json"
-	"$sp" --interactive --format json --save "$tmp/saved.yaml" \
-	    <"answers/$arg.txt" >"$tmp/save.json" 2>"$tmp/save.err" ||
-		fail "exit $? with --save"
+	"$sp" "${mx[@]}" --interactive --format json \
+	    --save "$tmp/saved.yaml" <"answers/$arg.txt" >"$tmp/save.json" \
+	    2>"$tmp/save.err" || fail "exit $? with --save"
 	same_json "$tmp/save.json" "$tmp/asked.json"
 	grep -q "^Saved the answers to $tmp/saved.yaml" "$tmp/save.err" ||
 		fail "no word of the save"
 	grep -q "^# " "$tmp/saved.yaml" || fail "the profile has no comments"
-	"$sp" --format json "$tmp/saved.yaml" >"$tmp/reload.json" ||
-		fail "the saved profile does not load"
+	"$sp" "${mx[@]}" --format json "$tmp/saved.yaml" \
+	    >"$tmp/reload.json" || fail "the saved profile does not load"
 	same_json "$tmp/reload.json" "$tmp/asked.json"
 	;;
 edit)
-	"$sp" --format json "$examples/$arg.yaml" >"$tmp/file.json" ||
-		fail "the example does not score"
-	"$sp" --interactive --format json "$examples/$arg.yaml" </dev/null \
-	    >/dev/null 2>"$tmp/none.err"
+	"$sp" "${mx[@]}" --format json "$examples/$arg.yaml" \
+	    >"$tmp/file.json" || fail "the example does not score"
+	"$sp" "${mx[@]}" --interactive --format json "$examples/$arg.yaml" \
+	    </dev/null >/dev/null 2>"$tmp/none.err"
 	rc=$?
 	[ "$rc" -eq 66 ] || fail "exit $rc without answers, expected 66"
 	[ "$(grep -c '^([0-9]*/[0-9]*)' "$tmp/none.err")" -eq 1 ] ||
 		fail "expected one question before end of input"
-	enters 14 | "$sp" --interactive --format json --save "$tmp/s.yaml" \
-	    "$examples/$arg.yaml" >"$tmp/edit.json" 2>"$tmp/edit.err" ||
-		fail "exit $?"
+	enters 100 | "$sp" "${mx[@]}" --interactive --format json \
+	    --save "$tmp/s.yaml" "$examples/$arg.yaml" >"$tmp/edit.json" \
+	    2>"$tmp/edit.err" || fail "exit $?"
 	same_json "$tmp/edit.json" "$tmp/file.json"
 	grep -q "^name \[$arg\]: $" "$tmp/edit.err" ||
 		fail "the profile's name is not the default"
-	"$sp" --format json "$tmp/s.yaml" >"$tmp/reload.json" ||
+	"$sp" "${mx[@]}" --format json "$tmp/s.yaml" >"$tmp/reload.json" ||
 		fail "the saved profile does not load"
 	same_json "$tmp/reload.json" "$tmp/file.json"
 	;;
