@@ -129,7 +129,7 @@ _stackpick()
 		COMPREPLY=($(compgen -W "$(_stackpick_ids --list-options)" -- "$cur"))
 		return
 		;;
-	-m | --matrix | --init | --baseline)
+	-m | --matrix | --init | --baseline | --save)
 		_stackpick_files "$cur"
 		return
 		;;
