@@ -9,6 +9,14 @@
 
 #include "stackpick/doc.h"
 
+/* Returns from the calling function when x fails, passing its status on. */
+#define TRY(x)                                                                 \
+	do {                                                                   \
+		sp_status rc_ = (x);                                           \
+		if (rc_ != SP_OK)                                              \
+			return rc_;                                            \
+	} while (0)
+
 typedef struct {
 	const char *file;
 	sp_error *err;

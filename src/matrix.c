@@ -12,13 +12,6 @@
 #include "decode.h"
 #include "internal.h"
 
-#define TRY(x)                                                                 \
-	do {                                                                   \
-		sp_status rc_ = (x);                                           \
-		if (rc_ != SP_OK)                                              \
-			return rc_;                                            \
-	} while (0)
-
 struct ctx {
 	sp_dec d;
 	sp_matrix *m;

@@ -9,13 +9,6 @@
 #include "stackpick/profile.h"
 #include "decode.h"
 
-#define TRY(x)                                                                 \
-	do {                                                                   \
-		sp_status rc_ = (x);                                           \
-		if (rc_ != SP_OK)                                              \
-			return rc_;                                            \
-	} while (0)
-
 void
 sp_profile_defaults(sp_profile *p, const sp_matrix *m)
 {
