@@ -2,7 +2,8 @@
 #
 # Options come from "stackpick --help", criterion ids (for --weight) from
 # "stackpick --list-criteria" and option ids (for --expect) from
-# "stackpick --list-options", all asked of the stackpick being completed
+# "stackpick --list-options" and formats from "stackpick --list-formats",
+# all asked of the stackpick being completed
 # and of the --matrix already on the line, so that they always match the
 # binary and the matrix in use.  Works with or without the
 # bash-completion package.
@@ -104,7 +105,7 @@ _stackpick()
 
 	case $prev in
 	-f | --format)
-		COMPREPLY=($(compgen -W $'text\njson\nmarkdown' -- "$cur"))
+		COMPREPLY=($(compgen -W "$(_stackpick_ids --list-formats)" -- "$cur"))
 		return
 		;;
 	--color)

@@ -1,5 +1,5 @@
 # fish completion for stackpick(1).  Criterion ids (for --weight) and
-# option ids (for --expect) are asked of stackpick itself, with the
+# option ids (for --expect) and the output formats are asked of stackpick itself, with the
 # --matrix already on the line, so they always match the matrix in use.
 
 function __stackpick_ids
@@ -27,7 +27,7 @@ end
 
 complete -c stackpick -f
 complete -c stackpick -a '(__stackpick_profiles)'
-complete -c stackpick -s f -l format -x -a 'text json markdown' -d 'Output format'
+complete -c stackpick -s f -l format -x -a '(__stackpick_ids --list-formats)' -d 'Output format'
 complete -c stackpick -l pretty -d 'Indent JSON output'
 complete -c stackpick -s q -l quiet -d 'Print no report, only errors and the exit code'
 complete -c stackpick -s m -l matrix -r -a '(__stackpick_profiles)' -d 'Score against this matrix'
@@ -45,6 +45,7 @@ complete -c stackpick -l save -r -a '(__stackpick_profiles)' -d 'Save the answer
 complete -c stackpick -l no-input -d 'Never ask questions'
 complete -c stackpick -l list-options -d 'List the options the matrix compares'
 complete -c stackpick -l list-criteria -d 'List the criteria with ratings and reasons'
+complete -c stackpick -l list-formats -d 'List the output formats'
 complete -c stackpick -l show-matrix -d 'Print the whole active matrix'
 complete -c stackpick -s h -l help -d 'Print the help and exit'
 complete -c stackpick -s V -l version -d 'Print the version and exit'

@@ -50,6 +50,19 @@ void sp_utf8_repair(char *dst, size_t size, const char *src);
  */
 void sp_weight_from(char *buf, size_t size, const sp_crit_score *c);
 
+/*
+ * Length of the valid UTF-8 character at s (of at most n bytes, n > 0),
+ * or 0 when its bytes do not form one.
+ */
+size_t sp_utf8_seq(const char *s, size_t n);
+
+/*
+ * Reads s, a plain decimal number (as a profile writes one: no hex, no
+ * blanks, no infinity), into *out when it lies in [min, max].  Returns 0,
+ * or -1 when s is anything else.
+ */
+int sp_number_parse(const char *s, double min, double max, double *out);
+
 /* Whether s (NUL-terminated) is well-formed UTF-8. */
 int sp_utf8_valid(const char *s);
 

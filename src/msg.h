@@ -47,6 +47,12 @@ void msg_warn(const char *fmt, ...)
 #endif
     ;
 
+/*
+ * Whether colour suits stdout: a terminal, NO_COLOR unset or empty, and
+ * TERM not "dumb".
+ */
+int msg_color_auto(void);
+
 /* Formats err's location and message, without the program name. */
 void msg_format(char *buf, size_t size, const sp_error *err);
 

@@ -8,6 +8,7 @@
 
 #include "stackpick/profile.h"
 #include "decode.h"
+#include "internal.h"
 
 void
 sp_profile_defaults(sp_profile *p, const sp_matrix *m)
@@ -160,7 +161,7 @@ sp_profile_set_weight(sp_profile *p, const sp_matrix *m, const char *spec,
 {
 	const char *ids[SP_MAX_CRITERIA];
 	const char *eq = strchr(spec, '=');
-	char id[80], hint[96], *end;
+	char id[80], hint[96];
 	double w;
 	int i;
 
@@ -177,9 +178,7 @@ sp_profile_set_weight(sp_profile *p, const sp_matrix *m, const char *spec,
 		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
 		    "--weight: unknown criterion '%s'%s", id, hint);
 	}
-	w = strtod(eq + 1, &end);
-	if (!dec_is_decimal(eq + 1, 1) || *end != '\0' ||
-	    !(w >= SP_WEIGHT_MIN && w <= SP_WEIGHT_MAX))
+	if (sp_number_parse(eq + 1, SP_WEIGHT_MIN, SP_WEIGHT_MAX, &w) != 0)
 		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
 		    "--weight: '%s' is not a number from %g to %g", eq + 1,
 		    SP_WEIGHT_MIN, SP_WEIGHT_MAX);

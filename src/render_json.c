@@ -1,14 +1,14 @@
 /*
- * The JSON view of a result.  Objects keep insertion order, so the output
+ * The JSON view of a report.  Objects keep insertion order, so the output
  * is the same byte for byte on every run.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "stackpick/analysis.h"
 #include "stackpick/render.h"
 #include "internal.h"
+#include "phrase.h"
 
 /*
  * A JSON string for s.  File names need not be UTF-8, and JSON strings
@@ -19,18 +19,13 @@ static json_t *
 text(const char *s)
 {
 	json_t *j = json_string(s);
-	size_t size;
-	char *copy;
+	sp_buf b = SP_BUF_INIT;
 
 	if (j != NULL || s == NULL)
 		return j;
-	/* Each bad byte becomes three bytes of U+FFFD at most. */
-	size = strlen(s) * 3 + 1;
-	if ((copy = malloc(size)) == NULL)
-		return NULL;
-	sp_utf8_repair(copy, size, s);
-	j = json_string(copy);
-	free(copy);
+	sp_buf_put_utf8(&b, s);
+	j = b.oom ? NULL : json_string(sp_buf_cstr(&b));
+	sp_buf_free(&b);
 	return j;
 }
 
@@ -55,8 +50,8 @@ criterion(const sp_result *r, int k)
 	int i;
 
 	for (i = 0; i < c->nfrom; i++)
-		json_array_append_new(from, json_pack("{s:s,s:f,s:s?}",
-		    "source", c->from[i].text, "value", c->from[i].delta,
+		json_array_append_new(from, json_pack("{s:o,s:f,s:s?}",
+		    "source", text(c->from[i].text), "value", c->from[i].delta,
 		    "why", c->from[i].why));
 	for (i = 0; i < m->noptions; i++) {
 		json_object_set_new(ratings, m->options[i].id,
@@ -117,27 +112,29 @@ hybrid(const sp_analysis *a)
 
 /* The analysis fields, added to root when r was analysed. */
 static void
-analysis(json_t *root, const sp_result *r)
+analysis(json_t *root, const sp_report *rep)
 {
-	const sp_analysis *a = r->analysis;
-	const sp_matrix *m = r->matrix;
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
 	json_t *sens = json_array(), *tf = json_array(),
 	       *methods = json_object();
-	char hint[SP_HINT_MAX];
+	sp_buf hint = SP_BUF_INIT;
 	int i;
 
-	for (i = 0; i < a->nflips; i++) {
-		const sp_flip *f = &a->flips[i];
+	for (i = 0; i < rep->nflips; i++) {
+		const sp_flip *f = rep->flips[i].flip;
 
-		sp_flip_hint(hint, sizeof(hint), r, f);
+		sp_buf_clear(&hint);
+		phrase_mover(&hint, phrase_put_raw, rep, &rep->flips[i]);
 		json_array_append_new(sens, json_pack("{s:s,s:s,s:f,s:f,s:o,"
-		    "s:s}", "criterion", m->criteria[f->criterion].id,
+		    "s:o}", "criterion", m->criteria[f->criterion].id,
 		    "option", m->options[f->option].id, "weight", f->weight,
 		    "flip_weight", f->flip_weight, "relative_change",
 		    isfinite(f->relative_change) ?
 		    json_real(f->relative_change) : json_null(), "hint",
-		    hint));
+		    text(sp_buf_cstr(&hint))));
 	}
+	sp_buf_free(&hint);
 	for (i = 0; i < a->ntrait_flips; i++) {
 		const sp_trait_flip *f = &a->trait_flips[i];
 		const sp_trait *tr = &m->traits[f->trait];
@@ -181,6 +178,10 @@ moves(const sp_result *r, const sp_gate *gt)
 	return arr;
 }
 
+/*
+ * Every gate asked for, whatever the bytes of its detail: a file name
+ * that is not UTF-8 is repaired, never a reason to drop the gate.
+ */
 static json_t *
 gates(const sp_result *r, const sp_gates *g)
 {
@@ -190,8 +191,8 @@ gates(const sp_result *r, const sp_gates *g)
 	for (i = 0; arr != NULL && g != NULL && i < g->ngates; i++) {
 		const sp_gate *gt = &g->gate[i];
 
-		o = json_pack("{s:s,s:b,s:s}", "name", gt->name, "passed",
-		    gt->passed, "detail", gt->detail);
+		o = json_pack("{s:s,s:b,s:o}", "name", gt->name, "passed",
+		    gt->passed, "detail", text(gt->detail));
 		if (o != NULL && strcmp(gt->name, "baseline") == 0)
 			json_object_set_new(o, "moved", moves(r, gt));
 		json_array_append_new(arr, o);
@@ -199,20 +200,51 @@ gates(const sp_result *r, const sp_gates *g)
 	return arr;
 }
 
-json_t *
-sp_render_json_error(const char *input, const char *message, int line,
-    int column, int exit_code)
+/* Appends len bytes of JSON to the sp_buf data (json_dump_callback). */
+static int
+dump_cb(const char *buffer, size_t size, void *data)
 {
-	return json_pack("{s:i,s:o,s:{s:o,s:o,s:o,s:i}}", "schema_version",
-	    SP_JSON_SCHEMA_VERSION, "input", text(input), "error", "message",
-	    text(message), "line", line > 0 ? json_integer(line) : json_null(),
-	    "column", column > 0 ? json_integer(column) : json_null(),
-	    "exit_code", exit_code);
+	sp_buf *b = data;
+
+	sp_buf_putn(b, buffer, size);
+	return b->oom ? -1 : 0;
+}
+
+sp_status
+sp_json_dump(sp_buf *out, json_t *j, int pretty)
+{
+	if (j == NULL)
+		return SP_ENOMEM;
+	if (json_dump_callback(j, dump_cb, out, JSON_REAL_PRECISION(
+	    SP_JSON_PRECISION) | (pretty ? JSON_INDENT(2) : JSON_COMPACT)) != 0)
+		out->oom = 1;
+	sp_buf_putc(out, '\n');
+	json_decref(j);
+	return out->oom ? SP_ENOMEM : SP_OK;
+}
+
+sp_status
+sp_render_json_error(sp_buf *out, const char *input, const char *message,
+    int line, int column, int exit_code, const sp_render_opts *opts)
+{
+	return sp_json_dump(out, json_pack("{s:i,s:o,s:{s:o,s:o,s:o,s:i}}",
+	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(input),
+	    "error", "message", text(message), "line", line > 0 ?
+	    json_integer(line) : json_null(), "column", column > 0 ?
+	    json_integer(column) : json_null(), "exit_code", exit_code),
+	    opts->pretty);
+}
+
+sp_status
+sp_render_json(sp_buf *out, const sp_report *rep, const sp_render_opts *opts)
+{
+	return sp_json_dump(out, sp_report_json(rep), opts->pretty);
 }
 
 json_t *
-sp_render_json(const sp_result *r, const char *input, const sp_gates *g)
+sp_report_json(const sp_report *rep)
 {
+	const sp_result *r = rep->result;
 	const sp_matrix *m = r->matrix;
 	json_t *root = json_object(), *rec = json_object(),
 	       *scores = json_array(), *crit = json_array(),
@@ -253,7 +285,7 @@ sp_render_json(const sp_result *r, const char *input, const sp_gates *g)
 		json_array_append_new(warnings, json_string(r->warning[i]));
 	json_object_set_new(root, "schema_version",
 	    json_integer(SP_JSON_SCHEMA_VERSION));
-	json_object_set_new(root, "input", text(input));
+	json_object_set_new(root, "input", text(rep->input));
 	json_object_set_new(root, "name", r->profile->name[0] ?
 	    json_string(r->profile->name) : json_null());
 	json_object_set_new(root, "matrix", json_string(m->name));
@@ -271,8 +303,8 @@ sp_render_json(const sp_result *r, const char *input, const sp_gates *g)
 	    strings(r->pitfalls, r->npitfalls));
 	json_object_set_new(root, "tools", strings(r->tools, r->ntools));
 	json_object_set_new(root, "warnings", warnings);
-	if (r->analysis != NULL)
-		analysis(root, r);
-	json_object_set_new(root, "gates", gates(r, g));
+	if (rep->analysis != NULL)
+		analysis(root, rep);
+	json_object_set_new(root, "gates", gates(r, rep->gates));
 	return root;
 }

@@ -1,19 +1,16 @@
 /*
- * The Markdown view of a result, for pull-request comments and
- * architecture decision records: a heading with the recommendation, the
- * analysis of how sure it is, the reasons on both sides, the criteria
- * as a GitHub-flavoured pipe table,
- * the checklist as a task list, pitfalls, tooling, notes and gates.
+ * The Markdown view of a report, for pull-request comments and
+ * architecture decision records: a heading with the recommendation, how
+ * sure it is, the reasons on both sides, the criteria as a
+ * GitHub-flavoured pipe table, the checklist as a task list, pitfalls,
+ * tooling, notes and gates.  It formats the report model; the sentences
+ * come from phrase.c.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "stackpick/analysis.h"
 #include "stackpick/render.h"
-#include "internal.h"
-
-#define MAX_REASONS 4
+#include "phrase.h"
 
 /*
  * Writes s so that it shows as written: Markdown punctuation is escaped
@@ -22,67 +19,84 @@
  * a list item or a table row.
  */
 static void
-put(FILE *f, const char *s)
+put(sp_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c < 0x20 || c == 0x7f)
-			fputc(' ', f);
+			sp_buf_putc(b, ' ');
 		else if (strchr("\\`*_[]<|&~#", c) != NULL) {
-			fputc('\\', f);
-			fputc(c, f);
+			sp_buf_putc(b, '\\');
+			sp_buf_putc(b, c);
 		} else
-			fputc(c, f);
+			sp_buf_putc(b, c);
 	}
 }
 
 static void
-headline(FILE *f, const sp_result *r, const char *input)
+headline(sp_buf *b, const sp_report *rep)
 {
-	const sp_matrix *m = r->matrix;
-	int best = r->rank[0], second = r->rank[1], i;
+	const sp_result *r = rep->result;
+	const sp_matrix *m = rep->matrix;
+	int best = r->rank[0], second = rep->runner_up, i;
 
-	fputs("## ", f);
-	put(f, r->profile->name[0] ? r->profile->name : input);
-	if (r->ntied > 1) {
-		fputs(": no recommendation\n\n", f);
+	sp_buf_puts(b, "## ");
+	put(b, rep->title);
+	if (rep->winner < 0) {
+		sp_buf_puts(b, ": no recommendation\n\n");
 		for (i = 0; i < r->ntied; i++) {
-			fputs(i == 0 ? "**" : i + 1 < r->ntied ? ", **" :
-			    " and **", f);
-			put(f, m->options[r->rank[i]].label);
-			fputs("**", f);
+			sp_buf_puts(b, i == 0 ? "**" : i + 1 < r->ntied ?
+			    ", **" : " and **");
+			put(b, m->options[r->rank[i]].label);
+			sp_buf_puts(b, "**");
 		}
-		fprintf(f, " tie at %.2f on the %g-%g scale: the matrix cannot "
-		    "choose between them.\n", r->score[best], m->scale_min,
-		    m->scale_max);
+		sp_buf_printf(b, " tie at %.2f on the %g-%g scale: the matrix "
+		    "cannot choose between them.\n", r->score[best],
+		    m->scale_min, m->scale_max);
 		return;
 	}
-	fputs(": ", f);
-	put(f, m->options[best].label);
-	fputs(" recommended\n\n**", f);
-	put(f, m->options[best].label);
-	fprintf(f, "** scores %.2f against %.2f for ", r->score[best],
+	sp_buf_puts(b, ": ");
+	put(b, m->options[best].label);
+	sp_buf_puts(b, " recommended\n\n**");
+	put(b, m->options[best].label);
+	sp_buf_printf(b, "** scores %.2f against %.2f for ", r->score[best],
 	    r->score[second]);
-	put(f, m->options[second].label);
+	put(b, m->options[second].label);
 	/* TOPSIS scores are a closeness from 0 to 1, not ratings. */
 	if (r->method == SP_METHOD_TOPSIS)
-		fprintf(f, ": a margin of %.2f in TOPSIS closeness (0 to 1).\n",
-		    r->margin);
+		sp_buf_printf(b, ": a margin of %.2f in TOPSIS closeness (0 to "
+		    "1).\n", r->margin);
 	else
-		fprintf(f, ": a margin of %.2f points on the %g-%g scale.\n",
-		    r->margin, m->scale_min, m->scale_max);
+		sp_buf_printf(b, ": a margin of %.2f points on the %g-%g "
+		    "scale.\n", r->margin, m->scale_min, m->scale_max);
 }
 
-/* Writes "A, B and C", each escaped. */
+/* The flip points a reader is told about, as a table. */
 static void
-put_list(FILE *f, const char *const *items, int n)
+flips(sp_buf *b, const sp_report *rep)
 {
+	const sp_matrix *m = rep->matrix;
 	int i;
 
-	for (i = 0; i < n; i++) {
-		fputs(i == 0 ? "" : i + 1 < n ? ", " : " and ", f);
-		put(f, items[i]);
+	sp_buf_puts(b, "\n| Criterion | Weight now | Draws level at | Option | "
+	    "Change needed | What moves the weight |\n"
+	    "| :-- | --: | --: | :-- | --: | :-- |\n");
+	for (i = 0; i < rep->nflips_shown; i++) {
+		const sp_flip *fl = rep->flips[i].flip;
+
+		sp_buf_puts(b, "| ");
+		put(b, m->criteria[fl->criterion].label);
+		sp_buf_printf(b, " | %.2f | %.2f | ", fl->weight,
+		    fl->flip_weight);
+		put(b, m->options[fl->option].label);
+		if (isfinite(fl->relative_change))
+			sp_buf_printf(b, " | %.0f%% | ",
+			    fl->relative_change * 100);
+		else
+			sp_buf_puts(b, " | from 0 | ");
+		phrase_mover(b, put, rep, &rep->flips[i]);
+		sp_buf_puts(b, " |\n");
 	}
 }
 
@@ -92,266 +106,214 @@ put_list(FILE *f, const char *const *items, int n)
  * change it, and a hybrid split when one is suggested.
  */
 static void
-how_sure(FILE *f, const sp_result *r)
+how_sure(sp_buf *b, const sp_report *rep)
 {
-	const sp_analysis *a = r->analysis;
-	const sp_matrix *m = r->matrix;
-	char hint[SP_HINT_MAX];
+	const sp_analysis *a = rep->analysis;
 	int i;
 
 	if (a == NULL)
 		return;
-	fprintf(f, "\n### How sure: %s\n\n", sp_label_name(a->label));
+	sp_buf_printf(b, "\n### How sure: %s\n\n", sp_label_name(a->label));
 	if (a->winner < 0) {
-		fputs("The top options tie: any change to a weight on which they "
-		    "differ decides it.\n", f);
+		sp_buf_puts(b, "The top options tie: any change to a weight on "
+		    "which they differ decides it.\n");
 		return;
 	}
-	put(f, m->options[a->winner].label);
-	fprintf(f, " stays ahead in %.0f%% of %d trials that move every "
-	    "weight up or down by as much as %.0f%%.  ", a->confidence * 100,
-	    a->draws, SP_DRAW_SPREAD * 100);
-	if (a->methods_agree) {
-		fputs("The weighted sum, the weighted product and TOPSIS all "
-		    "pick ", f);
-		put(f, m->options[a->winner].label);
-		fputs(".\n", f);
-	} else {
-		fputs("The methods disagree (", f);
-		for (i = 0; i < SP_NMETHODS; i++) {
-			fprintf(f, "%s%s: ", i ? ", " : "",
-			    sp_method_name((sp_method)i));
-			put(f, a->method_winner[i] >= 0 ?
-			    m->options[a->method_winner[i]].label : "a tie");
-		}
-		fputs("), so treat this as a close call.\n", f);
+	phrase_confidence(b, put, rep);
+	sp_buf_puts(b, "  ");
+	phrase_methods(b, put, rep);
+	sp_buf_putc(b, '\n');
+	if (rep->nflips_shown > 0)
+		flips(b, rep);
+	if (rep->critical >= 0) {
+		sp_buf_putc(b, '\n');
+		phrase_critical(b, put, rep);
+		sp_buf_putc(b, '\n');
 	}
-	if (a->nflips > 0) {
-		fputs("\n| Criterion | Weight now | Draws level at | Option | "
-		    "Change needed | What moves the weight |\n"
-		    "| :-- | --: | --: | :-- | --: | :-- |\n", f);
-		for (i = 0; i < a->nflips; i++) {
-			const sp_flip *fl = &a->flips[i];
-
-			fputs("| ", f);
-			put(f, m->criteria[fl->criterion].label);
-			fprintf(f, " | %.2f | %.2f | ", fl->weight,
-			    fl->flip_weight);
-			put(f, m->options[fl->option].label);
-			if (isfinite(fl->relative_change))
-				fprintf(f, " | %.0f%% | ",
-				    fl->relative_change * 100);
-			else
-				fputs(" | from 0 | ", f);
-			sp_flip_hint(hint, sizeof(hint), r, fl);
-			put(f, hint);
-			fputs(" |\n", f);
-		}
-		if (isfinite(a->flips[0].relative_change)) {
-			fputs("\nMost critical: ", f);
-			put(f, m->criteria[a->flips[0].criterion].label);
-			fprintf(f, ", whose weight has to change by %.0f%% to "
-			    "change the answer.\n",
-			    a->flips[0].relative_change * 100);
-		}
-	} else if (r->method == SP_METHOD_TOPSIS) {
-		fputs("\nTOPSIS has no closed form for flip points; rank with "
-		    "`--method wsm` or `wpm` to see them.\n", f);
-	}
-	if (a->ntrait_flips > 0)
-		fputs("\nAnswers that alone would change the recommendation:\n\n",
-		    f);
-	for (i = 0; i < a->ntrait_flips; i++) {
-		const sp_trait_flip *t = &a->trait_flips[i];
-
-		fputs("- ", f);
-		put(f, m->traits[t->trait].id);
-		fputs(": ", f);
-		put(f, t->to_text);
-		fputs(" instead of ", f);
-		put(f, t->from_text);
-		fputs(" gives ", f);
-		put(f, t->option >= 0 ? m->options[t->option].label : "a tie");
-		fputc('\n', f);
+	if (rep->result->method == SP_METHOD_TOPSIS)
+		sp_buf_puts(b, "\nTOPSIS has no closed form for flip points; "
+		    "rank with `--method wsm` or `wpm` to see them.\n");
+	if (rep->ntrait_flips_shown > 0)
+		sp_buf_puts(b, "\nAnswers that alone would change the "
+		    "recommendation:\n\n");
+	for (i = 0; i < rep->ntrait_flips_shown; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_trait_flip(b, put, rep, &a->trait_flips[i]);
+		sp_buf_putc(b, '\n');
 	}
 	if (a->hybrid) {
-		fputs("\nConsider a hybrid: ", f);
-		for (i = 0; i < 2; i++) {
-			fputs(i ? "; " : "", f);
-			put(f, m->options[a->split[i].option].label);
-			fputs(" for the ", f);
-			put_list(f, a->split[i].components,
-			    a->split[i].ncomponents);
-			fprintf(f, " (%.0f%% of the weight)", a->share[i] * 100);
-		}
-		fputs(".\n", f);
+		sp_buf_putc(b, '\n');
+		phrase_hybrid(b, put, rep);
+		sp_buf_putc(b, '\n');
 	}
 }
 
-/* The criteria with the largest leads for (sign > 0) or against. */
+/* The reasons for (sign > 0) or against the winner. */
 static void
-reasons(FILE *f, const sp_result *r, int sign)
+reasons(sp_buf *b, const sp_report *rep, int sign)
 {
-	const sp_matrix *m = r->matrix;
-	int side = sign > 0 ? r->rank[0] : r->rank[1];
-	int other = sign > 0 ? r->rank[1] : r->rank[0];
-	int i, shown = 0, n = m->ncriteria;
-	char from[256];
+	const sp_result *r = rep->result;
+	const sp_matrix *m = rep->matrix;
+	int side = sign > 0 ? r->rank[0] : rep->runner_up;
+	int other = sign > 0 ? rep->runner_up : r->rank[0];
+	const int *ks = sign > 0 ? rep->pro : rep->con;
+	int i, n = sign > 0 ? rep->npro : rep->ncon;
 
-	for (i = 0; i < n && shown < MAX_REASONS; i++) {
-		int k = sign > 0 ? r->by_lead[i] : r->by_lead[n - 1 - i];
-		const sp_crit_score *c = &r->crit[k];
-		const sp_criterion *cr = &m->criteria[k];
+	for (i = 0; i < n; i++) {
+		const sp_crit_score *c = &r->crit[ks[i]];
+		const sp_criterion *cr = &m->criteria[ks[i]];
 
-		if (!(c->lead * sign > 1e-12))
-			break;
-		if (shown++ == 0) {
-			fputs(sign > 0 ? "\n### Why " : "\n### What speaks for ",
-			    f);
-			put(f, m->options[side].label);
-			fputs("\n\n", f);
+		if (i == 0) {
+			sp_buf_puts(b, sign > 0 ? "\n### Why " :
+			    "\n### What speaks for ");
+			put(b, m->options[side].label);
+			sp_buf_puts(b, "\n\n");
 		}
-		sp_weight_from(from, sizeof(from), c);
-		fputs("- **", f);
-		put(f, cr->label);
-		fprintf(f, "**: %+.2f, weight %g (", c->lead, c->weight);
-		put(f, from);
-		fputs("). ", f);
+		sp_buf_puts(b, "- **");
+		put(b, cr->label);
+		sp_buf_printf(b, "**: %+.2f, weight %g (", c->lead, c->weight);
+		phrase_weight_from(b, put, c);
+		sp_buf_puts(b, "). ");
 		if (cr->from_team) {
-			put(f, m->options[side].label);
-			fprintf(f, " rated %g, ", c->rating[side]);
-			put(f, m->options[other].label);
-			fprintf(f, " %g from the team section", c->rating[other]);
+			put(b, m->options[side].label);
+			sp_buf_printf(b, " rated %g, ", c->rating[side]);
+			put(b, m->options[other].label);
+			sp_buf_printf(b, " %g from the team section",
+			    c->rating[other]);
 		} else {
-			put(f, cr->why[side]);
+			put(b, cr->why[side]);
 		}
-		fputc('\n', f);
+		sp_buf_putc(b, '\n');
 	}
 }
 
+/*
+ * The criteria table.  Like the text report's, it explains the weighted
+ * sum whatever method ranked: its last row adds up the contributions.
+ */
 static void
-table(FILE *f, const sp_result *r)
+table(sp_buf *b, const sp_report *rep)
 {
-	const sp_matrix *m = r->matrix;
+	const sp_result *r = rep->result;
+	const sp_matrix *m = rep->matrix;
 	int i, k;
 
-	fputs("\n### Criteria\n\n| Criterion | Weight |", f);
+	sp_buf_puts(b, "\n### Criteria\n\n| Criterion | Weight |");
 	for (i = 0; i < m->noptions; i++) {
-		fputc(' ', f);
-		put(f, m->options[r->rank[i]].label);
-		fputs(" |", f);
+		sp_buf_putc(b, ' ');
+		put(b, m->options[r->rank[i]].label);
+		sp_buf_puts(b, " |");
 	}
-	fputs(" Lead |\n| :-- | --: |", f);
+	sp_buf_puts(b, " Lead |\n| :-- | --: |");
 	for (i = 0; i < m->noptions; i++)
-		fputs(" --: |", f);
-	fputs(" --: |\n", f);
+		sp_buf_puts(b, " --: |");
+	sp_buf_puts(b, " --: |\n");
 	for (k = 0; k < m->ncriteria; k++) {
 		const sp_crit_score *c = &r->crit[k];
 
-		fputs("| ", f);
-		put(f, m->criteria[k].label);
-		fprintf(f, " | %.1f |", c->weight);
+		sp_buf_puts(b, "| ");
+		put(b, m->criteria[k].label);
+		sp_buf_printf(b, " | %.1f |", c->weight);
 		for (i = 0; i < m->noptions; i++)
-			fprintf(f, " %.1f |", c->rating[r->rank[i]]);
-		fprintf(f, " %+.2f |\n", c->lead);
+			sp_buf_printf(b, " %.1f |", c->rating[r->rank[i]]);
+		sp_buf_printf(b, " %+.2f |\n", c->lead);
 	}
-	fprintf(f, "| **Score** | %.1f |", r->total_weight);
+	sp_buf_printf(b, "| **%s** | %.1f |", r->method == SP_METHOD_WSM ?
+	    "Score" : "Weighted sum", r->total_weight);
 	for (i = 0; i < m->noptions; i++)
-		fprintf(f, i == 0 ? " **%.2f** |" : " %.2f |",
-		    r->score[r->rank[i]]);
-	fprintf(f, " %+.2f |\n\nLead: weight × rating gap / total weight, "
-	    "what each criterion adds to ", r->margin);
-	put(f, m->options[r->rank[0]].label);
-	fputs("'s margin over ", f);
-	put(f, m->options[r->rank[1]].label);
-	fputs(".\n", f);
+		sp_buf_printf(b, i == 0 ? " **%.2f** |" : " %.2f |",
+		    rep->sum[r->rank[i]]);
+	sp_buf_printf(b, " %+.2f |\n\nLead: weight × rating gap / total "
+	    "weight, what each criterion adds to ", rep->sum_lead);
+	put(b, m->options[r->rank[0]].label);
+	sp_buf_puts(b, "'s margin over ");
+	put(b, m->options[r->rank[1]].label);
+	sp_buf_puts(b, ".\n");
 }
 
 static void
-advice(FILE *f, const char *head, const char *mark,
-    const sp_advice *const *a, int n)
+advice(sp_buf *b, const char *mark, const sp_advice *const *a, int n)
 {
 	int i;
 
-	if (n == 0)
-		return;
-	if (head != NULL)
-		fprintf(f, "\n### %s\n\n", head);
 	for (i = 0; i < n; i++) {
-		fputs(mark, f);
-		put(f, a[i]->text);
-		fputc('\n', f);
+		sp_buf_puts(b, mark);
+		put(b, a[i]->text);
+		sp_buf_putc(b, '\n');
 	}
 }
 
 static void
-gates(FILE *f, const sp_result *r, const sp_gates *g)
+gates(sp_buf *b, const sp_report *rep)
 {
-	const sp_gate *base = NULL;
+	const sp_gates *g = rep->gates;
+	const sp_gate *base = rep->baseline;
 	int i;
 
-	if (g == NULL || g->ngates == 0)
+	if (g == NULL)
 		return;
-	fputs("\n### Gates\n\n| Gate | Result | Detail |\n| :-- | :-- | :-- |\n",
-	    f);
+	sp_buf_puts(b, "\n### Gates\n\n| Gate | Result | Detail |\n"
+	    "| :-- | :-- | :-- |\n");
 	for (i = 0; i < g->ngates; i++) {
 		const sp_gate *gt = &g->gate[i];
 
-		fputs("| ", f);
-		put(f, gt->name);
-		fputs(gt->passed ? " | pass | " : " | **FAIL** | ", f);
-		put(f, gt->detail);
-		fputs(" |\n", f);
-		if (gt->nmoves > 0)
-			base = gt;
+		sp_buf_puts(b, "| ");
+		put(b, gt->name);
+		sp_buf_puts(b, gt->passed ? " | pass | " : " | **FAIL** | ");
+		put(b, gt->detail);
+		sp_buf_puts(b, " |\n");
 	}
 	if (base == NULL)
 		return;
-	fputs("\nMoved since the baseline:\n\n| Criterion | Weight before | "
-	    "Weight now | Lead before | Lead now |\n| :-- | --: | --: | --: | "
-	    "--: |\n", f);
+	sp_buf_puts(b, "\nMoved since the baseline:\n\n| Criterion | Weight "
+	    "before | Weight now | Lead before | Lead now |\n| :-- | --: | "
+	    "--: | --: | --: |\n");
 	for (i = 0; i < base->nmoves; i++) {
 		const sp_move *mv = &base->moves[i];
 
-		fputs("| ", f);
-		put(f, r->matrix->criteria[mv->criterion].label);
-		fprintf(f, " | %.1f | %.1f | %+.2f | %+.2f |\n",
+		sp_buf_puts(b, "| ");
+		put(b, rep->matrix->criteria[mv->criterion].label);
+		sp_buf_printf(b, " | %.1f | %.1f | %+.2f | %+.2f |\n",
 		    mv->weight_before, mv->weight_after, mv->lead_before,
 		    mv->lead_after);
 	}
 }
 
 sp_status
-sp_render_markdown(FILE *f, const sp_result *r, const char *input,
-    const sp_gates *g)
+sp_render_markdown(sp_buf *b, const sp_report *rep,
+    const sp_render_opts *opts)
 {
-	const sp_matrix *m = r->matrix;
+	const sp_result *r = rep->result;
 	int i;
 
-	headline(f, r, input);
-	how_sure(f, r);
-	reasons(f, r, 1);
-	reasons(f, r, -1);
-	table(f, r);
-	advice(f, "Checklist", "- [ ] ", r->checklist, r->nchecklist);
-	if (r->ntied > 1) {
-		advice(f, "Pitfalls to avoid", "- ", r->pitfalls, r->npitfalls);
-	} else if (r->npitfalls > 0) {
-		fputs("\n### Pitfalls to avoid with ", f);
-		put(f, m->options[r->rank[0]].label);
-		fputs("\n\n", f);
-		advice(f, NULL, "- ", r->pitfalls, r->npitfalls);
-	}
-	advice(f, "Suggested frameworks and tooling", "- ", r->tools,
-	    r->ntools);
-	if (r->nwarnings > 0) {
-		fputs("\n### Notes\n\n", f);
-		for (i = 0; i < r->nwarnings; i++) {
-			fputs("- ", f);
-			put(f, r->warning[i]);
-			fputc('\n', f);
+	(void)opts;
+	headline(b, rep);
+	how_sure(b, rep);
+	reasons(b, rep, 1);
+	reasons(b, rep, -1);
+	table(b, rep);
+	if (r->nchecklist > 0)
+		sp_buf_puts(b, "\n### Checklist\n\n");
+	advice(b, "- [ ] ", r->checklist, r->nchecklist);
+	if (r->npitfalls > 0) {
+		sp_buf_puts(b, "\n### Pitfalls to avoid");
+		if (rep->winner >= 0) {
+			sp_buf_puts(b, " with ");
+			put(b, rep->matrix->options[rep->winner].label);
 		}
+		sp_buf_puts(b, "\n\n");
 	}
-	gates(f, r, g);
-	return ferror(f) ? SP_EOUTPUT : SP_OK;
+	advice(b, "- ", r->pitfalls, r->npitfalls);
+	if (r->ntools > 0)
+		sp_buf_puts(b, "\n### Suggested frameworks and tooling\n\n");
+	advice(b, "- ", r->tools, r->ntools);
+	if (r->nwarnings > 0)
+		sp_buf_puts(b, "\n### Notes\n\n");
+	for (i = 0; i < r->nwarnings; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_note(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+	gates(b, rep);
+	return b->oom ? SP_ENOMEM : SP_OK;
 }

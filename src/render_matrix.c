@@ -4,163 +4,49 @@
  * may set, and the advice a report can print.  Text for people, JSON for
  * scripts; both read the matrix and change nothing.
  */
-#include <stdarg.h>
 #include <string.h>
 
 #include "stackpick/limits.h"
 #include "stackpick/render_matrix.h"
-#include "internal.h"
-
-#define COND_MAX 512
+#include "phrase.h"
 
 struct out {
-	FILE *f;
-	int width;
+	sp_buf *b;
+	sp_buf line;  /* one paragraph, before it is wrapped */
+	sp_buf lead;  /* what goes before its first line */
+	size_t width;
 };
 
-/* Columns a UTF-8 string takes, one per code point. */
-static size_t
-columns(const char *s)
+static void
+put(sp_buf *b, const char *s)
 {
-	size_t c = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			c++;
-	return c;
+	sp_buf_put_clean(b, s);
 }
 
 /*
- * Prints lead, then text wrapped at the output width with every further
- * line indented by indent columns.  lead is assumed to take indent
- * columns.
+ * Wraps o->line after o->lead, with every further line indented by
+ * indent columns, and empties both.  A missing text (an optional field)
+ * prints as an empty line.
  */
 static void
-wrap(const struct out *o, const char *lead, size_t indent, const char *text)
+flush(struct out *o, size_t indent)
 {
-	size_t width = (size_t)o->width, col = indent;
-	const char *p = text;
-
-	fputs(lead, o->f);
-	while (*p) {
-		const char *w = p;
-		size_t len, cols;
-		char word[SP_MAX_SCALAR + 1];
-
-		while (*w == ' ' || *w == '\n')
-			w++;
-		len = strcspn(w, " \n");
-		if (len == 0)
-			break;
-		if (len > SP_MAX_SCALAR)
-			len = SP_MAX_SCALAR;
-		memcpy(word, w, len);
-		word[len] = '\0';
-		sp_utf8_trim(word);
-		cols = columns(word);
-		if (col > indent && col + 1 + cols > width) {
-			fprintf(o->f, "\n%*s", (int)indent, "");
-			col = indent;
-		} else if (col > indent) {
-			fputc(' ', o->f);
-			col++;
-		}
-		fputs(word, o->f);
-		col += cols;
-		p = w + len;
-	}
-	fputc('\n', o->f);
+	sp_buf_wrap(o->b, sp_buf_cstr(&o->lead), indent, o->width,
+	    sp_buf_cstr(&o->line));
+	o->b->oom |= o->line.oom | o->lead.oom;
+	sp_buf_clear(&o->line);
+	sp_buf_clear(&o->lead);
 }
 
-/* Appends printf-style text to buf, which holds *used bytes. */
-static void append(char *buf, size_t size, size_t *used, const char *fmt,
-    ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
+/* Starts a paragraph: lead is in spaces, then text (NULL for none). */
 static void
-append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+start(struct out *o, size_t in, const char *label, const char *text)
 {
-	va_list ap;
-	int w;
-
-	if (*used >= size)
-		return;
-	va_start(ap, fmt);
-	w = vsnprintf(buf + *used, size - *used, fmt, ap);
-	va_end(ap);
-	if (w > 0)
-		*used += (size_t)w;
-	if (*used >= size)
-		sp_utf8_trim(buf);
-}
-
-/* "ml is light or heavy", "concurrency is at least 1000" */
-static void
-describe_term(char *buf, size_t size, size_t *used, const sp_term *t,
-    const sp_matrix *m)
-{
-	const sp_trait *tr = &m->traits[t->trait];
-	int i, n = 0, count = 0;
-
-	switch (tr->type) {
-	case SP_TRAIT_ENUM:
-		for (i = 0; i < tr->nvalues; i++)
-			count += (t->set >> i) & 1;
-		append(buf, size, used, "%s is", tr->id);
-		for (i = 0; i < tr->nvalues; i++) {
-			if (!((t->set >> i) & 1))
-				continue;
-			n++;
-			append(buf, size, used, n == 1 ? " %s" : n == count ?
-			    " or %s" : ", %s", tr->values[i]);
-		}
-		break;
-	case SP_TRAIT_BOOL:
-		append(buf, size, used, "%s is %s", tr->id, t->set == 1 ?
-		    "false" : t->set == 2 ? "true" : "true or false");
-		break;
-	case SP_TRAIT_INT:
-		if (t->min == t->max)
-			append(buf, size, used, "%s is %ld", tr->id, t->min);
-		else if (t->max == tr->max)
-			append(buf, size, used, "%s is at least %ld", tr->id,
-			    t->min);
-		else if (t->min == tr->min)
-			append(buf, size, used, "%s is at most %ld", tr->id,
-			    t->max);
-		else {
-			append(buf, size, used, "%s is from %ld to %ld",
-			    tr->id, t->min, t->max);
-		}
-		break;
-	}
-}
-
-/* A condition in words; "always" when it has no clause. */
-static void
-describe_cond(char *buf, size_t size, const sp_cond *c, const sp_matrix *m)
-{
-	size_t used = 0;
-	int i, j, t = 0;
-
-	buf[0] = '\0';
-	if (c->nclauses == 0) {
-		append(buf, size, &used, "always");
-		return;
-	}
-	for (i = 0; i < c->nclauses; i++) {
-		if (i > 0)
-			append(buf, size, &used, "%s", c->clause_len[i - 1] > 1 ?
-			    "; or " : " or ");
-		for (j = 0; j < c->clause_len[i]; j++, t++) {
-			if (j > 0)
-				append(buf, size, &used, " and ");
-			describe_term(buf, size, &used, &c->terms[t], m);
-		}
-	}
+	sp_buf_pad(&o->lead, in);
+	if (label != NULL)
+		put(&o->lead, label);
+	if (text != NULL)
+		put(&o->line, text);
 }
 
 static size_t
@@ -170,7 +56,9 @@ widest_option(const sp_matrix *m, int labels)
 	int o;
 
 	for (o = 0; o < m->noptions; o++) {
-		n = columns(labels ? m->options[o].label : m->options[o].id);
+		const char *s = labels ? m->options[o].label : m->options[o].id;
+
+		n = sp_text_columns(s, strlen(s));
 		if (n > w)
 			w = n;
 	}
@@ -178,177 +66,204 @@ widest_option(const sp_matrix *m, int labels)
 }
 
 static void
-text_options(const struct out *o, const sp_matrix *m, int in)
+text_options(struct out *o, const sp_matrix *m, int in)
 {
-	size_t w = widest_option(m, 0);
-	char lead[SP_MAX_SCALAR + 80], line[SP_MAX_SCALAR];
+	size_t w = widest_option(m, 0), cols;
 	int i, a;
 
 	for (i = 0; i < m->noptions; i++) {
 		const sp_option *op = &m->options[i];
-		size_t used = 0;
 
-		line[0] = '\0';
-		append(line, sizeof(line), &used, "%s", op->label);
-		for (a = 0; a < op->naliases; a++)
-			append(line, sizeof(line), &used, a == 0 ? " (also %s" :
-			    ", %s", op->aliases[a]);
+		put(&o->line, op->label);
+		for (a = 0; a < op->naliases; a++) {
+			sp_buf_puts(&o->line, a == 0 ? " (also " : ", ");
+			put(&o->line, op->aliases[a]);
+		}
 		if (op->naliases > 0)
-			append(line, sizeof(line), &used, ")");
-		snprintf(lead, sizeof(lead), "%*s%-*s  ", in, "", (int)w,
-		    op->id);
-		wrap(o, lead, (size_t)in + w + 2, line);
+			sp_buf_putc(&o->line, ')');
+		start(o, (size_t)in, op->id, NULL);
+		cols = sp_text_columns(op->id, strlen(op->id));
+		sp_buf_pad(&o->lead, w - cols + 2);
+		flush(o, (size_t)in + w + 2);
 	}
 }
 
 static void
-text_criterion(const struct out *o, const sp_matrix *m, int k, int in)
+text_ratings(struct out *o, const sp_matrix *m, const sp_criterion *cr,
+    int in)
 {
-	const sp_criterion *cr = &m->criteria[k];
-	size_t w = widest_option(m, 1), pad;
-	char lead[SP_MAX_SCALAR + 80], cond[COND_MAX];
-	char text[COND_MAX + SP_MAX_SCALAR + 40];
+	size_t w = widest_option(m, 1);
 	int i;
 
-	snprintf(lead, sizeof(lead), "%*s%s  ", in, "", cr->id);
-	wrap(o, lead, (size_t)in + columns(cr->id) + 2, cr->label);
-	if (cr->component != NULL) {
-		snprintf(lead, sizeof(lead), "%*sconcerns: ", in + 2, "");
-		wrap(o, lead, (size_t)in + 12, cr->component);
-	}
-	snprintf(text, sizeof(text), "base %g%s%s", cr->weight,
-	    cr->weight_why ? ": " : "", cr->weight_why ? cr->weight_why : "");
-	sp_utf8_trim(text);
-	snprintf(lead, sizeof(lead), "%*sweight: ", in + 2, "");
-	wrap(o, lead, (size_t)in + 12, text);
-	for (i = 0; i < cr->nrules; i++) {
-		const sp_rule *ru = &cr->rules[i];
-
-		describe_cond(cond, sizeof(cond), &ru->when, m);
-		snprintf(text, sizeof(text), "%+g when %s%s%s", ru->add, cond,
-		    ru->why ? ": " : "", ru->why ? ru->why : "");
-		sp_utf8_trim(text);
-		snprintf(lead, sizeof(lead), "%*s", in + 10, "");
-		wrap(o, lead, (size_t)in + 12, text);
-	}
 	if (cr->from_team) {
-		snprintf(cond, sizeof(cond), "ratings come from the profile's "
-		    "team section: proficiency %d to %d per option, mapped "
-		    "onto %g to %g (the middle of the scale for every option "
-		    "when the profile has no team)", SP_TEAM_MIN, SP_TEAM_MAX,
+		sp_buf_printf(&o->line, "ratings come from the profile's team "
+		    "section: proficiency %d to %d per option, mapped onto %g "
+		    "to %g (the middle of the scale for every option when the "
+		    "profile has no team)", SP_TEAM_MIN, SP_TEAM_MAX,
 		    m->scale_min, m->scale_max);
-		snprintf(lead, sizeof(lead), "%*s", in + 2, "");
-		wrap(o, lead, (size_t)in + 2, cond);
+		start(o, (size_t)in + 2, NULL, NULL);
+		flush(o, (size_t)in + 2);
 		return;
 	}
 	for (i = 0; i < m->noptions; i++) {
 		const char *label = m->options[i].label;
 
-		pad = w - columns(label);
-		snprintf(lead, sizeof(lead), "%*s%s%*s  %-3g ", in + 2, "",
-		    label, (int)pad, "", cr->ratings[i]);
-		wrap(o, lead, (size_t)in + 2 + w + 6, cr->why[i]);
+		start(o, (size_t)in + 2, label, cr->why[i]);
+		sp_buf_pad(&o->lead, w - sp_text_columns(label, strlen(label)));
+		sp_buf_printf(&o->lead, "  %-3g ", cr->ratings[i]);
+		flush(o, (size_t)in + 2 + w + 6);
 	}
 }
 
 static void
-text_trait(const struct out *o, const sp_matrix *m, int t, int in)
+text_criterion(struct out *o, const sp_matrix *m, int k, int in)
 {
-	const sp_trait *tr = &m->traits[t];
-	char lead[SP_MAX_SCALAR + 80], line[COND_MAX];
-	size_t used = 0;
+	const sp_criterion *cr = &m->criteria[k];
 	int i;
 
-	line[0] = '\0';
+	start(o, (size_t)in, cr->id, cr->label);
+	sp_buf_puts(&o->lead, "  ");
+	flush(o, (size_t)in + sp_text_columns(cr->id, strlen(cr->id)) + 2);
+	if (cr->component != NULL) {
+		start(o, (size_t)in + 2, "concerns: ", cr->component);
+		flush(o, (size_t)in + 12);
+	}
+	sp_buf_printf(&o->line, "base %g%s", cr->weight, cr->weight_why ?
+	    ": " : "");
+	if (cr->weight_why != NULL)
+		put(&o->line, cr->weight_why);
+	start(o, (size_t)in + 2, "weight: ", NULL);
+	flush(o, (size_t)in + 12);
+	for (i = 0; i < cr->nrules; i++) {
+		const sp_rule *ru = &cr->rules[i];
+
+		sp_buf_printf(&o->line, "%+g when ", ru->add);
+		phrase_cond(&o->line, put, &ru->when, m);
+		if (ru->why != NULL) {
+			sp_buf_puts(&o->line, ": ");
+			put(&o->line, ru->why);
+		}
+		start(o, (size_t)in + 10, NULL, NULL);
+		flush(o, (size_t)in + 12);
+	}
+	text_ratings(o, m, cr, in);
+}
+
+/* The values a trait takes: "none, light or heavy (default none)". */
+static void
+phrase_values(sp_buf *b, const sp_trait *tr)
+{
+	int i;
+
 	switch (tr->type) {
 	case SP_TRAIT_ENUM:
-		for (i = 0; i < tr->nvalues; i++)
-			append(line, sizeof(line), &used, i == 0 ? "%s" :
-			    i == tr->nvalues - 1 ? " or %s" : ", %s",
-			    tr->values[i]);
-		append(line, sizeof(line), &used, " (default %s)",
-		    tr->values[tr->def]);
+		for (i = 0; i < tr->nvalues; i++) {
+			sp_buf_puts(b, i == 0 ? "" : i == tr->nvalues - 1 ?
+			    " or " : ", ");
+			put(b, tr->values[i]);
+		}
+		sp_buf_puts(b, " (default ");
+		put(b, tr->values[tr->def]);
+		sp_buf_putc(b, ')');
 		break;
 	case SP_TRAIT_BOOL:
-		append(line, sizeof(line), &used, "true or false (default %s)",
-		    tr->def ? "true" : "false");
+		sp_buf_printf(b, "true or false (default %s)", tr->def ?
+		    "true" : "false");
 		break;
 	case SP_TRAIT_INT:
-		append(line, sizeof(line), &used, "a whole number from %ld to "
-		    "%ld (default %ld)", tr->min, tr->max, tr->def);
+		sp_buf_printf(b, "a whole number from %ld to %ld (default %ld)",
+		    tr->min, tr->max, tr->def);
 		break;
 	}
-	snprintf(lead, sizeof(lead), "%*s%s  ", in, "", tr->id);
-	wrap(o, lead, (size_t)in + columns(tr->id) + 2, line);
-	snprintf(lead, sizeof(lead), "%*s", in + 2, "");
-	wrap(o, lead, (size_t)in + 2, tr->question);
 }
 
 static void
-text_advice(const struct out *o, const sp_matrix *m, const char *head,
+text_trait(struct out *o, const sp_matrix *m, int t, int in)
+{
+	const sp_trait *tr = &m->traits[t];
+
+	phrase_values(&o->line, tr);
+	start(o, (size_t)in, tr->id, NULL);
+	sp_buf_puts(&o->lead, "  ");
+	flush(o, (size_t)in + sp_text_columns(tr->id, strlen(tr->id)) + 2);
+	/* The question is optional in a matrix. */
+	if (tr->question == NULL)
+		return;
+	start(o, (size_t)in + 2, NULL, tr->question);
+	flush(o, (size_t)in + 2);
+}
+
+static void
+text_advice(struct out *o, const sp_matrix *m, const char *head,
     const sp_advice *a, int n)
 {
-	char cond[COND_MAX], line[COND_MAX + 200];
 	int i;
 
 	if (n == 0)
 		return;
-	fprintf(o->f, "\n%s\n", head);
+	sp_buf_printf(o->b, "\n%s\n", head);
 	for (i = 0; i < n; i++) {
-		size_t used = 0;
-
 		/* "NodeJS, when cpu_load is high:" above the text. */
-		line[0] = '\0';
 		if (a[i].option >= 0)
-			append(line, sizeof(line), &used, "%s",
-			    m->options[a[i].option].label);
+			put(&o->line, m->options[a[i].option].label);
 		if (a[i].when.nclauses > 0) {
-			describe_cond(cond, sizeof(cond), &a[i].when, m);
-			append(line, sizeof(line), &used, "%s%s",
-			    used > 0 ? ", when " : "When ", cond);
+			sp_buf_puts(&o->line, o->line.len > 0 ? ", when " :
+			    "When ");
+			phrase_cond(&o->line, put, &a[i].when, m);
 		}
-		if (used == 0) {
-			wrap(o, "  ", 2, a[i].text);
+		if (o->line.len == 0) {
+			start(o, 2, NULL, a[i].text);
+			flush(o, 2);
 			continue;
 		}
-		append(line, sizeof(line), &used, ":");
-		wrap(o, "  ", 2, line);
-		wrap(o, "    ", 4, a[i].text);
+		sp_buf_putc(&o->line, ':');
+		start(o, 2, NULL, NULL);
+		flush(o, 2);
+		start(o, 4, NULL, a[i].text);
+		flush(o, 4);
 	}
 }
 
-sp_status
-sp_render_matrix_text(FILE *f, const sp_matrix *m, int what,
-    const sp_text_opts *opts)
+static void
+text_head(struct out *o, const sp_matrix *m)
 {
-	struct out o = { f, opts != NULL && opts->width > 0 ? opts->width :
-	    80 };
+	start(o, 0, NULL, m->name);
+	flush(o, 0);
+	if (m->source != NULL) {
+		start(o, 0, "Source: ", m->source);
+		flush(o, 8);
+	}
+	sp_buf_printf(o->b, "Ratings run from %g (worst) to %g (best).\n",
+	    m->scale_min, m->scale_max);
+}
+
+sp_status
+sp_render_matrix_text(sp_buf *b, const sp_matrix *m, int what,
+    const sp_render_opts *opts)
+{
+	struct out o = { b, SP_BUF_INIT, SP_BUF_INIT, opts != NULL &&
+	    opts->width > 0 ? (size_t)opts->width : 80 };
 	int all = what != SP_VIEW_OPTIONS && what != SP_VIEW_CRITERIA;
 	int in = all ? 2 : 0, i;
 
-	if (all) {
-		wrap(&o, "", 0, m->name);
-		if (m->source != NULL)
-			wrap(&o, "Source: ", 8, m->source);
-		fprintf(f, "Ratings run from %g (worst) to %g (best).\n",
-		    m->scale_min, m->scale_max);
-	}
+	if (all)
+		text_head(&o, m);
 	if (what & SP_VIEW_OPTIONS) {
 		if (all)
-			fputs("\nOptions\n", f);
+			sp_buf_puts(b, "\nOptions\n");
 		text_options(&o, m, in);
 	}
 	if (what & SP_VIEW_CRITERIA) {
 		if (all)
-			fputs("\nCriteria\n", f);
+			sp_buf_puts(b, "\nCriteria\n");
 		for (i = 0; i < m->ncriteria; i++) {
 			if (i > 0 && !all)
-				fputc('\n', f);
+				sp_buf_putc(b, '\n');
 			text_criterion(&o, m, i, in);
 		}
 	}
 	if (what & SP_VIEW_TRAITS) {
-		fputs("\nProfile keys\n", f);
+		sp_buf_puts(b, "\nProfile keys\n");
 		for (i = 0; i < m->ntraits; i++)
 			text_trait(&o, m, i, in);
 	}
@@ -357,7 +272,9 @@ sp_render_matrix_text(FILE *f, const sp_matrix *m, int what,
 		text_advice(&o, m, "Pitfalls", m->pitfalls, m->npitfalls);
 		text_advice(&o, m, "Tooling", m->tools, m->ntools);
 	}
-	return ferror(f) ? SP_EOUTPUT : SP_OK;
+	sp_buf_free(&o.line);
+	sp_buf_free(&o.lead);
+	return b->oom ? SP_ENOMEM : SP_OK;
 }
 
 static json_t *
@@ -474,7 +391,8 @@ json_trait(const sp_trait *tr)
 		json_object_set_new(o, "default", json_integer(tr->def));
 		break;
 	}
-	json_object_set_new(o, "question", json_string(tr->question));
+	json_object_set_new(o, "question", tr->question ?
+	    json_string(tr->question) : json_null());
 	json_object_set_new(o, "help", tr->help ? json_string(tr->help) :
 	    json_null());
 	return o;
@@ -494,8 +412,15 @@ json_advice(const sp_matrix *m, const sp_advice *a, int n)
 	return arr;
 }
 
+sp_status
+sp_render_matrix_json(sp_buf *out, const sp_matrix *m, int what,
+    const sp_render_opts *opts)
+{
+	return sp_json_dump(out, sp_matrix_json(m, what), opts->pretty);
+}
+
 json_t *
-sp_render_matrix_json(const sp_matrix *m, int what)
+sp_matrix_json(const sp_matrix *m, int what)
 {
 	json_t *root = json_object(), *arr;
 	int i, a;

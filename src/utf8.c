@@ -89,3 +89,9 @@ sp_utf8_valid(const char *s)
 	}
 	return 1;
 }
+
+size_t
+sp_utf8_seq(const char *s, size_t n)
+{
+	return seq_len((const unsigned char *)s, n);
+}

@@ -15,6 +15,7 @@
 
 static sp_matrix *m;
 static sp_result *r;
+static sp_report *rep;
 static sp_gates *g;
 static sp_profile p;
 
@@ -44,7 +45,8 @@ saved(const char *text, const char *input)
 	char *s;
 
 	score(text);
-	j = sp_render_json(r, input, NULL);
+	sp_report_explain(rep, r, input, NULL);
+	j = sp_report_json(rep);
 	assert_non_null(j);
 	s = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(
 	    SP_JSON_PRECISION));
@@ -60,7 +62,8 @@ setup(void **state)
 
 	(void)state;
 	if (sp_matrix_builtin(&m, &err) != SP_OK ||
-	    sp_result_new(&r, m, &err) != SP_OK)
+	    sp_result_new(&r, m, &err) != SP_OK ||
+	    sp_report_new(&rep, m, &err) != SP_OK)
 		return -1;
 	return sp_gates_new(&g, m, &err) == SP_OK ? 0 : -1;
 }
@@ -70,6 +73,7 @@ teardown(void **state)
 {
 	(void)state;
 	sp_gates_free(g);
+	sp_report_free(rep);
 	sp_result_free(r);
 	sp_matrix_free(m);
 	return 0;

@@ -1,16 +1,19 @@
 /*
- * The render stage: three views of one sp_result.  Renderers only read the
- * result; they compute nothing another view could not show.
+ * The render stage: each output format formats one sp_report (see
+ * stackpick/report.h) into a text buffer and decides nothing.  The
+ * formats are rows of one table, which drives --format, --help, the
+ * shell completions (stackpick --list-formats) and the tests.
  */
 #ifndef SP_RENDER_H
 #define SP_RENDER_H
 
-#include <stdio.h>
+#include <stddef.h>
 
 #include <jansson.h>
 
-#include "stackpick/gate.h"
-#include "stackpick/score.h"
+#include "stackpick/buf.h"
+#include "stackpick/matrix.h"
+#include "stackpick/report.h"
 
 #define SP_JSON_SCHEMA_VERSION 1
 
@@ -21,44 +24,70 @@
 #define SP_JSON_PRECISION 12
 
 typedef struct {
-	int color; /* use ANSI colour */
-	int width; /* columns to fit, 80 by default */
-} sp_text_opts;
+	int color;  /* ANSI colour in text */
+	int width;  /* columns for text; 0 for 80 */
+	int pretty; /* indented JSON */
+} sp_render_opts;
 
 /*
- * Writes the text report for r, read from input, with the gate results g
- * (NULL for none), to out.  Returns 0, or SP_EOUTPUT when out reports a
- * write error.
+ * Appends rep in one format to out.  Returns 0, or SP_ENOMEM when out ran
+ * out of memory.
  */
-sp_status sp_render_text(FILE *out, const sp_result *r, const char *input,
-    const sp_gates *g, const sp_text_opts *opts);
+typedef sp_status sp_render_fn(sp_buf *out, const sp_report *rep,
+    const sp_render_opts *opts);
 
 /*
- * Builds the JSON view of r with the gate results g (NULL for none).
- * Returns a new reference (the caller's, to json_decref), or NULL when its
- * containers cannot be allocated.  Text that is not valid UTF-8 (a file
- * name) is repaired with U+FFFD.  docs/stackpick.schema.json specifies it.
+ * Appends the views of matrix m that what selects (SP_VIEW_*, see
+ * stackpick/render_matrix.h) to out.
  */
-json_t *sp_render_json(const sp_result *r, const char *input,
-    const sp_gates *g);
+typedef sp_status sp_render_matrix_fn(sp_buf *out, const sp_matrix *m,
+    int what, const sp_render_opts *opts);
 
 /*
- * Builds the JSON object that stands for an input that failed: its name
- * and the error (message as printed on stderr, 1-based line and column or
- * 0 when unknown, and the exit code it gives).  Returns a new reference,
- * or NULL when out of memory.
+ * Appends the object that stands for an input that failed (its name and
+ * the error as printed on stderr, with a 1-based line and column or 0,
+ * and the exit code it gives), for formats that keep one document per
+ * input.
  */
-json_t *sp_render_json_error(const char *input, const char *message,
-    int line, int column, int exit_code);
+typedef sp_status sp_render_error_fn(sp_buf *out, const char *input,
+    const char *message, int line, int column, int exit_code,
+    const sp_render_opts *opts);
+
+enum {
+	SP_FORMAT_SEPARATE = 1 << 0, /* a blank line between two reports */
+	SP_FORMAT_LINES = 1 << 1     /* one document per line (JSON Lines) */
+};
+
+typedef struct {
+	const char *name;             /* as given to --format */
+	const char *help;             /* one line, for --list-formats */
+	sp_render_fn *render;
+	sp_render_matrix_fn *matrix;  /* the matrix views; NULL: text */
+	sp_render_error_fn *error;    /* a failed input; NULL: none */
+	int flags;                    /* SP_FORMAT_* */
+} sp_format;
+
+/* Every format, in the order --help lists them; the first is the
+   default. */
+const sp_format *sp_formats(size_t *n);
+
+/* The format named name, or NULL. */
+const sp_format *sp_format_find(const char *name);
+
+sp_render_fn sp_render_text;
+sp_render_fn sp_render_json;
+sp_render_fn sp_render_markdown;
+sp_render_error_fn sp_render_json_error;
 
 /*
- * Writes the Markdown report for r (GitHub-flavoured: the criteria table
- * is a pipe table, the checklist a task list) with the gate results g
- * (NULL for none) to out.  Every text from the matrix or profile is
- * escaped so that it shows as written.  Returns 0, or SP_EOUTPUT when out
- * reports a write error.
+ * Builds the JSON view of rep (docs/stackpick.schema.json specifies it).
+ * Returns a new reference (the caller's, to json_decref), or NULL when out
+ * of memory.  Text that is not valid UTF-8 (a file name) is repaired with
+ * U+FFFD.
  */
-sp_status sp_render_markdown(FILE *out, const sp_result *r,
-    const char *input, const sp_gates *g);
+json_t *sp_report_json(const sp_report *rep);
+
+/* Appends j to out: compact on one line, or indented with pretty. */
+sp_status sp_json_dump(sp_buf *out, json_t *j, int pretty);
 
 #endif

@@ -6,8 +6,6 @@
 #ifndef SP_RENDER_MATRIX_H
 #define SP_RENDER_MATRIX_H
 
-#include <stdio.h>
-
 #include <jansson.h>
 
 #include "stackpick/matrix.h"
@@ -23,19 +21,21 @@ enum {
 };
 
 /*
- * Writes the parts of m that what selects as text to out.  With only
+ * Appends the parts of m that what selects, as text, to out.  With only
  * SP_VIEW_OPTIONS or only SP_VIEW_CRITERIA the list has no heading and
  * each entry starts with its id in the first column, so that scripts (and
  * the shell completions) can take the first word of every unindented
- * line.  Returns 0, or SP_EOUTPUT when out reports a write error.
+ * line.
  */
-sp_status sp_render_matrix_text(FILE *out, const sp_matrix *m, int what,
-    const sp_text_opts *opts);
+sp_render_matrix_fn sp_render_matrix_text;
+
+/* Appends the JSON view of the parts of m that what selects to out. */
+sp_render_matrix_fn sp_render_matrix_json;
 
 /*
  * Builds the JSON view of the parts of m that what selects.  Returns a new
  * reference (the caller's, to json_decref), or NULL when out of memory.
  */
-json_t *sp_render_matrix_json(const sp_matrix *m, int what);
+json_t *sp_matrix_json(const sp_matrix *m, int what);
 
 #endif

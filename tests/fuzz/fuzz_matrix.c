@@ -2,50 +2,28 @@
  * Fuzz target for the matrix path: bytes are loaded and validated as a
  * matrix, and a matrix that passes is then used the way stackpick would:
  * a profile of its defaults is scored against it (with the method that
- * the input's length picks), analysed and rendered in both views.
+ * the input's length picks), analysed and rendered in every format, and the matrix itself in every
+ * view.
  * Whatever the validator lets through must be safe to score.
  */
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 
-#include <jansson.h>
-
-#include "stackpick/analysis.h"
-#include "stackpick/matrix.h"
-#include "stackpick/profile.h"
-#include "stackpick/render.h"
-#include "stackpick/score.h"
+#include "stackpick/pipeline.h"
+#include "render_all.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static FILE *sink;
-
-static void
-release(void)
-{
-	if (sink != NULL)
-		fclose(sink);
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	sp_text_opts opts = { 0, 80 };
+	sp_pipeline_opts o = { (sp_method)(size % SP_NMETHODS), NULL, 0, NULL };
+	const sp_report *rep;
 	sp_matrix *m = NULL;
-	sp_result *r = NULL;
-	sp_analysis *a = NULL;
+	sp_pipeline *p = NULL;
 	sp_profile prof;
 	sp_error err;
-	sp_status rc;
-	json_t *json;
 
-	if (sink == NULL) {
-		if ((sink = fopen("/dev/null", "w")) == NULL)
-			abort();
-		atexit(release);
-	}
 	if (size > SP_MAX_MATRIX_BYTES)
 		return -1;
 	sp_error_clear(&err);
@@ -53,25 +31,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    &err) != SP_OK)
 		return 0;
 	sp_profile_defaults(&prof, m);
-	rc = sp_result_new(&r, m, &err);
-	if (rc == SP_OK)
-		rc = sp_analysis_new(&a, m, &err);
-	if (rc == SP_OK) {
-		r->method = (sp_method)(size % SP_NMETHODS);
-		rc = sp_score(r, m, &prof, &err);
-	}
-	if (rc == SP_OK)
-		rc = sp_analyse(a, r, &err);
-	if (rc == SP_OK) {
-		sp_render_text(sink, r, "fuzz.yaml", NULL, &opts);
-		sp_render_markdown(sink, r, "fuzz.yaml", NULL);
-		json = sp_render_json(r, "fuzz.yaml", NULL);
-		if (json != NULL)
-			json_dumpf(json, sink, JSON_COMPACT);
-		json_decref(json);
-	}
-	sp_analysis_free(a);
-	sp_result_free(r);
+	if (sp_pipeline_new(&p, m, &o, &err) == SP_OK &&
+	    sp_pipeline_run(p, &prof, "fuzz.yaml", &rep, &err) == SP_OK)
+		render_all(rep, m, 40 + (int)(size % 60), 1);
+	else
+		render_all(NULL, m, 80, 1);
+	sp_pipeline_free(p);
 	sp_matrix_free(m);
 	return 0;
 }

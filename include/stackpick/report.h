@@ -1,0 +1,94 @@
+/*
+ * The explain stage: a scored, analysed result (with its gates) becomes
+ * the explained decision every output format shows.  The report model
+ * decides what a reader is told and in which order: the recommendation,
+ * the reasons for and against with their numbers, how sure it is, which
+ * flips to name and what moves each weight, the advice, the notes and the
+ * gates.  It holds facts and structured parts, never finished sentences:
+ * the phrasing lives in one module (src/phrase.c) and each renderer only
+ * formats what the model holds, so two formats cannot disagree.
+ */
+#ifndef SP_REPORT_H
+#define SP_REPORT_H
+
+#include "stackpick/analysis.h"
+#include "stackpick/gate.h"
+#include "stackpick/score.h"
+
+/* Reasons named on each side, and flips named in "what would change". */
+#define SP_REPORT_REASONS 4
+#define SP_REPORT_FLIPS 3
+
+/* What ties a flip point to the profile. */
+typedef enum {
+	SP_MOVER_NONE,     /* nothing the profile can say moves it */
+	SP_MOVER_OVERRIDE, /* the weight was set directly (see override) */
+	SP_MOVER_RAISED,   /* fired rules raised it; it has to fall */
+	SP_MOVER_RULE      /* an unfired rule moves it the right way */
+} sp_mover;
+
+typedef struct {
+	const sp_flip *flip;  /* the analysis' flip point */
+	int direction;        /* +1: the weight has to grow; -1: to fall */
+	sp_mover mover;
+	sp_override override; /* SP_MOVER_OVERRIDE: who set the weight */
+	int rule;             /* SP_MOVER_RULE: the criterion's rule */
+} sp_report_flip;
+
+typedef struct sp_report {
+	const sp_result *result;
+	const sp_matrix *matrix;
+	const sp_analysis *analysis; /* NULL when not analysed */
+	const sp_gates *gates;       /* NULL when no gate was asked for */
+	const char *input;           /* the file name, "<stdin>" */
+	const char *title;           /* the profile's name, else input */
+
+	int winner;                  /* the option recommended, -1: a tie */
+	int runner_up;               /* second in the ranking */
+	int ntied;                   /* options sharing the top score */
+
+	/* Criteria with the largest leads for the winner, and against it. */
+	int pro[SP_REPORT_REASONS];
+	int npro;
+	int con[SP_REPORT_REASONS];
+	int ncon;
+
+	/*
+	 * Every flip point of the analysis, nearest first, with what moves
+	 * its weight; the first nflips_shown are the ones a reader is told.
+	 * critical is the flip whose weight has to change least, or -1 when
+	 * no weight change flips the answer.
+	 */
+	sp_report_flip *flips;
+	int nflips;
+	int nflips_shown;
+	int ntrait_flips_shown;
+	int critical;
+
+	/* The weighted sum per option, which the criteria table explains
+	   whatever method ranked; and the winner's lead in it. */
+	double *sum;
+	double sum_lead;
+
+	int gates_failed;
+	const sp_gate *baseline;     /* the baseline gate with moves, or NULL */
+} sp_report;
+
+/*
+ * Allocates a report sized for matrix m; reuse it for every result
+ * explained against m.  *out is the caller's, released with
+ * sp_report_free().
+ */
+sp_status sp_report_new(sp_report **out, const sp_matrix *m, sp_error *err);
+
+void sp_report_free(sp_report *rep);
+
+/*
+ * Explains r (scored and, when r->analysis is set, analysed), read from
+ * input, with the gate results g (NULL for none), into rep.  rep points
+ * into r, g and input, which must stay alive while rep is read.
+ */
+void sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
+    const sp_gates *g);
+
+#endif

@@ -1,0 +1,273 @@
+/*
+ * The report's sentences (see phrase.h).  Numbers are formatted here
+ * too, so that every format prints the same figure the same way.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "phrase.h"
+
+void
+phrase_put_raw(sp_buf *b, const char *s)
+{
+	sp_buf_puts(b, s);
+}
+
+void
+phrase_list(sp_buf *b, sp_put_fn *put, const char *const *items, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		sp_buf_puts(b, i == 0 ? "" : i == n - 1 ? " and " : ", ");
+		put(b, items[i]);
+	}
+}
+
+/* "ml is light or heavy", "concurrency is at least 1000". */
+static void
+phrase_term(sp_buf *b, sp_put_fn *put, const sp_term *t, const sp_matrix *m)
+{
+	const sp_trait *tr = &m->traits[t->trait];
+	int i, n = 0, count = 0;
+
+	put(b, tr->id);
+	switch (tr->type) {
+	case SP_TRAIT_ENUM:
+		for (i = 0; i < tr->nvalues; i++)
+			count += (t->set >> i) & 1;
+		sp_buf_puts(b, " is");
+		for (i = 0; i < tr->nvalues; i++) {
+			if (!((t->set >> i) & 1))
+				continue;
+			n++;
+			sp_buf_puts(b, n == 1 ? " " : n == count ? " or " :
+			    ", ");
+			put(b, tr->values[i]);
+		}
+		break;
+	case SP_TRAIT_BOOL:
+		sp_buf_printf(b, " is %s", t->set == 1 ? "false" : t->set == 2 ?
+		    "true" : "true or false");
+		break;
+	case SP_TRAIT_INT:
+		if (t->min == t->max)
+			sp_buf_printf(b, " is %ld", t->min);
+		else if (t->max == tr->max)
+			sp_buf_printf(b, " is at least %ld", t->min);
+		else if (t->min == tr->min)
+			sp_buf_printf(b, " is at most %ld", t->max);
+		else
+			sp_buf_printf(b, " is from %ld to %ld", t->min, t->max);
+		break;
+	}
+}
+
+void
+phrase_cond(sp_buf *b, sp_put_fn *put, const sp_cond *c, const sp_matrix *m)
+{
+	int i, j, t = 0;
+
+	if (c->nclauses == 0) {
+		sp_buf_puts(b, "always");
+		return;
+	}
+	for (i = 0; i < c->nclauses; i++) {
+		if (i > 0)
+			sp_buf_puts(b, c->clause_len[i - 1] > 1 ? "; or " :
+			    " or ");
+		for (j = 0; j < c->clause_len[i]; j++, t++) {
+			if (j > 0)
+				sp_buf_puts(b, " and ");
+			phrase_term(b, put, &c->terms[t], m);
+		}
+	}
+}
+
+void
+phrase_weight(sp_buf *b, double w, double other)
+{
+	size_t start = b->len;
+	char *dot;
+
+	sp_buf_printf(b, fabs(w - other) < 0.05 ? "%.2f" : "%.1f", w);
+	if (b->oom)
+		return;
+	dot = strchr(b->ptr + start, '.');
+	if (dot != NULL && strcmp(dot, ".0") == 0) {
+		b->len = (size_t)(dot - b->ptr);
+		*dot = '\0';
+	}
+}
+
+void
+phrase_weight_from(sp_buf *b, sp_put_fn *put, const sp_crit_score *c)
+{
+	int i;
+
+	for (i = 0; i < c->nfrom; i++) {
+		sp_buf_puts(b, i ? ", " : "");
+		put(b, c->from[i].text);
+		sp_buf_printf(b, i == 0 ? " %g" : " %+g", c->from[i].delta);
+	}
+	if (c->clamped)
+		sp_buf_printf(b, ", capped at %g", c->weight);
+}
+
+void
+phrase_mover(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_report_flip *rf)
+{
+	const sp_crit_score *c = &rep->result->crit[rf->flip->criterion];
+	const sp_criterion *cr = &rep->matrix->criteria[rf->flip->criterion];
+	int i, n = 0;
+
+	switch (rf->mover) {
+	case SP_MOVER_NONE:
+		break;
+	case SP_MOVER_OVERRIDE:
+		sp_buf_puts(b, rf->override == SP_OVERRIDE_CLI ?
+		    "set by --weight" : "set by the profile's weights");
+		break;
+	case SP_MOVER_RAISED:
+		for (i = 1; i < c->nfrom; i++) {
+			if (!(c->from[i].delta > 0))
+				continue;
+			sp_buf_puts(b, n++ ? ", " : "raised by ");
+			put(b, c->from[i].text);
+			sp_buf_printf(b, " %+g", c->from[i].delta);
+		}
+		break;
+	case SP_MOVER_RULE:
+		sp_buf_printf(b, "%+g when ", cr->rules[rf->rule].add);
+		phrase_cond(b, put, &cr->rules[rf->rule].when, rep->matrix);
+		break;
+	}
+}
+
+void
+phrase_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_report_flip *rf)
+{
+	const sp_matrix *m = rep->matrix;
+	const sp_flip *f = rf->flip;
+	size_t mark;
+
+	put(b, m->options[f->option].label);
+	sp_buf_puts(b, " would win if ");
+	put(b, m->criteria[f->criterion].label);
+	sp_buf_printf(b, " weighed %s than ", rf->direction < 0 ? "less" :
+	    "more");
+	phrase_weight(b, f->flip_weight, f->weight);
+	sp_buf_puts(b, " instead of ");
+	phrase_weight(b, f->weight, f->flip_weight);
+	sp_buf_puts(b, " (");
+	mark = b->len;
+	phrase_mover(b, put, rep, rf);
+	if (b->len == mark && !b->oom)
+		sp_buf_cut(b, mark - 2);
+	else
+		sp_buf_putc(b, ')');
+	sp_buf_putc(b, '.');
+}
+
+void
+phrase_trait_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_trait_flip *t)
+{
+	const sp_matrix *m = rep->matrix;
+
+	sp_buf_puts(b, "If ");
+	put(b, m->traits[t->trait].id);
+	sp_buf_puts(b, " were ");
+	put(b, t->to_text);
+	sp_buf_puts(b, " instead of ");
+	put(b, t->from_text);
+	sp_buf_puts(b, ", ");
+	if (t->option >= 0) {
+		put(b, m->options[t->option].label);
+		sp_buf_puts(b, " would win.");
+	} else
+		sp_buf_puts(b, "the top options would tie.");
+}
+
+void
+phrase_confidence(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+
+	put(b, rep->matrix->options[a->winner].label);
+	sp_buf_printf(b, " stays ahead in %.0f%% of %d trials that move every "
+	    "weight up or down by as much as %.0f%%.", a->confidence * 100,
+	    a->draws, SP_DRAW_SPREAD * 100);
+}
+
+/* How the methods are named in a sentence, in sp_method order. */
+static const char *const method_words[SP_NMETHODS] = {
+	"the weighted sum", "the weighted product", "TOPSIS"
+};
+
+void
+phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
+	int i;
+
+	if (a->methods_agree) {
+		sp_buf_puts(b, "The weighted sum, the weighted product and "
+		    "TOPSIS all pick ");
+		put(b, m->options[a->winner].label);
+		sp_buf_putc(b, '.');
+		return;
+	}
+	sp_buf_puts(b, "The methods disagree: ");
+	for (i = 0; i < SP_NMETHODS; i++) {
+		sp_buf_puts(b, i == 0 ? "" : i == SP_NMETHODS - 1 ? " and " :
+		    ", ");
+		sp_buf_puts(b, method_words[i]);
+		sp_buf_puts(b, i == 0 ? " picks " : " ");
+		if (a->method_winner[i] >= 0)
+			put(b, m->options[a->method_winner[i]].label);
+		else
+			sp_buf_puts(b, "a tie");
+	}
+	sp_buf_puts(b, ", so treat this as a close call.");
+}
+
+void
+phrase_critical(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_flip *f = rep->flips[rep->critical].flip;
+
+	sp_buf_puts(b, "Most critical: ");
+	put(b, rep->matrix->criteria[f->criterion].label);
+	sp_buf_printf(b, ", whose weight has to change by %.0f%% to change "
+	    "the answer.", f->relative_change * 100);
+}
+
+void
+phrase_hybrid(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
+	int i;
+
+	sp_buf_puts(b, "Consider a hybrid: ");
+	for (i = 0; i < 2; i++) {
+		sp_buf_puts(b, i ? ", and " : "");
+		put(b, m->options[a->split[i].option].label);
+		sp_buf_puts(b, " for the ");
+		phrase_list(b, put, a->split[i].components,
+		    a->split[i].ncomponents);
+	}
+	sp_buf_printf(b, ".  Each clearly wins heavy needs there (%.0f%% and "
+	    "%.0f%% of the total weight).", a->share[0] * 100,
+	    a->share[1] * 100);
+}
+
+void
+phrase_note(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	put(b, rep->result->warning[i]);
+}

@@ -1,0 +1,72 @@
+/*
+ * The one place that turns the report model's facts into English.  Each
+ * phrase appends to an sp_buf and writes every label, value and file name
+ * through the caller's sp_put_fn, so that one sentence serves plain text,
+ * Markdown and HTML, each escaped its own way.
+ */
+#ifndef SP_PHRASE_H
+#define SP_PHRASE_H
+
+#include "stackpick/buf.h"
+#include "stackpick/report.h"
+
+/* Writes s as it is (for JSON and for text already clean). */
+void phrase_put_raw(sp_buf *b, const char *s);
+
+/* "A", "A and B", "A, B and C". */
+void phrase_list(sp_buf *b, sp_put_fn *put, const char *const *items,
+    int n);
+
+/*
+ * A condition in words: "ml is light or heavy and concurrency is at least
+ * 1000; or realtime is true"; "always" when it has no clause.
+ */
+void phrase_cond(sp_buf *b, sp_put_fn *put, const sp_cond *c,
+    const sp_matrix *m);
+
+/* A weight as a person would say it: 6.2, 10, 0.35 (two places when it
+   is within 0.05 of other). */
+void phrase_weight(sp_buf *b, double w, double other);
+
+/*
+ * Where a criterion's weight came from: "base 2, io_load: high +3,
+ * concurrency: 20000 +4", and ", capped at 10" when the rules pushed it
+ * past the scale.
+ */
+void phrase_weight_from(sp_buf *b, sp_put_fn *put, const sp_crit_score *c);
+
+/*
+ * What moves a flip's weight: "set by --weight", "raised by ml: heavy
+ * +7", "+6 when realtime is true"; nothing when nothing does.
+ */
+void phrase_mover(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_report_flip *rf);
+
+/* "NodeJS would win if Real-time weighed more than 6.5 instead of 4
+   (+6 when realtime is true)." */
+void phrase_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_report_flip *rf);
+
+/* "If realtime were false instead of true, Python would win." */
+void phrase_trait_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_trait_flip *t);
+
+/* "Python stays ahead in 97% of 4096 trials that move every weight up or
+   down by as much as 50%." */
+void phrase_confidence(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* "The weighted sum, the weighted product and TOPSIS all pick X." or
+   which method picks what. */
+void phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* "Most critical: Real-time, whose weight has to change by 35% to change
+   the answer." */
+void phrase_critical(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* The hybrid suggestion: "Consider a hybrid: ..." */
+void phrase_hybrid(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* A note of the result (a warning of the score stage). */
+void phrase_note(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * The explain stage (see stackpick/report.h): picks what a reader is told
+ * about a result, for every output format at once.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "stackpick/report.h"
+
+sp_status
+sp_report_new(sp_report **out, const sp_matrix *m, sp_error *err)
+{
+	sp_report *rep = calloc(1, sizeof(*rep));
+
+	*out = NULL;
+	if (rep == NULL || (rep->flips = calloc((size_t)m->ncriteria,
+	    sizeof(*rep->flips))) == NULL || (rep->sum =
+	    calloc((size_t)m->noptions, sizeof(double))) == NULL) {
+		sp_report_free(rep);
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	}
+	*out = rep;
+	return SP_OK;
+}
+
+void
+sp_report_free(sp_report *rep)
+{
+	if (rep == NULL)
+		return;
+	free(rep->flips);
+	free(rep->sum);
+	free(rep);
+}
+
+/*
+ * The criteria with the largest leads for the winner (sign > 0) or for
+ * the runner-up, at most SP_REPORT_REASONS of them.
+ */
+static int
+pick_reasons(int *out, const sp_result *r, int sign)
+{
+	int i, n = r->matrix->ncriteria, shown = 0;
+
+	for (i = 0; i < n && shown < SP_REPORT_REASONS; i++) {
+		int k = sign > 0 ? r->by_lead[i] : r->by_lead[n - 1 - i];
+
+		if (!(r->crit[k].lead * sign > 1e-12))
+			break;
+		out[shown++] = k;
+	}
+	return shown;
+}
+
+/*
+ * What ties flip f to the profile: the weight was set directly; or it
+ * has to fall and fired rules raised it; or an unfired rule moves it the
+ * right way.
+ */
+static void
+explain_flip(sp_report_flip *rf, const sp_result *r, const sp_flip *f)
+{
+	const sp_crit_score *c = &r->crit[f->criterion];
+	int i;
+
+	rf->flip = f;
+	rf->direction = f->flip_weight < f->weight ? -1 : 1;
+	rf->mover = SP_MOVER_NONE;
+	rf->override = c->override;
+	rf->rule = -1;
+	if (c->override != SP_OVERRIDE_NONE) {
+		rf->mover = SP_MOVER_OVERRIDE;
+		return;
+	}
+	if (rf->direction < 0)
+		for (i = 1; i < c->nfrom; i++)
+			if (c->from[i].delta > 0) {
+				rf->mover = SP_MOVER_RAISED;
+				return;
+			}
+	if (f->rule >= 0) {
+		rf->mover = SP_MOVER_RULE;
+		rf->rule = f->rule;
+	}
+}
+
+static void
+explain_sure(sp_report *rep, const sp_analysis *a)
+{
+	int i;
+
+	rep->nflips = a->nflips;
+	for (i = 0; i < a->nflips; i++)
+		explain_flip(&rep->flips[i], rep->result, &a->flips[i]);
+	rep->nflips_shown = a->nflips < SP_REPORT_FLIPS ? a->nflips :
+	    SP_REPORT_FLIPS;
+	rep->ntrait_flips_shown = a->ntrait_flips < SP_REPORT_FLIPS ?
+	    a->ntrait_flips : SP_REPORT_FLIPS;
+	rep->critical = a->nflips > 0 &&
+	    isfinite(a->flips[0].relative_change) ? 0 : -1;
+}
+
+void
+sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
+    const sp_gates *g)
+{
+	const sp_matrix *m = r->matrix;
+	int i, k;
+
+	rep->result = r;
+	rep->matrix = m;
+	rep->analysis = r->analysis;
+	rep->gates = g != NULL && g->ngates > 0 ? g : NULL;
+	rep->input = input;
+	rep->title = r->profile->name[0] ? r->profile->name : input;
+	rep->ntied = r->ntied;
+	rep->winner = r->ntied > 1 ? -1 : r->rank[0];
+	rep->runner_up = r->rank[1];
+	rep->npro = pick_reasons(rep->pro, r, 1);
+	rep->ncon = pick_reasons(rep->con, r, -1);
+	rep->nflips = rep->nflips_shown = rep->ntrait_flips_shown = 0;
+	rep->critical = -1;
+	if (r->analysis != NULL && r->analysis->winner >= 0)
+		explain_sure(rep, r->analysis);
+	for (i = 0; i < m->noptions; i++) {
+		rep->sum[i] = 0;
+		for (k = 0; k < m->ncriteria; k++)
+			rep->sum[i] += r->crit[k].contrib[i];
+	}
+	rep->sum_lead = rep->sum[r->rank[0]] - rep->sum[r->rank[1]];
+	rep->gates_failed = 0;
+	rep->baseline = NULL;
+	for (i = 0; rep->gates != NULL && i < g->ngates; i++) {
+		if (!g->gate[i].passed)
+			rep->gates_failed++;
+		if (g->gate[i].nmoves > 0)
+			rep->baseline = &g->gate[i];
+	}
+}
