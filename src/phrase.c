@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "stackpick/limits.h"
 #include "phrase.h"
 
 void
@@ -270,4 +271,121 @@ void
 phrase_note(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
 {
 	put(b, rep->result->warning[i]);
+}
+
+/* "A", "A and B", "A, B and C" of the labels of criteria k[0..n). */
+static void
+criteria_list(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const int *k, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		sp_buf_puts(b, i == 0 ? "" : i == n - 1 ? " and " : ", ");
+		put(b, rep->matrix->criteria[k[i]].label);
+	}
+}
+
+void
+phrase_summary_why(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	if (rep->winner < 0) {
+		sp_buf_puts(b, "The top options score the same, so the matrix "
+		    "cannot choose between them.");
+		return;
+	}
+	put(b, rep->matrix->options[rep->winner].label);
+	if (rep->nsummary_pro == 0) {
+		sp_buf_puts(b, " is rated higher on nothing that weighs; it wins "
+		    "by losing less.");
+		return;
+	}
+	sp_buf_puts(b, " is rated higher on ");
+	criteria_list(b, put, rep, rep->pro, rep->nsummary_pro);
+	sp_buf_puts(b, rep->nsummary_pro > 1 ? ", which weigh most for this "
+	    "project." : ", which weighs most for this project.");
+}
+
+void
+phrase_summary_against(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	if (rep->winner < 0 || rep->nsummary_con == 0)
+		return;
+	put(b, rep->matrix->options[rep->runner_up].label);
+	sp_buf_puts(b, " is rated higher on ");
+	criteria_list(b, put, rep, rep->con, rep->nsummary_con);
+	sp_buf_putc(b, '.');
+}
+
+/* "Clear", "Leaning", "A close call". */
+static const char *
+label_words(sp_label l)
+{
+	return l == SP_LABEL_CLEAR ? "Clear" : l == SP_LABEL_LEANING ?
+	    "Leaning" : "A close call";
+}
+
+void
+phrase_summary_sure(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const char *names[SP_REPORT_HINGES];
+	int i;
+
+	if (a == NULL || a->winner < 0) {
+		sp_buf_puts(b, "No verdict: any change that separates the top "
+		    "options decides it.");
+		return;
+	}
+	if (rep->nhinges == 0) {
+		sp_buf_printf(b, "%s: ", label_words(a->label));
+		put(b, rep->matrix->options[a->winner].label);
+		sp_buf_printf(b, " stays ahead in %.0f%% of random shifts of "
+		    "the weights, and no single answer changes the verdict.",
+		    a->confidence * 100);
+		return;
+	}
+	for (i = 0; i < rep->nhinges; i++)
+		names[i] = rep->matrix->traits[rep->hinges[i]].id;
+	sp_buf_printf(b, "%s for these answers, but it hinges on ",
+	    label_words(a->label));
+	phrase_list(b, put, names, rep->nhinges);
+	sp_buf_puts(b, rep->nhinges > 1 ? ": answering any one of them "
+	    "differently changes the verdict." : ": answering it differently "
+	    "changes the verdict.");
+}
+
+void
+phrase_caveat(sp_buf *b, sp_put_fn *put, const sp_report *rep, sp_caveat c)
+{
+	const sp_matrix *m = rep->matrix;
+	const sp_profile *p = rep->result->profile;
+
+	switch (c) {
+	case SP_CAVEAT_DEFAULTS:
+		sp_buf_puts(b, "Every answer is a default: the profile does not "
+		    "describe the project yet.");
+		break;
+	case SP_CAVEAT_NO_TEAM:
+		sp_buf_puts(b, "The profile has no team section, so ");
+		put(b, m->criteria[rep->team].label);
+		sp_buf_puts(b, " counts the same for every option.");
+		break;
+	case SP_CAVEAT_TEAM_NEW:
+		sp_buf_puts(b, "The team rates its ");
+		put(b, m->options[rep->winner].label);
+		sp_buf_printf(b, " at %d of %d (", p->team[rep->winner] < 0 ? 0 :
+		    p->team[rep->winner], SP_TEAM_MAX);
+		put(b, m->options[rep->runner_up].label);
+		sp_buf_printf(b, " %d): budget for retraining, whose cost can "
+		    "outweigh what ", p->team[rep->runner_up] < 0 ? 0 :
+		    p->team[rep->runner_up]);
+		put(b, m->options[rep->winner].label);
+		sp_buf_puts(b, " gains here.");
+		break;
+	case SP_CAVEAT_METHODS:
+		sp_buf_puts(b, "The three ranking methods disagree on the "
+		    "winner: see how sure, below.");
+		break;
+	}
 }

@@ -66,6 +66,20 @@ void phrase_critical(sp_buf *b, sp_put_fn *put, const sp_report *rep);
 /* The hybrid suggestion: "Consider a hybrid: ..." */
 void phrase_hybrid(sp_buf *b, sp_put_fn *put, const sp_report *rep);
 
+/*
+ * The summary's sentences, in words a reader needs no docs for:
+ * "NodeJS is rated higher on Real-time features and I/O concurrency,
+ * which weigh most for this project.", "Python is rated higher on ML
+ * support.", "Clear for these answers, but it hinges on frontend: ...",
+ * and one sentence per caveat.
+ */
+void phrase_summary_why(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+void phrase_summary_against(sp_buf *b, sp_put_fn *put,
+    const sp_report *rep);
+void phrase_summary_sure(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+void phrase_caveat(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    sp_caveat c);
+
 /* A note of the result (a warning of the score stage). */
 void phrase_note(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i);
 

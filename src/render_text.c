@@ -126,6 +126,29 @@ headline(struct out *o, const sp_report *rep)
 		scores(o, rep);
 }
 
+/*
+ * The first screen: why in plain words, what speaks against it, how sure
+ * in one sentence, and every caveat that changes how to read it.
+ */
+static void
+summary(struct out *o, const sp_report *rep)
+{
+	int i;
+
+	phrase_summary_why(&o->line, put, rep);
+	flush(o, "  Why: ", 4);
+	if (rep->nsummary_con > 0) {
+		phrase_summary_against(&o->line, put, rep);
+		flush(o, "  But: ", 4);
+	}
+	phrase_summary_sure(&o->line, put, rep);
+	flush(o, "  How sure: ", 4);
+	for (i = 0; i < rep->ncaveats; i++) {
+		phrase_caveat(&o->line, put, rep, rep->caveats[i]);
+		flush(o, "  Note: ", 4);
+	}
+}
+
 /* One reason: its lead and weight, then the rating's rationale. */
 static void
 reason(struct out *o, const sp_report *rep, int k, int sign)
@@ -327,6 +350,11 @@ sp_render_text(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 	int i;
 
 	headline(&o, rep);
+	summary(&o, rep);
+	if (opts->brief) {
+		sp_buf_free(&o.line);
+		return b->oom ? SP_ENOMEM : SP_OK;
+	}
 	how_sure(&o, rep);
 	reasons(&o, rep, 1);
 	reasons(&o, rep, -1);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "stackpick/limits.h"
 #include "stackpick/report.h"
 
 sp_status
@@ -100,6 +101,86 @@ explain_sure(sp_report *rep, const sp_analysis *a)
 	    isfinite(a->flips[0].relative_change) ? 0 : -1;
 }
 
+/* The heaviest criterion rated from the team section, or -1. */
+static int
+team_criterion(const sp_result *r)
+{
+	int k, best = -1;
+
+	for (k = 0; k < r->matrix->ncriteria; k++)
+		if (r->matrix->criteria[k].from_team && r->crit[k].weight > 0 &&
+		    (best < 0 || r->crit[k].weight > r->crit[best].weight))
+			best = k;
+	return best;
+}
+
+/* Whether the profile says nothing: no answer, team or weight given. */
+static int
+all_default(const sp_result *r)
+{
+	const sp_profile *p = r->profile;
+	int i;
+
+	if (p->team_given)
+		return 0;
+	for (i = 0; i < r->matrix->ntraits; i++)
+		if (p->given[i])
+			return 0;
+	for (i = 0; i < r->matrix->ncriteria; i++)
+		if (p->override[i] != SP_OVERRIDE_NONE)
+			return 0;
+	return 1;
+}
+
+/*
+ * Whether the team knows the winner little: a proficiency of at most
+ * SP_TEAM_NEW_MAX, or SP_TEAM_NEW_GAP below the runner-up's.
+ */
+#define SP_TEAM_NEW_MAX 1
+#define SP_TEAM_NEW_GAP 2
+
+static int
+team_new(const sp_report *rep)
+{
+	const sp_profile *p = rep->result->profile;
+	int w, s;
+
+	if (rep->winner < 0 || rep->team < 0 || !p->team_given)
+		return 0;
+	w = p->team[rep->winner] < 0 ? 0 : p->team[rep->winner];
+	s = p->team[rep->runner_up] < 0 ? 0 : p->team[rep->runner_up];
+	return w <= SP_TEAM_NEW_MAX || s - w >= SP_TEAM_NEW_GAP;
+}
+
+static void
+explain_summary(sp_report *rep, const sp_result *r)
+{
+	const sp_analysis *a = r->analysis;
+	int i, j;
+
+	rep->nsummary_pro = rep->npro < SP_REPORT_SUMMARY ? rep->npro :
+	    SP_REPORT_SUMMARY;
+	rep->nsummary_con = rep->ncon < 2 ? rep->ncon : 2;
+	rep->nhinges = 0;
+	for (i = 0; a != NULL && a->winner >= 0 && i < a->ntrait_flips; i++) {
+		for (j = 0; j < rep->nhinges; j++)
+			if (rep->hinges[j] == a->trait_flips[i].trait)
+				break;
+		if (j == rep->nhinges && rep->nhinges < SP_REPORT_HINGES)
+			rep->hinges[rep->nhinges++] = a->trait_flips[i].trait;
+	}
+	rep->team = team_criterion(r);
+	rep->ncaveats = 0;
+	if (all_default(r))
+		rep->caveats[rep->ncaveats++] = SP_CAVEAT_DEFAULTS;
+	else if (rep->team >= 0 && !r->profile->team_given)
+		rep->caveats[rep->ncaveats++] = SP_CAVEAT_NO_TEAM;
+	if (team_new(rep))
+		rep->caveats[rep->ncaveats++] = SP_CAVEAT_TEAM_NEW;
+	if (a != NULL && a->winner >= 0 && !a->methods_agree)
+		rep->caveats[rep->ncaveats++] = SP_CAVEAT_METHODS;
+}
+
 void
 sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
     const sp_gates *g)
@@ -128,6 +209,7 @@ sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
 			rep->sum[i] += r->crit[k].contrib[i];
 	}
 	rep->sum_lead = rep->sum[r->rank[0]] - rep->sum[r->rank[1]];
+	explain_summary(rep, r);
 	rep->gates_failed = 0;
 	rep->baseline = NULL;
 	for (i = 0; rep->gates != NULL && i < g->ngates; i++) {

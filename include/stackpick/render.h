@@ -27,6 +27,7 @@ typedef struct {
 	int color;  /* ANSI colour in text */
 	int width;  /* columns for text; 0 for 80 */
 	int pretty; /* indented JSON */
+	int brief;  /* the summary only: verdict, reasons, how sure, caveats */
 } sp_render_opts;
 
 /*

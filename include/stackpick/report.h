@@ -19,6 +19,21 @@
 #define SP_REPORT_REASONS 4
 #define SP_REPORT_FLIPS 3
 
+/* Reasons the summary names, and answers it says the verdict hinges on. */
+#define SP_REPORT_SUMMARY 3
+#define SP_REPORT_HINGES 4
+#define SP_REPORT_CAVEATS 4
+
+/*
+ * A caveat that changes how to read the verdict, shown next to it.
+ */
+typedef enum {
+	SP_CAVEAT_DEFAULTS, /* every answer is a default: nothing described */
+	SP_CAVEAT_NO_TEAM,  /* no team section: team fit counts the same */
+	SP_CAVEAT_TEAM_NEW, /* the team knows the winner little */
+	SP_CAVEAT_METHODS   /* the ranking methods disagree on the winner */
+} sp_caveat;
+
 /* What ties a flip point to the profile. */
 typedef enum {
 	SP_MOVER_NONE,     /* nothing the profile can say moves it */
@@ -69,6 +84,21 @@ typedef struct sp_report {
 	   whatever method ranked; and the winner's lead in it. */
 	double *sum;
 	double sum_lead;
+
+	/*
+	 * The summary: the first nsummary_pro reasons (and nsummary_con
+	 * against), the traits whose answer alone changes the verdict (in
+	 * the analysis' order, each once), and the caveats, most important
+	 * first.  team is the criterion whose ratings come from the team
+	 * section (the heaviest one), or -1.
+	 */
+	int nsummary_pro;
+	int nsummary_con;
+	int hinges[SP_REPORT_HINGES];
+	int nhinges;
+	sp_caveat caveats[SP_REPORT_CAVEATS];
+	int ncaveats;
+	int team;
 
 	int gates_failed;
 	const sp_gate *baseline;     /* the baseline gate with moves, or NULL */
