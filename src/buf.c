@@ -230,9 +230,12 @@ void
 sp_buf_wrap(sp_buf *b, const char *lead, size_t indent, size_t width,
     const char *text)
 {
-	size_t col = indent;
+	size_t col = sp_text_columns(lead, strlen(lead));
 	const char *p = text;
 
+	/* A lead narrower than the indent still wraps as if indented. */
+	if (col < indent)
+		col = indent;
 	sp_buf_puts(b, lead);
 	while (*p) {
 		const char *w = p;

@@ -72,8 +72,9 @@ size_t sp_text_columns(const char *s, size_t n);
 size_t sp_text_fit(const char *s, size_t width);
 
 /*
- * Appends text wrapped at width columns: the first line after lead, the
- * others indented by indent spaces, with a newline at the end.  Words
+ * Appends text wrapped at width columns: the first line after lead (as if
+ * it took at least indent columns), the others indented by indent
+ * spaces, with a newline at the end.  Words
  * are never broken; one longer than a line has a line of its own.
  * ANSI colour sequences take no columns.
  */
