@@ -242,39 +242,20 @@ nomem:
 	return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
 }
 
-/* What a linear method compares: the rating, or its logarithm. */
+/*
+ * What a linear method averages for every rating (the rating, or its
+ * logarithm for the weighted product), from the method's own row.
+ */
 static void
 fill_x(struct sp_analysis_priv *p, const sp_result *r, sp_method method)
 {
+	const sp_method_info *info = sp_method_info_get(method);
 	const sp_matrix *m = r->matrix;
 	int k, o, no = m->noptions;
 
-	/*
-	 * log(), not log1p(): the weighted product in score.c takes
-	 * log(rating - min + 1), and flip points must agree with it to the
-	 * last bit.  The argument is at least 1 (a rating is never below
-	 * the scale's minimum), where log1p() gains nothing.
-	 */
 	for (k = 0; k < m->ncriteria; k++)
 		for (o = 0; o < no; o++)
-			p->x[k * no + o] = method == SP_METHOD_WPM ?
-			    /* cppcheck-suppress unpreciseMathCall */
-			    log(r->crit[k].rating[o] - m->scale_min + 1) :
-			    r->crit[k].rating[o];
-}
-
-/* The weight rules give criterion k for profile p (before overrides). */
-static double
-derived_weight(const sp_criterion *cr, const sp_profile *p,
-    const sp_matrix *m)
-{
-	double w = cr->weight;
-	int i;
-
-	for (i = 0; i < cr->nrules; i++)
-		if (sp_cond_holds(&cr->rules[i].when, p, m))
-			w += cr->rules[i].add;
-	return fmin(SP_WEIGHT_MAX, fmax(SP_WEIGHT_MIN, w));
+			p->x[k * no + o] = info->value(m, r->crit[k].rating[o]);
 }
 
 /* "ml: heavy", "concurrency: 1000 or more" for the first clause of c. */
@@ -479,23 +460,6 @@ value_text(char *buf, size_t size, const sp_trait *tr, long v)
 		snprintf(buf, size, "%ld", v);
 }
 
-/* The option with the top score of n, or -1 when the top two tie. */
-static int
-top_option(const double *score, int n)
-{
-	int o, best = 0, second = -1;
-
-	for (o = 1; o < n; o++) {
-		if (score[o] > score[best]) {
-			second = best;
-			best = o;
-		} else if (second < 0 || score[o] > score[second]) {
-			second = o;
-		}
-	}
-	return sp_score_tied(score[best], score[second]) ? -1 : best;
-}
-
 /*
  * Re-scores the profile with trait t set to v, deriving again only the
  * weights of criteria whose rules test t.  The weighted sum and product
@@ -508,8 +472,8 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 {
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
-	int no = m->noptions, i, k, o, win;
-	int linear = r->method != SP_METHOD_TOPSIS;
+	const sp_method_info *info = sp_method_info_get(r->method);
+	int no = m->noptions, i, k, o, win, linear = info->linear;
 	double total = r->total_weight, dw;
 
 	p->prof.value[t] = v;
@@ -519,7 +483,7 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 		k = p->aff[i];
 		if (r->profile->override[k] != SP_OVERRIDE_NONE)
 			continue;
-		p->w[k] = derived_weight(&m->criteria[k], &p->prof, m);
+		p->w[k] = sp_weight_derived(&m->criteria[k], &p->prof, m);
 		dw = p->w[k] - r->crit[k].weight;
 		total += dw;
 		for (o = 0; dw != 0 && linear && o < no; o++)
@@ -532,10 +496,8 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 		win = sp_score_winner(r, p->w, r->method, p->scores);
 	} else {
 		for (o = 0; o < no; o++)
-			p->scores[o] = r->method == SP_METHOD_WSM ?
-			    p->scores[o] / total : exp(p->scores[o] / total) +
-			    m->scale_min - 1;
-		win = top_option(p->scores, no);
+			p->scores[o] = info->unvalue(m, p->scores[o] / total);
+		win = sp_score_top(p->scores, m, r->method);
 	}
 	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++)
 		p->w[p->aff[i]] = r->crit[p->aff[i]].weight;
@@ -573,8 +535,8 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 		p->sums[o] = 0;
 	for (k = 0; k < m->ncriteria; k++) {
 		p->w[k] = r->crit[k].weight;
-		for (o = 0; r->method != SP_METHOD_TOPSIS && o < m->noptions;
-		    o++)
+		for (o = 0; sp_method_info_get(r->method)->linear &&
+		    o < m->noptions; o++)
 			p->sums[o] += p->w[k] * p->x[k * m->noptions + o];
 	}
 	for (t = 0; t < m->ntraits; t++) {
@@ -833,7 +795,7 @@ sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
 			a->methods_agree = 0;
 	}
 	if (a->winner >= 0) {
-		if (r->method != SP_METHOD_TOPSIS) {
+		if (sp_method_info_get(r->method)->linear) {
 			fill_x(p, r, r->method);
 			find_flips(a, r);
 			a->confidence = confidence_linear(a, r);
