@@ -109,8 +109,9 @@ how_sure(FILE *f, const sp_result *r)
 	}
 	put(f, m->options[a->winner].label);
 	fprintf(f, " stays ahead in %.0f%% of %d trials that move every "
-	    "weight up or down by as much as %.0f%%.  ", a->confidence * 100,
-	    a->draws, SP_DRAW_SPREAD * 100);
+	    "weight at random, by about %.0f%% for a criterion with a "
+	    "quarter of the weight.  ", a->confidence * 100, a->draws,
+	    SP_DRAW_SD * 200);
 	if (a->methods_agree) {
 		fputs("The weighted sum, the weighted product and TOPSIS all "
 		    "pick ", f);
@@ -124,7 +125,8 @@ how_sure(FILE *f, const sp_result *r)
 			put(f, a->method_winner[i] >= 0 ?
 			    m->options[a->method_winner[i]].label : "a tie");
 		}
-		fputs("), so treat this as a close call.\n", f);
+		fputs(a->linear_agree ? ").\n" :
+		    "), so treat this as a close call.\n", f);
 	}
 	if (a->nflips > 0) {
 		fputs("\n| Criterion | Weight now | Draws level at | Option | "

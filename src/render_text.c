@@ -330,8 +330,9 @@ sure_label(const struct out *o, const sp_result *r, const sp_analysis *a)
 		return;
 	}
 	snprintf(line, sizeof(line), "%s stays ahead in %.0f%% of %d trials "
-	    "that move every weight up or down by as much as %.0f%%.", win,
-	    a->confidence * 100, a->draws, SP_DRAW_SPREAD * 100);
+	    "that move every weight at random, by about %.0f%% for a "
+	    "criterion with a quarter of the weight.", win,
+	    a->confidence * 100, a->draws, SP_DRAW_SD * 200);
 	wrap(o, "  ", 2, line);
 	if (a->methods_agree) {
 		snprintf(line, sizeof(line), "The weighted sum, the weighted "
@@ -345,8 +346,8 @@ sure_label(const struct out *o, const sp_result *r, const sp_analysis *a)
 			    m->options[a->method_winner[i]].label : "a tie";
 		snprintf(line, sizeof(line), "The methods disagree: the "
 		    "weighted sum picks %s, the weighted product %s and "
-		    "TOPSIS %s, so treat this as a close call.", w[0], w[1],
-		    w[2]);
+		    "TOPSIS %s%s.", w[0], w[1], w[2], a->linear_agree ? "" :
+		    ", so treat this as a close call");
 	}
 	wrap(o, "  ", 2, line);
 }

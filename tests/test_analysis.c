@@ -225,24 +225,28 @@ test_methods_disagree(void **state)
 
 /*
  * Confidence against the exact figure.  Weights 1.1 and 1 on the hand
- * matrix's ratings (gaps +4 and -4): a keeps the lead when
- * 1.1 f1 > f2, f1 and f2 uniform on [0.5, 1.5].  That probability is
- *   integral over f1 in [0.5, 1.5/1.1] of (1.1 f1 - 0.5), plus
- *   (1.5 - 1.5/1.1) for the rest  =  0.34091 + 0.1125 + 0.13636 = 0.5898.
- * 4096 draws give a standard error under 0.008; allow three.
+ * matrix's ratings (gaps +4 and -4), both criteria telling the options
+ * apart, W_d = 2.1.  A draw moves weight k by 0.15 sqrt(w_k W_d) z_k, so
+ * the winner's lead 1.1*4 - 1*4 = 0.4 becomes normal with variance
+ * 16 * 0.15^2 * 2.1 * (1.1 + 1) = 1.5876: a keeps it with probability
+ * Phi(0.4 / 1.26) = 0.6246.  4096 draws give a standard error under
+ * 0.008; allow three.
  */
 static void
 test_confidence_exact(void **state)
 {
 	struct fix f;
-	double first;
+	double first, exact;
 
 	(void)state;
+	exact = 0.5 * erfc(-0.4 / sqrt(2 * 16 * SP_DRAW_SD * SP_DRAW_SD *
+	    2.1 * 2.1));
+	assert_float_equal(exact, 0.6246, 1e-4);
 	fix_open(&f, hand_matrix);
 	fix_profile(&f, "weights: {c1: 1.1, c2: 1}\n", NULL);
 	fix_run(&f, SP_METHOD_WSM);
 	assert_int_equal(f.a->winner, 0);
-	assert_float_equal(f.a->confidence, 0.5898, 0.024);
+	assert_float_equal(f.a->confidence, exact, 0.024);
 	first = f.a->confidence;
 	fix_run(&f, SP_METHOD_WSM);
 	assert_true(f.a->confidence == first);
@@ -250,10 +254,14 @@ test_confidence_exact(void **state)
 	/* TOPSIS re-ranks every draw instead; it must be near, too. */
 	fix_run(&f, SP_METHOD_TOPSIS);
 	assert_true(f.a->confidence > 0.3 && f.a->confidence < 0.9);
-	/* Far apart: no draw can change it, confidence is 1. */
+	/*
+	 * Far apart, weights 3 and 1: lead 8, variance 16 * 0.15^2 * 4 * 4,
+	 * so a draw loses with probability Phi(-8 / 2.4) = 0.0004.
+	 */
 	fix_profile(&f, "{}", NULL);
 	fix_run(&f, SP_METHOD_WSM);
-	assert_float_equal(f.a->confidence, 1.0, 0);
+	assert_float_equal(f.a->confidence, 0.5 * erfc(-8 / sqrt(2 * 16 *
+	    SP_DRAW_SD * SP_DRAW_SD * 16)), 0.001);
 	fix_close(&f);
 }
 
