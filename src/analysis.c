@@ -15,11 +15,16 @@
 
 #include "stackpick/analysis.h"
 
+/* A full turn, in radians. */
+#define SP_TAU 6.283185307179586
+
 /* Draws made: each also counts in its mirror image. */
 #define SP_HALF (SP_DRAWS / 2)
 
 struct sp_analysis_priv {
-	float *draw;           /* factor of criterion k in draw d: k*H + d */
+	float *draw;           /* deviate of criterion k in draw d: k*H + d,
+	                          built when first needed */
+	double *sd;            /* per criterion: its weight's deviation */
 	float *acc;            /* per draw: the winner's lead over a rival */
 	float *low;            /* per draw: its smallest lead over any */
 	float *mir;            /* the same for the mirrored draws */
@@ -148,6 +153,7 @@ sp_analysis_free(sp_analysis *a)
 	p = a->priv;
 	if (p != NULL) {
 		free(p->draw);
+		free(p->sd);
 		free(p->acc);
 		free(p->low);
 		free(p->mir);
@@ -176,8 +182,7 @@ sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
 {
 	sp_analysis *a;
 	struct sp_analysis_priv *p;
-	size_t no = (size_t)m->noptions, nc = (size_t)m->ncriteria, i;
-	uint64_t seed = SP_DRAW_SEED;
+	size_t no = (size_t)m->noptions, nc = (size_t)m->ncriteria;
 	int t, k, ncand = 0, naff = 0, ok;
 
 	*out = NULL;
@@ -193,7 +198,7 @@ sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
 		for (k = 0; k < m->ncriteria; k++)
 			naff += tests_trait(&m->criteria[k], t);
 	}
-	p->draw = malloc(nc * SP_HALF * sizeof(float));
+	p->sd = malloc(nc * sizeof(double));
 	p->acc = malloc(SP_HALF * sizeof(float));
 	p->low = malloc(SP_HALF * sizeof(float));
 	p->mir = malloc(SP_HALF * sizeof(float));
@@ -208,7 +213,7 @@ sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
 	p->sums = malloc(no * sizeof(double));
 	a->flips = calloc(nc, sizeof(sp_flip));
 	a->trait_flips = calloc((size_t)ncand + 1, sizeof(sp_trait_flip));
-	ok = p->draw && p->acc && p->low && p->mir && p->cand && p->cand_off &&
+	ok = p->sd && p->acc && p->low && p->mir && p->cand && p->cand_off &&
 	    p->aff && p->aff_off && p->x && p->lead && p->w && p->scores &&
 	    p->sums && a->flips && a->trait_flips;
 	for (t = 0; ok && t < 2; t++) {
@@ -218,12 +223,6 @@ sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
 	}
 	if (!ok)
 		goto nomem;
-	for (i = 0; i < nc * SP_HALF; i++) {
-		double u = (double)(next_random(&seed) >> 11) * 0x1.0p-53;
-
-		p->draw[i] = (float)(1 - SP_DRAW_SPREAD + 2 * SP_DRAW_SPREAD *
-		    u);
-	}
 	ncand = naff = 0;
 	for (t = 0; t < m->ntraits; t++) {
 		p->cand_off[t] = ncand;
@@ -242,39 +241,20 @@ nomem:
 	return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
 }
 
-/* What a linear method compares: the rating, or its logarithm. */
+/*
+ * What a linear method averages for every rating (the rating, or its
+ * logarithm for the weighted product), from the method's own row.
+ */
 static void
 fill_x(struct sp_analysis_priv *p, const sp_result *r, sp_method method)
 {
+	const sp_method_info *info = sp_method_info_get(method);
 	const sp_matrix *m = r->matrix;
 	int k, o, no = m->noptions;
 
-	/*
-	 * log(), not log1p(): the weighted product in score.c takes
-	 * log(rating - min + 1), and flip points must agree with it to the
-	 * last bit.  The argument is at least 1 (a rating is never below
-	 * the scale's minimum), where log1p() gains nothing.
-	 */
 	for (k = 0; k < m->ncriteria; k++)
 		for (o = 0; o < no; o++)
-			p->x[k * no + o] = method == SP_METHOD_WPM ?
-			    /* cppcheck-suppress unpreciseMathCall */
-			    log(r->crit[k].rating[o] - m->scale_min + 1) :
-			    r->crit[k].rating[o];
-}
-
-/* The weight rules give criterion k for profile p (before overrides). */
-static double
-derived_weight(const sp_criterion *cr, const sp_profile *p,
-    const sp_matrix *m)
-{
-	double w = cr->weight;
-	int i;
-
-	for (i = 0; i < cr->nrules; i++)
-		if (sp_cond_holds(&cr->rules[i].when, p, m))
-			w += cr->rules[i].add;
-	return fmin(SP_WEIGHT_MAX, fmax(SP_WEIGHT_MIN, w));
+			p->x[k * no + o] = info->value(m, r->crit[k].rating[o]);
 }
 
 /* "ml: heavy", "concurrency: 1000 or more" for the first clause of c. */
@@ -404,13 +384,54 @@ cmp_flip(const sp_flip *a, const sp_flip *b)
 }
 
 /*
- * Flip points, closed form.  With x the ratings (weighted sum) or their
- * logarithms (weighted product), the winner W leads option o exactly when
- * G_o = sum_j w_j (x_Wj - x_oj) > 0: dividing by the total weight, or
- * taking the exponential, never changes a sign.  Moving w_k by d moves
- * G_o by d (x_Wk - x_ok), so o draws level at w_k - G_o / (x_Wk - x_ok).
- * For each criterion the nearest such weight inside 0..10, over every
- * rival, is where the recommendation changes.
+ * Whether the winner loses its place (to a tie or to another option) when
+ * criterion k weighs w and every other weight stays: the flip point
+ * checked by scoring again, so that no flip rounding made is reported.
+ */
+static int
+flip_confirmed(sp_analysis *a, const sp_result *r, int k, double w)
+{
+	struct sp_analysis_priv *p = a->priv;
+	int j, win;
+
+	for (j = 0; j < r->matrix->ncriteria; j++)
+		p->w[j] = r->crit[j].weight;
+	p->w[k] = w;
+	win = sp_score_winner(r, p->w, r->method, p->scores);
+	p->w[k] = r->crit[k].weight;
+	return win != a->winner;
+}
+
+/*
+ * Flip weight f of criterion k (now at w, with rest the weight of the
+ * others) kept on the range 0..10: a value that rounding put a hair
+ * outside it, or a hair off one of its ends, is taken to be at that end.
+ * Returns 0 when f lies outside the range, or when every weight would be
+ * 0 there.
+ */
+static int
+in_range(double *f, double w, double rest, double g, double d)
+{
+	double eps = SP_FLIP_EPS * (SP_WEIGHT_MAX + fabs(w) + fabs(g / d));
+
+	if (!(*f >= SP_WEIGHT_MIN - eps && *f <= SP_WEIGHT_MAX + eps))
+		return 0;
+	if (fabs(*f - SP_WEIGHT_MIN) <= eps)
+		*f = SP_WEIGHT_MIN;
+	else if (fabs(*f - SP_WEIGHT_MAX) <= eps)
+		*f = SP_WEIGHT_MAX;
+	return rest + *f > SP_FLIP_EPS * (rest + w);
+}
+
+/*
+ * Flip points, closed form.  With x what the method averages (the ratings
+ * for the weighted sum, their logarithms for the weighted product), the
+ * winner W leads option o exactly when G_o = sum_j w_j (x_Wj - x_oj) > 0:
+ * dividing by the total weight, or taking the exponential, never changes
+ * a sign.  Moving w_k by d moves G_o by d (x_Wk - x_ok), so o draws level
+ * at w_k - G_o / (x_Wk - x_ok).  For each criterion the nearest such
+ * weight inside 0..10, over every rival, is where the recommendation
+ * changes; at 0 or 10 the rival only draws level.
  */
 static void
 find_flips(sp_analysis *a, const sp_result *r)
@@ -428,16 +449,16 @@ find_flips(sp_analysis *a, const sp_result *r)
 	}
 	for (k = 0; k < m->ncriteria; k++) {
 		double w = r->crit[k].weight, best = HUGE_VAL, flip = 0;
+		double rest = r->total_weight - w;
 		int rival = -1;
 
 		for (o = 0; o < no; o++) {
 			double d = p->x[k * no + win] - p->x[k * no + o], f;
 
-			if (o == win || fabs(d) < 1e-12)
+			if (o == win || d == 0)
 				continue;
 			f = w - p->lead[o] / d;
-			if (!(f >= SP_WEIGHT_MIN && f <= SP_WEIGHT_MAX) ||
-			    !(r->total_weight - w + f > 0))
+			if (!in_range(&f, w, rest, p->lead[o], d))
 				continue;
 			if (fabs(f - w) < best) {
 				best = fabs(f - w);
@@ -445,7 +466,7 @@ find_flips(sp_analysis *a, const sp_result *r)
 				rival = o;
 			}
 		}
-		if (rival < 0)
+		if (rival < 0 || !flip_confirmed(a, r, k, flip))
 			continue;
 		{
 			sp_flip *fl = &a->flips[a->nflips++];
@@ -456,6 +477,8 @@ find_flips(sp_analysis *a, const sp_result *r)
 			fl->flip_weight = flip;
 			fl->relative_change = w > 0 ? best / w : HUGE_VAL;
 			fl->rule = moving_rule(r, k, flip > w);
+			fl->at_edge = flip == SP_WEIGHT_MIN ||
+			    flip == SP_WEIGHT_MAX;
 		}
 	}
 	/* Insertion sort: at most 256 entries. */
@@ -479,23 +502,6 @@ value_text(char *buf, size_t size, const sp_trait *tr, long v)
 		snprintf(buf, size, "%ld", v);
 }
 
-/* The option with the top score of n, or -1 when the top two tie. */
-static int
-top_option(const double *score, int n)
-{
-	int o, best = 0, second = -1;
-
-	for (o = 1; o < n; o++) {
-		if (score[o] > score[best]) {
-			second = best;
-			best = o;
-		} else if (second < 0 || score[o] > score[second]) {
-			second = o;
-		}
-	}
-	return sp_score_tied(score[best], score[second]) ? -1 : best;
-}
-
 /*
  * Re-scores the profile with trait t set to v, deriving again only the
  * weights of criteria whose rules test t.  The weighted sum and product
@@ -508,8 +514,8 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 {
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
-	int no = m->noptions, i, k, o, win;
-	int linear = r->method != SP_METHOD_TOPSIS;
+	const sp_method_info *info = sp_method_info_get(r->method);
+	int no = m->noptions, i, k, o, win, linear = info->linear;
 	double total = r->total_weight, dw;
 
 	p->prof.value[t] = v;
@@ -519,7 +525,7 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 		k = p->aff[i];
 		if (r->profile->override[k] != SP_OVERRIDE_NONE)
 			continue;
-		p->w[k] = derived_weight(&m->criteria[k], &p->prof, m);
+		p->w[k] = sp_weight_derived(&m->criteria[k], &p->prof, m);
 		dw = p->w[k] - r->crit[k].weight;
 		total += dw;
 		for (o = 0; dw != 0 && linear && o < no; o++)
@@ -532,10 +538,8 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 		win = sp_score_winner(r, p->w, r->method, p->scores);
 	} else {
 		for (o = 0; o < no; o++)
-			p->scores[o] = r->method == SP_METHOD_WSM ?
-			    p->scores[o] / total : exp(p->scores[o] / total) +
-			    m->scale_min - 1;
-		win = top_option(p->scores, no);
+			p->scores[o] = info->unvalue(m, p->scores[o] / total);
+		win = sp_score_top(p->scores, m, r->method);
 	}
 	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++)
 		p->w[p->aff[i]] = r->crit[p->aff[i]].weight;
@@ -573,8 +577,8 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 		p->sums[o] = 0;
 	for (k = 0; k < m->ncriteria; k++) {
 		p->w[k] = r->crit[k].weight;
-		for (o = 0; r->method != SP_METHOD_TOPSIS && o < m->noptions;
-		    o++)
+		for (o = 0; sp_method_info_get(r->method)->linear &&
+		    o < m->noptions; o++)
 			p->sums[o] += p->w[k] * p->x[k * m->noptions + o];
 	}
 	for (t = 0; t < m->ntraits; t++) {
@@ -658,11 +662,86 @@ keep_lowest(float *restrict low, float *restrict mir,
 }
 
 /*
+ * The table of standard normal deviates, SP_HALF per criterion, from the
+ * fixed seed (splitmix64, then Box-Muller), built the first time a draw
+ * is needed: a matrix whose results are all clear never pays for it.
+ * Returns 0 when out of memory.
+ */
+static int
+draw_table(struct sp_analysis_priv *p, const sp_matrix *m)
+{
+	size_t i, n = (size_t)m->ncriteria * SP_HALF;
+	uint64_t seed = SP_DRAW_SEED;
+
+	if (p->draw != NULL)
+		return 1;
+	p->draw = malloc(n * sizeof(float));
+	if (p->draw == NULL)
+		return 0;
+	for (i = 0; i < n; i += 2) {
+		double u = (double)((next_random(&seed) >> 11) + 1) * 0x1.0p-53;
+		double v = (double)(next_random(&seed) >> 11) * 0x1.0p-53;
+		double rad = sqrt(-2 * log(u));
+
+		p->draw[i] = (float)(rad * cos(SP_TAU * v));
+		if (i + 1 < n)
+			p->draw[i + 1] = (float)(rad * sin(SP_TAU * v));
+	}
+	return 1;
+}
+
+/* Whether criterion k rates every option alike, for this profile. */
+static int
+rates_alike(const sp_result *r, int k)
+{
+	const double *rating = r->crit[k].rating;
+	int o;
+
+	for (o = 1; o < r->matrix->noptions; o++)
+		if (rating[o] != rating[0])
+			return 0;
+	return 1;
+}
+
+/*
+ * The weight of the criteria that tell the options apart, and how far a
+ * draw moves each weight: a criterion k that rates every option alike, or
+ * weighs 0, stays; any other moves by SP_DRAW_SD * sqrt(w_k * W_d) times
+ * a standard normal deviate, W_d the weight of all those that move.  The
+ * variance is proportional to the weight, so a criterion split into
+ * copies moves exactly as the whole one did.
+ */
+static double
+draw_deviations(sp_analysis *a, const sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	double wd = 0, w;
+	int k;
+
+	for (k = 0; k < m->ncriteria; k++)
+		if (r->crit[k].weight > 0 && !rates_alike(r, k))
+			wd += r->crit[k].weight;
+	for (k = 0; k < m->ncriteria; k++) {
+		w = r->crit[k].weight;
+		p->sd[k] = w > 0 && !rates_alike(r, k) ? SP_DRAW_SD *
+		    sqrt(w * wd) : 0;
+	}
+	return wd;
+}
+
+/*
  * Confidence for the weighted sum and weighted product: draw d keeps the
- * winner ahead of rival o when sum_k f_dk w_k (x_Wk - x_ok) > 0.  A rival
- * that cannot pass even with every factor against the winner is skipped,
- * so a clear result costs no draws at all.  The draws come in antithetic
- * pairs (f and 2 - f), so half of them cost one subtraction each.
+ * winner ahead of rival o when
+ *
+ *   sum_k (w_k + s_k z_dk) D_k = G + sum_k s_k D_k z_dk > 0,
+ *
+ * D_k = x_Wk - x_ok and s_k the deviation of weight k.  That lead is
+ * normal with mean G and variance sum_k (s_k D_k)^2, so a rival whose
+ * chance of passing in one draw is below SP_DRAW_SKIP is skipped, and a
+ * clear result costs no draws at all.  The draws come in antithetic
+ * pairs (z and -z), so half of them cost one subtraction each.  Returns
+ * -1 when out of memory.
  */
 static double
 confidence_linear(sp_analysis *a, const sp_result *r)
@@ -673,39 +752,30 @@ confidence_linear(sp_analysis *a, const sp_result *r)
 	float *acc = p->acc;
 
 	for (o = 0; o < no; o++) {
-		double worst = 0, mean = 0, spread = 0;
-		float fmean = 0;
+		double g = 0, var = 0, c;
 
 		if (o == a->winner)
 			continue;
 		for (k = 0; k < m->ncriteria; k++) {
-			double c = r->crit[k].weight * (p->x[k * no +
-			    a->winner] - p->x[k * no + o]);
-
-			worst += c * (c > 0 ? 1 - SP_DRAW_SPREAD :
-			    1 + SP_DRAW_SPREAD);
-			mean += c;
-			spread += 4 * SP_DRAW_SPREAD * SP_DRAW_SPREAD * c * c;
+			c = p->x[k * no + a->winner] - p->x[k * no + o];
+			g += r->crit[k].weight * c;
+			var += p->sd[k] * c * p->sd[k] * c;
 		}
-		/*
-		 * Hoeffding's inequality bounds the chance that o passes in
-		 * a draw by exp(-2 mean^2 / spread); below SP_DRAW_SKIP not
-		 * one of the draws is expected to fall, so none are made.
-		 */
-		if (worst > 0 || (spread > 0 && -2 * mean * mean / spread <
-		    log(SP_DRAW_SKIP)))
+		if (var == 0 || 0.5 * erfc(g / sqrt(2 * var)) < SP_DRAW_SKIP)
 			continue;
-		memset(acc, 0, SP_HALF * sizeof(float));
+		if (!draw_table(p, m))
+			return -1;
+		for (d = 0; d < SP_HALF; d++)
+			acc[d] = (float)g;
 		for (k = 0; k < m->ncriteria; k++) {
-			float c = (float)(r->crit[k].weight * (p->x[k * no +
+			float fc = (float)(p->sd[k] * (p->x[k * no +
 			    a->winner] - p->x[k * no + o]));
 
-			fmean += c;
-			if (c != 0)
+			if (fc != 0)
 				add_scaled(acc, p->draw + (size_t)k * SP_HALF,
-				    c);
+				    fc);
 		}
-		keep_lowest(p->low, p->mir, acc, 2 * fmean, risky++ == 0);
+		keep_lowest(p->low, p->mir, acc, 2 * (float)g, risky++ == 0);
 	}
 	if (risky == 0)
 		return 1;
@@ -714,24 +784,31 @@ confidence_linear(sp_analysis *a, const sp_result *r)
 	return (double)kept / SP_DRAWS;
 }
 
-/* Confidence for TOPSIS, which has no linear form: re-rank every draw. */
+/*
+ * Confidence for a method with no linear form (TOPSIS): every draw moves
+ * the weights as above and ranks again in full.  Returns -1 when out of
+ * memory.
+ */
 static double
 confidence_general(sp_analysis *a, const sp_result *r)
 {
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
-	int k, d, mirror, kept = 0;
+	int k, d, sign, kept = 0;
 
+	if (!draw_table(p, m))
+		return -1;
 	for (d = 0; d < SP_HALF; d++) {
-		for (mirror = 0; mirror < 2; mirror++) {
-			for (k = 0; k < m->ncriteria; k++) {
-				double f = p->draw[(size_t)k * SP_HALF + d];
+		for (sign = 1; sign >= -1; sign -= 2) {
+			double total = 0;
 
-				p->w[k] = r->crit[k].weight * (mirror ? 2 - f :
-				    f);
+			for (k = 0; k < m->ncriteria; k++) {
+				p->w[k] = r->crit[k].weight + sign * p->sd[k] *
+				    p->draw[(size_t)k * SP_HALF + d];
+				total += p->w[k];
 			}
-			kept += sp_score_winner(r, p->w, r->method,
-			    p->scores) == a->winner;
+			kept += total > 0 && sp_score_winner(r, p->w,
+			    r->method, p->scores) == a->winner;
 		}
 	}
 	return (double)kept / SP_DRAWS;
@@ -794,17 +871,45 @@ find_hybrid(sp_analysis *a, const sp_result *r)
 	    a->share[1] >= SP_HYBRID_SHARE - 1e-9;
 }
 
+/*
+ * The ranking method's margin between the winner and the best other
+ * option when every criterion that rates all options alike weighs 0:
+ * such a criterion cannot change the order, only dilute the scores.
+ */
+static double
+decisive_margin(sp_analysis *a, const sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	double next = -HUGE_VAL;
+	int k, o;
+
+	for (k = 0; k < m->ncriteria; k++)
+		p->w[k] = rates_alike(r, k) ? 0 : r->crit[k].weight;
+	sp_score_method(p->scores, r, p->w, r->method);
+	for (o = 0; o < m->noptions; o++)
+		if (o != a->winner && p->scores[o] > next)
+			next = p->scores[o];
+	return p->scores[a->winner] - next;
+}
+
+/*
+ * Close call: a tie, or a linear method (weighted sum or product) that
+ * picks another option.  Clear: confidence and the decisive margin both
+ * high, and TOPSIS agreeing too.  TOPSIS alone disagreeing caps the label
+ * at leaning: it can reverse ranks when an option is added that wins
+ * nothing, so it is a warning, not a verdict.
+ */
 static sp_label
 pick_label(const sp_analysis *a, const sp_result *r)
 {
-	const sp_matrix *m = r->matrix;
-	double margin = r->margin;
+	double margin = a->margin_decisive / sp_method_span(r->matrix,
+	    r->method);
 
-	if (a->winner < 0 || !a->methods_agree)
+	if (a->winner < 0 || !a->linear_agree)
 		return SP_LABEL_CLOSE;
-	if (r->method != SP_METHOD_TOPSIS)
-		margin /= m->scale_max - m->scale_min;
-	if (a->confidence >= SP_CLEAR_CONFIDENCE && margin >= SP_CLEAR_MARGIN)
+	if (a->confidence >= SP_CLEAR_CONFIDENCE && margin >= SP_CLEAR_MARGIN &&
+	    a->methods_agree)
 		return SP_LABEL_CLEAR;
 	if (a->confidence >= SP_LEANING_CONFIDENCE)
 		return SP_LABEL_LEANING;
@@ -815,7 +920,8 @@ sp_status
 sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
 {
 	struct sp_analysis_priv *p = a->priv;
-	int i;
+	size_t i, n;
+	const sp_method_info *info = sp_methods(&n);
 
 	if (r->matrix != a->matrix)
 		return sp_error_set(err, SP_EUSAGE, "", 0, 0,
@@ -824,22 +930,31 @@ sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
 	a->nflips = a->ntrait_flips = 0;
 	a->hybrid = 0;
 	a->confidence = 0;
+	a->margin_decisive = 0;
 	a->draws = SP_DRAWS;
-	a->methods_agree = a->winner >= 0;
-	for (i = 0; i < SP_NMETHODS; i++) {
-		a->method_winner[i] = sp_score_winner(r, NULL, (sp_method)i,
+	a->methods_agree = a->linear_agree = a->winner >= 0;
+	for (i = 0; i < n; i++) {
+		a->method_winner[i] = sp_score_winner(r, NULL, info[i].method,
 		    p->scores);
-		if (a->method_winner[i] != a->winner)
+		if (a->method_winner[i] != a->winner) {
 			a->methods_agree = 0;
+			if (info[i].linear)
+				a->linear_agree = 0;
+		}
 	}
+	a->weight_decisive = draw_deviations(a, r);
 	if (a->winner >= 0) {
-		if (r->method != SP_METHOD_TOPSIS) {
+		if (sp_method_info_get(r->method)->linear) {
 			fill_x(p, r, r->method);
 			find_flips(a, r);
 			a->confidence = confidence_linear(a, r);
 		} else {
 			a->confidence = confidence_general(a, r);
 		}
+		if (a->confidence < 0)
+			return sp_error_set(err, SP_ENOMEM, "", 0, 0,
+			    "out of memory");
+		a->margin_decisive = decisive_margin(a, r);
 		find_trait_flips(a, r);
 		find_hybrid(a, r);
 	}

@@ -155,10 +155,17 @@ phrase_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 	size_t mark;
 
 	put(b, m->options[f->option].label);
-	sp_buf_puts(b, " would win if ");
-	put(b, m->criteria[f->criterion].label);
-	sp_buf_printf(b, " weighed %s than ", rf->direction < 0 ? "less" :
-	    "more");
+	/* At an end of the weight range the rival can only draw level. */
+	if (f->at_edge) {
+		sp_buf_puts(b, " would tie if ");
+		put(b, m->criteria[f->criterion].label);
+		sp_buf_puts(b, " weighed ");
+	} else {
+		sp_buf_puts(b, " would win if ");
+		put(b, m->criteria[f->criterion].label);
+		sp_buf_printf(b, " weighed %s than ", rf->direction < 0 ?
+		    "less" : "more");
+	}
 	phrase_weight(b, f->flip_weight, f->weight);
 	sp_buf_puts(b, " instead of ");
 	phrase_weight(b, f->weight, f->flip_weight);
@@ -199,14 +206,20 @@ phrase_confidence(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 
 	put(b, rep->matrix->options[a->winner].label);
 	sp_buf_printf(b, " stays ahead in %.0f%% of %d trials that move every "
-	    "weight up or down by as much as %.0f%%.", a->confidence * 100,
-	    a->draws, SP_DRAW_SPREAD * 100);
+	    "weight at random, by about %.0f%% for a criterion with a quarter "
+	    "of the weight.", a->confidence * 100, a->draws, SP_DRAW_SD * 200);
 }
 
-/* How the methods are named in a sentence, in sp_method order. */
-static const char *const method_words[SP_NMETHODS] = {
-	"the weighted sum", "the weighted product", "TOPSIS"
-};
+/* "the weighted sum", "TOPSIS": a method as a sentence names it. */
+static void
+method_words(sp_buf *b, int method)
+{
+	const sp_method_info *mi = sp_method_info_get((sp_method)method);
+
+	if (mi->label[0] >= 'a' && mi->label[0] <= 'z')
+		sp_buf_puts(b, "the ");
+	sp_buf_puts(b, mi->label);
+}
 
 void
 phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep)
@@ -216,8 +229,17 @@ phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 	int i;
 
 	if (a->methods_agree) {
-		sp_buf_puts(b, "The weighted sum, the weighted product and "
-		    "TOPSIS all pick ");
+		size_t start = b->len;
+
+		for (i = 0; i < SP_NMETHODS; i++) {
+			sp_buf_puts(b, i == 0 ? "" : i == SP_NMETHODS - 1 ?
+			    " and " : ", ");
+			method_words(b, i);
+		}
+		/* The sentence starts with a capital. */
+		if (!b->oom && b->ptr[start] >= 'a' && b->ptr[start] <= 'z')
+			b->ptr[start] = (char)(b->ptr[start] - 'a' + 'A');
+		sp_buf_puts(b, " all pick ");
 		put(b, m->options[a->winner].label);
 		sp_buf_putc(b, '.');
 		return;
@@ -226,14 +248,15 @@ phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 	for (i = 0; i < SP_NMETHODS; i++) {
 		sp_buf_puts(b, i == 0 ? "" : i == SP_NMETHODS - 1 ? " and " :
 		    ", ");
-		sp_buf_puts(b, method_words[i]);
+		method_words(b, i);
 		sp_buf_puts(b, i == 0 ? " picks " : " ");
 		if (a->method_winner[i] >= 0)
 			put(b, m->options[a->method_winner[i]].label);
 		else
 			sp_buf_puts(b, "a tie");
 	}
-	sp_buf_puts(b, ", so treat this as a close call.");
+	sp_buf_puts(b, a->linear_agree ? "." : ", so treat this as a close "
+	    "call.");
 }
 
 void

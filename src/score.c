@@ -71,13 +71,176 @@ sp_result_free(sp_result *r)
 	free(r);
 }
 
+/*
+ * What the weighted product and TOPSIS read for a rating: a positive
+ * number.  On a scale that starts above 0 the rating itself, so that the
+ * ratios the author declared are the ratios compared and declaring 1..5
+ * as 0.2..1 or 20..100 changes nothing.  A scale that reaches 0 or below
+ * has no true zero: its ratings are mapped to 1..2 by where they sit in
+ * the span, which no declaration a * r + b (a > 0) changes either.
+ */
+static double
+positive(const sp_matrix *m, double rating)
+{
+	if (m->scale_min > 0)
+		return rating;
+	return 1 + (rating - m->scale_min) / (m->scale_max - m->scale_min);
+}
+
+static double
+wsm_value(const sp_matrix *m, double rating)
+{
+	(void)m;
+	return rating;
+}
+
+static double
+wsm_unvalue(const sp_matrix *m, double mean)
+{
+	(void)m;
+	return mean;
+}
+
+static double
+wpm_value(const sp_matrix *m, double rating)
+{
+	return log(positive(m, rating));
+}
+
+/* The weighted geometric mean, back on the rating scale. */
+static double
+wpm_unvalue(const sp_matrix *m, double mean)
+{
+	if (m->scale_min > 0)
+		return exp(mean);
+	return m->scale_min + (exp(mean) - 1) * (m->scale_max - m->scale_min);
+}
+
+/* The weight of criterion k: from weight[] when given, else r's. */
+static double
+weight_of(const sp_result *r, const double *weight, int k)
+{
+	return weight ? weight[k] : r->crit[k].weight;
+}
+
+static double
+total_of(const sp_result *r, const double *weight)
+{
+	double total = 0;
+	int k;
+
+	for (k = 0; k < r->matrix->ncriteria; k++)
+		total += weight_of(r, weight, k);
+	return total;
+}
+
+/*
+ * The weighted sum and the weighted product: the weighted mean of what
+ * the method reads for each rating, taken back to the rating scale.
+ */
+static void
+linear_score(double *out, const sp_result *r, const double *weight,
+    const sp_method_info *info)
+{
+	const sp_matrix *m = r->matrix;
+	int k, o, no = m->noptions;
+	double total = total_of(r, weight), w;
+
+	for (o = 0; o < no; o++)
+		out[o] = 0;
+	for (k = 0; k < m->ncriteria; k++) {
+		w = weight_of(r, weight, k) / total;
+		if (w == 0)
+			continue;
+		for (o = 0; o < no; o++)
+			out[o] += w * info->value(m, r->crit[k].rating[o]);
+	}
+	for (o = 0; o < no; o++)
+		out[o] = info->unvalue(m, out[o]);
+}
+
+static void
+wsm_score(double *out, const sp_result *r, const double *weight)
+{
+	linear_score(out, r, weight, sp_method_info_get(SP_METHOD_WSM));
+}
+
+static void
+wpm_score(double *out, const sp_result *r, const double *weight)
+{
+	linear_score(out, r, weight, sp_method_info_get(SP_METHOD_WPM));
+}
+
+/*
+ * TOPSIS with vector normalisation: out[] first collects the squared
+ * distance to the ideal option and d2 the distance to the anti-ideal one.
+ */
+static void
+topsis_score(double *out, const sp_result *r, const double *weight)
+{
+	const sp_matrix *m = r->matrix;
+	int k, o, no = m->noptions;
+	double d2[SP_MAX_OPTIONS] = { 0 }, total = total_of(r, weight), w;
+
+	for (o = 0; o < no; o++)
+		out[o] = 0;
+	for (k = 0; k < m->ncriteria; k++) {
+		const double *rating = r->crit[k].rating;
+		double norm = 0, best, worst, v;
+
+		w = weight_of(r, weight, k) / total;
+		if (w == 0)
+			continue;
+		for (o = 0; o < no; o++)
+			norm += positive(m, rating[o]) * positive(m, rating[o]);
+		norm = w / sqrt(norm);
+		best = worst = positive(m, rating[0]) * norm;
+		for (o = 1; o < no; o++) {
+			v = positive(m, rating[o]) * norm;
+			best = fmax(best, v);
+			worst = fmin(worst, v);
+		}
+		for (o = 0; o < no; o++) {
+			v = positive(m, rating[o]) * norm;
+			out[o] += (best - v) * (best - v);
+			d2[o] += (v - worst) * (v - worst);
+		}
+	}
+	for (o = 0; o < no; o++) {
+		double plus = sqrt(out[o]), minus = sqrt(d2[o]);
+
+		out[o] = plus + minus > 0 ? minus / (plus + minus) : 0.5;
+	}
+}
+
+/* The ranking methods, in sp_method order. */
+static const sp_method_info methods[SP_NMETHODS] = {
+	{ SP_METHOD_WSM, "wsm", "weighted sum", 1, 1, wsm_score, wsm_value,
+	    wsm_unvalue },
+	{ SP_METHOD_WPM, "wpm", "weighted product", 0, 1, wpm_score,
+	    wpm_value, wpm_unvalue },
+	{ SP_METHOD_TOPSIS, "topsis", "TOPSIS", 0, 0, topsis_score, NULL,
+	    NULL },
+};
+
+const sp_method_info *
+sp_methods(size_t *n)
+{
+	if (n != NULL)
+		*n = SP_NMETHODS;
+	return methods;
+}
+
+const sp_method_info *
+sp_method_info_get(sp_method method)
+{
+	return &methods[method];
+}
+
 const char *
 sp_method_name(sp_method method)
 {
-	static const char *const names[SP_NMETHODS] = { "wsm", "wpm",
-	    "topsis" };
-
-	return names[method];
+	return methods[method].id;
 }
 
 int
@@ -86,111 +249,62 @@ sp_method_parse(const char *name)
 	int i;
 
 	for (i = 0; i < SP_NMETHODS; i++)
-		if (strcmp(name, sp_method_name((sp_method)i)) == 0)
+		if (strcmp(name, methods[i].id) == 0)
 			return i;
 	return -1;
-}
-
-/*
- * The weighted product and TOPSIS need positive ratings, so they read
- * every rating shifted to a scale that starts at 1: on the shipped 1..5
- * scale nothing moves, and a 0..10 or -5..5 scale still works.
- */
-static double
-shifted(const sp_result *r, int k, int o)
-{
-	return r->crit[k].rating[o] - r->matrix->scale_min + 1;
 }
 
 void
 sp_score_method(double *out, const sp_result *r, const double *weight,
     sp_method method)
 {
-	const sp_matrix *m = r->matrix;
-	int k, o, no = m->noptions, nc = m->ncriteria;
-	double total = 0, w;
+	methods[method].score(out, r, weight);
+}
 
-	for (k = 0; k < nc; k++)
-		total += weight ? weight[k] : r->crit[k].weight;
-	for (o = 0; o < no; o++)
-		out[o] = 0;
-	if (method == SP_METHOD_WSM) {
-		for (k = 0; k < nc; k++) {
-			w = (weight ? weight[k] : r->crit[k].weight) / total;
-			for (o = 0; o < no; o++)
-				out[o] += w * r->crit[k].rating[o];
-		}
-	} else if (method == SP_METHOD_WPM) {
-		/* A weighted geometric mean, summed in logarithms. */
-		for (k = 0; k < nc; k++) {
-			w = (weight ? weight[k] : r->crit[k].weight) / total;
-			if (w == 0)
-				continue;
-			for (o = 0; o < no; o++)
-				out[o] += w * log(shifted(r, k, o));
-		}
-		for (o = 0; o < no; o++)
-			out[o] = exp(out[o]) + m->scale_min - 1;
-	} else {
-		/*
-		 * TOPSIS: out[] first collects the squared distance to the
-		 * ideal option and d2 the distance to the anti-ideal one.
-		 */
-		double d2[SP_MAX_OPTIONS] = { 0 };
+double
+sp_method_span(const sp_matrix *m, sp_method method)
+{
+	return method == SP_METHOD_TOPSIS ? 1 : m->scale_max - m->scale_min;
+}
 
-		for (k = 0; k < nc; k++) {
-			double norm = 0, best, worst, v;
+int
+sp_score_tied_on(double a, double b, double span)
+{
+	double tol = fmax(SP_TIE_SPAN * span, SP_TIE_ROUNDING *
+	    fmax(fabs(a), fabs(b)));
 
-			w = (weight ? weight[k] : r->crit[k].weight) / total;
-			if (w == 0)
-				continue;
-			for (o = 0; o < no; o++)
-				norm += shifted(r, k, o) * shifted(r, k, o);
-			norm = w / sqrt(norm);
-			best = worst = shifted(r, k, 0) * norm;
-			for (o = 1; o < no; o++) {
-				v = shifted(r, k, o) * norm;
-				best = fmax(best, v);
-				worst = fmin(worst, v);
-			}
-			for (o = 0; o < no; o++) {
-				v = shifted(r, k, o) * norm;
-				out[o] += (best - v) * (best - v);
-				d2[o] += (v - worst) * (v - worst);
-			}
-		}
-		for (o = 0; o < no; o++) {
-			double plus = sqrt(out[o]), minus = sqrt(d2[o]);
+	return fabs(a - b) <= tol;
+}
 
-			out[o] = plus + minus > 0 ? minus / (plus + minus) : 0.5;
+int
+sp_score_tied(double a, double b)
+{
+	return sp_score_tied_on(a, b, 1);
+}
+
+int
+sp_score_top(const double *score, const sp_matrix *m, sp_method method)
+{
+	int o, best = 0, second = -1;
+
+	for (o = 1; o < m->noptions; o++) {
+		if (score[o] > score[best]) {
+			second = best;
+			best = o;
+		} else if (second < 0 || score[o] > score[second]) {
+			second = o;
 		}
 	}
+	return sp_score_tied_on(score[best], score[second],
+	    sp_method_span(m, method)) ? -1 : best;
 }
 
 int
 sp_score_winner(const sp_result *r, const double *weight, sp_method method,
     double *scratch)
 {
-	int o, best = 0, second = -1;
-
 	sp_score_method(scratch, r, weight, method);
-	for (o = 1; o < r->matrix->noptions; o++) {
-		if (scratch[o] > scratch[best]) {
-			second = best;
-			best = o;
-		} else if (second < 0 || scratch[o] > scratch[second]) {
-			second = o;
-		}
-	}
-	return sp_score_tied(scratch[best], scratch[second]) ? -1 : best;
-}
-
-int
-sp_score_tied(double a, double b)
-{
-	double scale = fmax(1.0, fmax(fabs(a), fabs(b)));
-
-	return fabs(a - b) <= 1e-9 * scale;
+	return sp_score_top(scratch, r->matrix, method);
 }
 
 static int
@@ -286,30 +400,55 @@ warn(sp_result *r, const char *fmt, const char *a, const char *b)
 	}
 }
 
-static void
-derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
-    const sp_profile *p, const sp_matrix *m)
+/*
+ * The weight the rules give criterion cr for profile p, kept on 0..10;
+ * when c is not NULL, what moved it is recorded there.
+ */
+static double
+rules_weight(sp_crit_score *c, const sp_criterion *cr, const sp_profile *p,
+    const sp_matrix *m)
 {
 	char text[SP_SOURCE_MAX];
 	double w = cr->weight;
 	int i, clause;
 
-	c->nfrom = 0;
-	c->clamped = 0;
-	add_source(c, "base", cr->weight, cr->weight_why);
+	if (c != NULL) {
+		c->nfrom = 0;
+		c->clamped = 0;
+		add_source(c, "base", cr->weight, cr->weight_why);
+	}
 	for (i = 0; i < cr->nrules; i++) {
 		clause = cond_clause(&cr->rules[i].when, p, m);
 		if (clause < 0)
 			continue;
+		w += cr->rules[i].add;
+		if (c == NULL)
+			continue;
 		describe_clause(text, sizeof(text), &cr->rules[i].when, clause,
 		    p, m);
 		add_source(c, text, cr->rules[i].add, cr->rules[i].why);
-		w += cr->rules[i].add;
 	}
 	if (w < SP_WEIGHT_MIN || w > SP_WEIGHT_MAX) {
-		c->clamped = 1;
+		if (c != NULL)
+			c->clamped = 1;
 		w = w < SP_WEIGHT_MIN ? SP_WEIGHT_MIN : SP_WEIGHT_MAX;
 	}
+	return w;
+}
+
+double
+sp_weight_derived(const sp_criterion *cr, const sp_profile *p,
+    const sp_matrix *m)
+{
+	return rules_weight(NULL, cr, p, m);
+}
+
+static void
+derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
+    const sp_profile *p, const sp_matrix *m)
+{
+	double w = rules_weight(c, cr, p, m);
+
 	c->derived = w;
 	c->override = (sp_override)p->override[k];
 	if (c->override != SP_OVERRIDE_NONE) {
@@ -346,7 +485,9 @@ team_ratings(sp_result *r, sp_crit_score *c, const sp_criterion *cr,
 
 /*
  * Insertion sorts: at most 64 options and 256 criteria, and stable, so
- * that equal entries keep matrix order.
+ * that equal entries keep matrix order.  Options are sorted by their exact
+ * scores, a real order; which of them tie is decided afterwards, against
+ * the top score only (a tolerance is not transitive).
  */
 static void
 rank_options(sp_result *r, int n)
@@ -357,9 +498,8 @@ rank_options(sp_result *r, int n)
 		r->rank[i] = i;
 	for (i = 1; i < n; i++) {
 		x = r->rank[i];
-		for (j = i; j > 0 && !sp_score_tied(r->score[x],
-		    r->score[r->rank[j - 1]]) &&
-		    r->score[x] > r->score[r->rank[j - 1]]; j--)
+		for (j = i; j > 0 && r->score[x] > r->score[r->rank[j - 1]];
+		    j--)
 			r->rank[j] = r->rank[j - 1];
 		r->rank[j] = x;
 	}
@@ -434,15 +574,15 @@ sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 			r->score[o] += c->contrib[o];
 		}
 	}
-	if (r->method != SP_METHOD_WSM)
+	if (!sp_method_info_get(r->method)->is_sum)
 		sp_score_method(r->score, r, NULL, r->method);
 	rank_options(r, m->noptions);
 	best = r->rank[0];
 	second = r->rank[1];
 	r->margin = r->score[best] - r->score[second];
 	for (r->ntied = 1; r->ntied < m->noptions &&
-	    sp_score_tied(r->score[r->rank[r->ntied]], r->score[best]);
-	    r->ntied++)
+	    sp_score_tied_on(r->score[r->rank[r->ntied]], r->score[best],
+	    sp_method_span(m, r->method)); r->ntied++)
 		;
 	if (r->ntied > 1)
 		r->margin = 0;

@@ -225,24 +225,28 @@ test_methods_disagree(void **state)
 
 /*
  * Confidence against the exact figure.  Weights 1.1 and 1 on the hand
- * matrix's ratings (gaps +4 and -4): a keeps the lead when
- * 1.1 f1 > f2, f1 and f2 uniform on [0.5, 1.5].  That probability is
- *   integral over f1 in [0.5, 1.5/1.1] of (1.1 f1 - 0.5), plus
- *   (1.5 - 1.5/1.1) for the rest  =  0.34091 + 0.1125 + 0.13636 = 0.5898.
- * 4096 draws give a standard error under 0.008; allow three.
+ * matrix's ratings (gaps +4 and -4), both criteria telling the options
+ * apart, W_d = 2.1.  A draw moves weight k by 0.15 sqrt(w_k W_d) z_k, so
+ * the winner's lead 1.1*4 - 1*4 = 0.4 becomes normal with variance
+ * 16 * 0.15^2 * 2.1 * (1.1 + 1) = 1.5876: a keeps it with probability
+ * Phi(0.4 / 1.26) = 0.6246.  4096 draws give a standard error under
+ * 0.008; allow three.
  */
 static void
 test_confidence_exact(void **state)
 {
 	struct fix f;
-	double first;
+	double first, exact;
 
 	(void)state;
+	exact = 0.5 * erfc(-0.4 / sqrt(2 * 16 * SP_DRAW_SD * SP_DRAW_SD *
+	    2.1 * 2.1));
+	assert_float_equal(exact, 0.6246, 1e-4);
 	fix_open(&f, hand_matrix);
 	fix_profile(&f, "weights: {c1: 1.1, c2: 1}\n", NULL);
 	fix_run(&f, SP_METHOD_WSM);
 	assert_int_equal(f.a->winner, 0);
-	assert_float_equal(f.a->confidence, 0.5898, 0.024);
+	assert_float_equal(f.a->confidence, exact, 0.024);
 	first = f.a->confidence;
 	fix_run(&f, SP_METHOD_WSM);
 	assert_true(f.a->confidence == first);
@@ -250,10 +254,14 @@ test_confidence_exact(void **state)
 	/* TOPSIS re-ranks every draw instead; it must be near, too. */
 	fix_run(&f, SP_METHOD_TOPSIS);
 	assert_true(f.a->confidence > 0.3 && f.a->confidence < 0.9);
-	/* Far apart: no draw can change it, confidence is 1. */
+	/*
+	 * Far apart, weights 3 and 1: lead 8, variance 16 * 0.15^2 * 4 * 4,
+	 * so a draw loses with probability Phi(-8 / 2.4) = 0.0004.
+	 */
 	fix_profile(&f, "{}", NULL);
 	fix_run(&f, SP_METHOD_WSM);
-	assert_float_equal(f.a->confidence, 1.0, 0);
+	assert_float_equal(f.a->confidence, 0.5 * erfc(-8 / sqrt(2 * 16 *
+	    SP_DRAW_SD * SP_DRAW_SD * 16)), 0.001);
 	fix_close(&f);
 }
 
@@ -542,6 +550,363 @@ test_large_matrix(void **state)
 	fix_close(&f);
 }
 
+/*
+ * A matrix of three options on 1..5: c1 (a 5, b 2, c 3) at weight 5 and
+ * c2 (a 1, b 4, c 3) at weight 4, or c1 split into five copies of weight
+ * 1.  The weighted sum picks a (3.22 against c 3 and b 2.89), the
+ * weighted product c (3 against b 2.72 and a 2.45), each with two rivals
+ * close.  The scores are the same for both matrices, and so must the
+ * confidence be: each draw of the split matrix moves the five copies
+ * by independent deviates whose variances add up to the whole one's.
+ */
+static char *
+split_text(int copies)
+{
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	int i;
+
+	cat(&text, &len, &cap, "format: 1\nname: split\nscale: {min: 1, "
+	    "max: 5}\noptions:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "  - {id: c, label: C}\ncriteria:\n");
+	for (i = 0; i < copies; i++)
+		cat(&text, &len, &cap, "  - id: c1_%d\n    label: C1\n"
+		    "    weight: %g\n    ratings: {a: {rating: 5, why: x}, "
+		    "b: {rating: 2, why: x}, c: {rating: 3, why: x}}\n", i,
+		    5.0 / copies);
+	cat(&text, &len, &cap, "  - id: c2\n    label: C2\n    weight: 4\n"
+	    "    ratings: {a: {rating: 1, why: x}, b: {rating: 4, why: x}, "
+	    "c: {rating: 3, why: x}}\n");
+	return text;
+}
+
+static void
+test_split_criterion(void **state)
+{
+	struct fix one, five;
+	char *text;
+	int m, o;
+
+	(void)state;
+	text = split_text(1);
+	fix_open(&one, text);
+	free(text);
+	text = split_text(5);
+	fix_open(&five, text);
+	free(text);
+	fix_profile(&one, "{}", NULL);
+	fix_profile(&five, "{}", NULL);
+	for (m = SP_METHOD_WSM; m <= SP_METHOD_WPM; m++) {
+		fix_run(&one, (sp_method)m);
+		fix_run(&five, (sp_method)m);
+		for (o = 0; o < 3; o++)
+			assert_float_equal(one.r->score[o], five.r->score[o],
+			    1e-12);
+		assert_true(one.a->winner >= 0);
+		assert_int_equal(one.a->winner, five.a->winner);
+		assert_float_equal(one.a->weight_decisive, 9, 1e-12);
+		assert_float_equal(five.a->weight_decisive, 9, 1e-12);
+		/*
+		 * Draws matter, and the two figures are within the
+		 * sampling error of each other: a standard error under
+		 * 0.0076 each, three of the difference's.
+		 */
+		assert_true(one.a->confidence > 0.6 &&
+		    one.a->confidence < 0.95);
+		assert_float_equal(one.a->confidence, five.a->confidence,
+		    3 * sqrt(2) * 0.0076);
+		assert_int_equal(one.a->label, five.a->label);
+	}
+	fix_close(&one);
+	fix_close(&five);
+}
+
+/*
+ * A criterion that rates every option alike (team fit without a team
+ * section) cannot change the order: at weight 0, 1 or 10 it must leave
+ * the confidence, the decisive margin and the label alone.  c1 (a 4,
+ * b 3) at 3 and c2 (a 2, b 3) at 1 give a lead of 2 over W_d = 4, a
+ * decisive margin of 0.5; diluted by team fit at 10 the plain margin
+ * would be 2/14, under 5% of the scale.
+ */
+static const char indifferent_matrix[] =
+    "format: 1\nname: indifferent\nscale: {min: 1, max: 5}\n"
+    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+    "criteria:\n"
+    "  - id: c1\n    label: C1\n    weight: 3\n    ratings:\n"
+    "      a: {rating: 4, why: x}\n      b: {rating: 3, why: y}\n"
+    "  - id: c2\n    label: C2\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 2, why: x}\n      b: {rating: 3, why: y}\n"
+    "  - {id: team_fit, label: Team, weight: 1, ratings_from: team}\n";
+
+static void
+test_indifferent_criterion(void **state)
+{
+	static const char *const weights[] = { "weights: {team_fit: 0}\n",
+		"weights: {team_fit: 1}\n", "weights: {team_fit: 10}\n" };
+	struct fix f;
+	double conf[3], margin[3];
+	int i, m;
+
+	(void)state;
+	fix_open(&f, indifferent_matrix);
+	for (m = 0; m < SP_NMETHODS; m++) {
+		for (i = 0; i < 3; i++) {
+			fix_profile(&f, weights[i], NULL);
+			fix_run(&f, (sp_method)m);
+			assert_int_equal(f.a->winner, 0);
+			assert_float_equal(f.a->weight_decisive, 4, 0);
+			conf[i] = f.a->confidence;
+			margin[i] = f.a->margin_decisive;
+			assert_int_equal(f.a->label, SP_LABEL_CLEAR);
+		}
+		assert_true(conf[0] == conf[1] && conf[1] == conf[2]);
+		assert_float_equal(margin[0], margin[2], 1e-12);
+		assert_float_equal(margin[1], margin[2], 1e-12);
+	}
+	fix_close(&f);
+}
+
+/*
+ * The weighted product on a ratio scale: a (1, 2.5) against b (1.5,
+ * 1.5) at equal weights, declared on 1..5, as 0.2..1 and as 20..100.
+ * a = sqrt(2.5) = 1.58 beats b = 1.5 on every declaration (shifting the
+ * ratings to start at 1 made b win on 20..100).  On a scale that reaches
+ * 0, ratings 0..4 and 0..100 of the same places in the span agree too.
+ */
+static char *
+ratio_text(double min, double max, double unit)
+{
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+
+	cat(&text, &len, &cap, "format: 1\nname: ratio\nscale: {min: %g, "
+	    "max: %g}\noptions:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "criteria:\n"
+	    "  - id: c1\n    label: C1\n    weight: 1\n    ratings:\n"
+	    "      a: {rating: %g, why: x}\n      b: {rating: %g, why: y}\n"
+	    "  - id: c2\n    label: C2\n    weight: 1\n    ratings:\n"
+	    "      a: {rating: %g, why: x}\n      b: {rating: %g, why: y}\n",
+	    min, max, 1 * unit + (min <= 0 ? min : 0), 1.5 * unit +
+	    (min <= 0 ? min : 0), 2.5 * unit + (min <= 0 ? min : 0), 1.5 *
+	    unit + (min <= 0 ? min : 0));
+	return text;
+}
+
+static void
+test_wpm_ratio_scale(void **state)
+{
+	static const double scales[][3] = { { 1, 5, 1 }, { 0.2, 1, 0.2 },
+		{ 20, 100, 20 }, { 0, 4, 1 }, { 0, 100, 25 } };
+	double first = 0;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++) {
+		struct fix f;
+		char *text = ratio_text(scales[i][0], scales[i][1],
+		    scales[i][2]);
+		double rel;
+
+		fix_open(&f, text);
+		free(text);
+		fix_profile(&f, "{}", NULL);
+		fix_run(&f, SP_METHOD_WPM);
+		assert_int_equal(f.r->rank[0], 0);
+		assert_int_equal(f.a->method_winner[SP_METHOD_WPM], 0);
+		if (scales[i][0] > 0)
+			assert_float_equal(f.r->score[0] / scales[i][2],
+			    sqrt(2.5), 1e-12);
+		/* The margin as a share of the span, and so the label, is
+		 * the same on every ratio declaration. */
+		rel = f.r->margin / (scales[i][1] - scales[i][0]);
+		if (i == 0)
+			first = rel;
+		else if (scales[i][0] > 0)
+			assert_float_equal(rel, first, 1e-12);
+		fix_close(&f);
+	}
+}
+
+/*
+ * Flips that land exactly on an end of 0..10.  With c1 (a 5, b 1), c2
+ * (a 3, b 1) and c3 (a 1, b 3), c2 and c3 cancel whenever they weigh
+ * the same, so c1 flips at exactly 0, where a and b tie; rounding made
+ * that -1e-16 for some weights and the flip was lost.  On the hand
+ * matrix at c1 = 10, c2 flips at exactly 10.  With every other weight at
+ * 0, a criterion's flip at 0 would leave nothing to score: none is
+ * reported.
+ */
+static const char edge_matrix[] =
+    "format: 1\nname: edge\nscale: {min: 1, max: 5}\n"
+    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+    "criteria:\n"
+    "  - id: c1\n    label: C1\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 5, why: x}\n      b: {rating: 1, why: y}\n"
+    "  - id: c2\n    label: C2\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 3, why: x}\n      b: {rating: 1, why: y}\n"
+    "  - id: c3\n    label: C3\n    weight: 1\n    ratings:\n"
+    "      a: {rating: 1, why: x}\n      b: {rating: 3, why: y}\n";
+
+/* The flip of criterion k in f's analysis, or NULL. */
+static const sp_flip *
+flip_of(const struct fix *f, int k)
+{
+	int i;
+
+	for (i = 0; i < f->a->nflips; i++)
+		if (f->a->flips[i].criterion == k)
+			return &f->a->flips[i];
+	return NULL;
+}
+
+static void
+test_flips_at_edges(void **state)
+{
+	static const double w[] = { 0.1, 0.3, 0.7, 1.1, 2.9, 3.3, 6.1 };
+	struct fix f;
+	const sp_flip *fl;
+	char text[128];
+	size_t i, j;
+
+	(void)state;
+	fix_open(&f, edge_matrix);
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		for (j = 0; j < sizeof(w) / sizeof(w[0]); j++) {
+			sp_profile q;
+
+			snprintf(text, sizeof(text), "weights: {c1: %g, c2: "
+			    "%g, c3: %g}\n", w[i], w[j], w[j]);
+			fix_profile(&f, text, NULL);
+			fix_run(&f, SP_METHOD_WSM);
+			fl = flip_of(&f, 0);
+			assert_non_null(fl);
+			assert_true(fl->flip_weight == 0);
+			assert_int_equal(fl->at_edge, 1);
+			q = f.p;
+			q.weight[0] = 0;
+			assert_int_equal(winner_of(&f, &q), -1);
+			check_flips(&f);
+		}
+	}
+	fix_close(&f);
+	fix_open(&f, hand_matrix);
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		sp_profile q;
+
+		snprintf(text, sizeof(text), "weights: {c1: 10, c2: %g}\n",
+		    w[i]);
+		fix_profile(&f, text, NULL);
+		fix_run(&f, SP_METHOD_WSM);
+		fl = flip_of(&f, 1);
+		assert_non_null(fl);
+		assert_true(fl->flip_weight == 10);
+		assert_int_equal(fl->at_edge, 1);
+		q = f.p;
+		q.weight[1] = 10;
+		assert_int_equal(winner_of(&f, &q), -1);
+		check_flips(&f);
+	}
+	/* Only c1 weighs: it has no flip, c2 flips at 5 * 4 / 4 = 5. */
+	fix_profile(&f, "weights: {c1: 5, c2: 0}\n", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_null(flip_of(&f, 0));
+	assert_non_null(fl = flip_of(&f, 1));
+	assert_float_equal(fl->flip_weight, 5, 1e-12);
+	assert_int_equal(fl->at_edge, 0);
+	assert_int_equal(f.a->nflips, 1);
+	fix_close(&f);
+}
+
+/*
+ * TOPSIS alone disagreeing.  Weights 4, 5, 1; a (5, 2, 5), b (4, 3, 1):
+ * weighted sum 3.5 against 3.2 and weighted product 3.16 against 3.02
+ * pick a, TOPSIS picks b (0.42 against 0.58).  That caps the label at
+ * leaning; it is no close call.
+ */
+static const char topsis_matrix[] =
+    "format: 1\nname: topsis\nscale: {min: 1, max: 5}\n"
+    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+    "criteria:\n"
+    "  - {id: c1, label: C1, weight: 4, ratings: {a: {rating: 5, why: x},"
+    " b: {rating: 4, why: x}}}\n"
+    "  - {id: c2, label: C2, weight: 5, ratings: {a: {rating: 2, why: x},"
+    " b: {rating: 3, why: x}}}\n"
+    "  - {id: c3, label: C3, weight: 1, ratings: {a: {rating: 5, why: x},"
+    " b: {rating: 1, why: x}}}\n";
+
+static void
+test_topsis_alone_disagrees(void **state)
+{
+	struct fix f;
+	double s[2];
+
+	(void)state;
+	fix_open(&f, topsis_matrix);
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	sp_score_method(s, f.r, NULL, SP_METHOD_TOPSIS);
+	assert_float_equal(s[0], 0.4197, 1e-4);
+	assert_int_equal(f.a->method_winner[SP_METHOD_WSM], 0);
+	assert_int_equal(f.a->method_winner[SP_METHOD_WPM], 0);
+	assert_int_equal(f.a->method_winner[SP_METHOD_TOPSIS], 1);
+	assert_int_equal(f.a->methods_agree, 0);
+	assert_int_equal(f.a->linear_agree, 1);
+	assert_int_equal(f.a->label, SP_LABEL_LEANING);
+	/* Ranked by TOPSIS, the sums disagree with it: a close call. */
+	fix_run(&f, SP_METHOD_TOPSIS);
+	assert_int_equal(f.a->winner, 1);
+	assert_int_equal(f.a->label, SP_LABEL_CLOSE);
+	fix_close(&f);
+}
+
+/*
+ * TOPSIS reverses ranks when an option that wins nothing is added (a
+ * known property, documented in docs/scoring.md).  Weights 2, 4, 4;
+ * a (5, 3, 5), b (4, 5, 3): TOPSIS 0.506 against 0.494.  Add c (1, 1, 3),
+ * worse than both everywhere: now b 0.694 against a 0.619.  The weighted
+ * sum keeps a ahead (4.2 against 4.0) either way.
+ */
+static void
+test_topsis_rank_reversal(void **state)
+{
+	static const char two[] =
+	    "format: 1\nname: two\nscale: {min: 1, max: 5}\n"
+	    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "criteria:\n"
+	    "  - {id: c1, label: C1, weight: 2, ratings: {a: {rating: 5, "
+	    "why: x}, b: {rating: 4, why: x}}}\n"
+	    "  - {id: c2, label: C2, weight: 4, ratings: {a: {rating: 3, "
+	    "why: x}, b: {rating: 5, why: x}}}\n"
+	    "  - {id: c3, label: C3, weight: 4, ratings: {a: {rating: 5, "
+	    "why: x}, b: {rating: 3, why: x}}}\n";
+	static const char three[] =
+	    "format: 1\nname: three\nscale: {min: 1, max: 5}\n"
+	    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "  - {id: c, label: C}\ncriteria:\n"
+	    "  - {id: c1, label: C1, weight: 2, ratings: {a: {rating: 5, "
+	    "why: x}, b: {rating: 4, why: x}, c: {rating: 1, why: x}}}\n"
+	    "  - {id: c2, label: C2, weight: 4, ratings: {a: {rating: 3, "
+	    "why: x}, b: {rating: 5, why: x}, c: {rating: 1, why: x}}}\n"
+	    "  - {id: c3, label: C3, weight: 4, ratings: {a: {rating: 5, "
+	    "why: x}, b: {rating: 3, why: x}, c: {rating: 3, why: x}}}\n";
+	struct fix f;
+
+	(void)state;
+	fix_open(&f, two);
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->method_winner[SP_METHOD_TOPSIS], 0);
+	fix_close(&f);
+	fix_open(&f, three);
+	fix_profile(&f, "{}", NULL);
+	fix_run(&f, SP_METHOD_WSM);
+	assert_int_equal(f.a->winner, 0);
+	assert_int_equal(f.a->method_winner[SP_METHOD_TOPSIS], 1);
+	assert_int_not_equal(f.a->label, SP_LABEL_CLOSE);
+	fix_close(&f);
+}
+
 int
 main(void)
 {
@@ -555,6 +920,12 @@ main(void)
 		cmocka_unit_test(test_hybrid_split),
 		cmocka_unit_test(test_frameworks_matrix),
 		cmocka_unit_test(test_large_matrix),
+		cmocka_unit_test(test_split_criterion),
+		cmocka_unit_test(test_indifferent_criterion),
+		cmocka_unit_test(test_wpm_ratio_scale),
+		cmocka_unit_test(test_flips_at_edges),
+		cmocka_unit_test(test_topsis_alone_disagrees),
+		cmocka_unit_test(test_topsis_rank_reversal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

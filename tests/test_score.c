@@ -214,6 +214,143 @@ test_cli_override_wins(void **state)
 	assert_int_equal(r->rank[0], 1);
 }
 
+/* Scores profile text against the matrix text of its own into *rp. */
+static void
+score_own(sp_matrix **mp, sp_result **rp, const char *matrix,
+    sp_method method)
+{
+	sp_profile p;
+	sp_doc *doc;
+	sp_error err;
+
+	assert_int_equal(sp_matrix_parse(mp, matrix, strlen(matrix),
+	    "own.yaml", &err), SP_OK);
+	assert_int_equal(sp_result_new(rp, *mp, &err), SP_OK);
+	assert_int_equal(sp_doc_parse(&doc, "{}", 2, "p.yaml", &err), SP_OK);
+	assert_int_equal(sp_profile_decode(&p, *mp, doc, &err), SP_OK);
+	sp_doc_free(doc);
+	(*rp)->method = method;
+	assert_int_equal(sp_score(*rp, *mp, &p, &err), SP_OK);
+	(*rp)->profile = NULL;
+}
+
+/*
+ * Ties on a tiny scale, 0..0.001.  Scores a relative 1e-6 apart are not
+ * a tie: the tolerance is a billionth of the span (1e-12 here), not of
+ * 1.  Scores equal but for rounding are: a = (1e-4 + 2 * 7e-4) / 3 and
+ * b = 5e-4.
+ */
+static void
+test_tie_on_tiny_scale(void **state)
+{
+	static const char apart[] =
+	    "format: 1\nname: tiny\nscale: {min: 0, max: 0.001}\n"
+	    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "criteria:\n  - {id: c, label: C, weight: 1, ratings: "
+	    "{a: {rating: 0.0005, why: x}, b: {rating: 0.0005000005, "
+	    "why: x}}}\n";
+	static const char level[] =
+	    "format: 1\nname: tiny\nscale: {min: 0, max: 0.001}\n"
+	    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "criteria:\n  - {id: c1, label: C1, weight: 1, ratings: "
+	    "{a: {rating: 0.0001, why: x}, b: {rating: 0.0005, why: x}}}\n"
+	    "  - {id: c2, label: C2, weight: 2, ratings: "
+	    "{a: {rating: 0.0007, why: x}, b: {rating: 0.0005, why: x}}}\n";
+	sp_matrix *tm;
+	sp_result *tr;
+	int meth;
+
+	(void)state;
+	for (meth = 0; meth < SP_NMETHODS; meth++) {
+		score_own(&tm, &tr, apart, (sp_method)meth);
+		assert_int_equal(tr->ntied, 1);
+		assert_int_equal(tr->rank[0], 1);
+		assert_true(tr->margin > 0);
+		sp_result_free(tr);
+		sp_matrix_free(tm);
+	}
+	score_own(&tm, &tr, level, SP_METHOD_WSM);
+	assert_int_equal(tr->ntied, 2);
+	assert_float_equal(tr->margin, 0, 0);
+	sp_result_free(tr);
+	sp_matrix_free(tm);
+	assert_true(sp_score_tied_on(5e-4, 5e-4 * (1 + 1e-13), 1e-3));
+	assert_false(sp_score_tied_on(5e-4, 5e-4 * (1 + 1e-6), 1e-3));
+	assert_true(sp_score_tied_on(3, 3 + 4e-9, 4));
+	assert_false(sp_score_tied_on(3, 3 + 5e-9, 4));
+}
+
+/*
+ * Ranking is a real sort.  Three options 3e-9 apart on 1..5 (the
+ * tolerance there is 4e-9): c is on top, b ties with it, a does not,
+ * and the scores are listed best first.  Before, each pair was compared
+ * with the tolerance, which is not transitive, and the list came out of
+ * order.
+ */
+static void
+test_rank_is_sorted(void **state)
+{
+	static const char close3[] =
+	    "format: 1\nname: close\nscale: {min: 1, max: 5}\n"
+	    "options:\n  - {id: a, label: A}\n  - {id: b, label: B}\n"
+	    "  - {id: c, label: C}\n"
+	    "criteria:\n  - {id: k, label: K, weight: 1, ratings: "
+	    "{a: {rating: 3, why: x}, b: {rating: 3.000000003, why: x}, "
+	    "c: {rating: 3.000000006, why: x}}}\n";
+	sp_matrix *tm;
+	sp_result *tr;
+	int meth, i;
+
+	(void)state;
+	for (meth = 0; meth < SP_NMETHODS; meth++) {
+		score_own(&tm, &tr, close3, (sp_method)meth);
+		for (i = 0; i + 1 < tm->noptions; i++)
+			assert_true(tr->score[tr->rank[i]] >=
+			    tr->score[tr->rank[i + 1]]);
+		if (meth != SP_METHOD_TOPSIS) {
+			assert_int_equal(tr->rank[0], 2);
+			assert_int_equal(tr->rank[1], 1);
+			assert_int_equal(tr->rank[2], 0);
+			assert_int_equal(tr->ntied, 2);
+		}
+		sp_result_free(tr);
+		sp_matrix_free(tm);
+	}
+}
+
+/* The method table names, parses and scores every method. */
+static void
+test_method_table(void **state)
+{
+	const sp_method_info *info;
+	sp_profile p;
+	sp_error err;
+	size_t n, i;
+
+	(void)state;
+	info = sp_methods(&n);
+	assert_int_equal(n, SP_NMETHODS);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(info[i].method, (sp_method)i);
+		assert_ptr_equal(sp_method_info_get((sp_method)i), &info[i]);
+		assert_string_equal(sp_method_name((sp_method)i), info[i].id);
+		assert_int_equal(sp_method_parse(info[i].id), (int)i);
+		assert_non_null(info[i].score);
+		assert_true(!info[i].linear || (info[i].value != NULL &&
+		    info[i].unvalue != NULL));
+	}
+	assert_string_equal(info[SP_METHOD_WSM].id, "wsm");
+	assert_string_equal(info[SP_METHOD_WPM].label, "weighted product");
+	assert_true(info[SP_METHOD_WSM].is_sum);
+	assert_false(info[SP_METHOD_WPM].is_sum);
+	assert_false(info[SP_METHOD_TOPSIS].linear);
+	assert_int_equal(sp_method_parse("ahp"), -1);
+	/* The derived weight is the one sp_score() reports. */
+	assert_int_equal(score(&p, "load: hi\nn: 6\n", &err), SP_OK);
+	assert_float_equal(sp_weight_derived(&m->criteria[0], &p, m), 6, 0);
+	assert_float_equal(r->crit[0].derived, 6, 0);
+}
+
 int
 main(void)
 {
@@ -224,6 +361,9 @@ main(void)
 		cmocka_unit_test(test_tie_is_reported),
 		cmocka_unit_test(test_zero_weights),
 		cmocka_unit_test(test_cli_override_wins),
+		cmocka_unit_test(test_tie_on_tiny_scale),
+		cmocka_unit_test(test_rank_is_sorted),
+		cmocka_unit_test(test_method_table),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

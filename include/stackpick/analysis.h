@@ -26,28 +26,42 @@
 #include "stackpick/score.h"
 
 /*
- * Confidence draws: each weight is scaled by its own factor, uniform in
- * [1 - SP_DRAW_SPREAD, 1 + SP_DRAW_SPREAD], from a fixed seed so that the
- * figure is the same on every run.  Half of the draws are the mirror
- * images (factor 2 - f) of the other half; 4096 hold the figure to within
- * about 0.8 percentage points (one standard error at 50%).
+ * Confidence draws.  Each draw moves every weight w_k of a criterion that
+ * tells the options apart by SP_DRAW_SD * sqrt(w_k * W_d) times a standard
+ * normal deviate, W_d the weight of all such criteria: a criterion with a
+ * quarter of that weight moves by 30% (one standard deviation), one with
+ * a ninth by 45%.  The variance is proportional to the weight, so the
+ * figure does not change when a criterion is split into copies, nor when
+ * every weight is scaled, nor when a criterion that rates every option
+ * alike is added.  The deviates come from a fixed seed, so the figure is
+ * the same on every run; half of the draws are the mirror images (-z) of
+ * the other half; 4096 hold the figure to within about 0.8 percentage
+ * points (one standard error at 50%).
  */
 #define SP_DRAWS 4096
-#define SP_DRAW_SPREAD 0.5
+#define SP_DRAW_SD 0.15
 #define SP_DRAW_SEED 0x5eedb10cd15ea5e5ULL
 
 /*
- * A rival whose chance of passing the winner in one draw is provably below
- * this (Hoeffding's inequality) is not drawn at all: fewer than one draw in
- * 200 batches of 4096 could fall to it.
+ * A rival whose chance of passing the winner in one draw is below this
+ * (the lead in a draw is normal, its tail exact) is not drawn at all:
+ * fewer than one draw in 200 batches of 4096 could fall to it.
  */
 #define SP_DRAW_SKIP 1e-6
 
 /*
- * Labels.  Clear: confidence at least SP_CLEAR_CONFIDENCE and a margin of
- * at least SP_CLEAR_MARGIN of the rating scale's span.  Leaning: confidence
- * at least SP_LEANING_CONFIDENCE.  Anything else, a tie, or methods that
- * disagree on the winner: close call.
+ * A flip weight within SP_FLIP_EPS (relative to the weights involved) of
+ * an end of 0..10 is at that end: rounding must neither drop a flip that
+ * lands exactly on 0 or 10 nor invent one a hair outside.
+ */
+#define SP_FLIP_EPS 1e-9
+
+/*
+ * Labels.  Clear: confidence at least SP_CLEAR_CONFIDENCE, a decisive
+ * margin of at least SP_CLEAR_MARGIN of the scores' span, and all three
+ * methods agreeing.  Leaning: confidence at least SP_LEANING_CONFIDENCE.
+ * Anything else, a tie, or the weighted sum or product picking another
+ * option: close call.
  */
 #define SP_CLEAR_CONFIDENCE 0.95
 #define SP_CLEAR_MARGIN 0.05
@@ -77,6 +91,8 @@ typedef struct {
 	double flip_weight;     /* level at this weight, ahead past it */
 	double relative_change; /* |flip - now| / now; HUGE_VAL at weight 0 */
 	int rule;               /* unfired rule that moves it that way, -1 */
+	int at_edge;            /* flip_weight is 0 or 10: the option only
+	                           draws level there, it cannot pass */
 } sp_flip;
 
 /* One profile answer whose change alone changes the recommendation. */
@@ -108,7 +124,12 @@ typedef struct sp_analysis {
 	int draws;
 	sp_label label;
 	int method_winner[SP_NMETHODS]; /* -1 on a tie */
-	int methods_agree;
+	int methods_agree;      /* all three pick the winner */
+	int linear_agree;       /* the weighted sum and product both do */
+	double weight_decisive; /* weight of the criteria that tell the
+	                           options apart (rate them differently) */
+	double margin_decisive; /* the method's margin with every other
+	                           criterion at weight 0 */
 	int hybrid;             /* a split is suggested */
 	sp_split split[2];      /* winner first, then the other option */
 	double share[2];        /* weight each side wins clearly, 0..1 */

@@ -90,8 +90,36 @@ sp_status sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 int sp_cond_holds(const sp_cond *c, const sp_profile *p,
     const sp_matrix *m);
 
-/* Scores closer than this are a tie. */
+/*
+ * The weight the rules of criterion cr give for profile p, on 0..10,
+ * before any override: what sp_score() puts in sp_crit_score.derived.
+ */
+double sp_weight_derived(const sp_criterion *cr, const sp_profile *p,
+    const sp_matrix *m);
+
+/*
+ * Ties.  Two scores tie when they are within SP_TIE_SPAN of the span of
+ * the scores (the rating scale's, or 1 for TOPSIS closeness), or within
+ * SP_TIE_ROUNDING of the larger of them, whichever is wider: the first is
+ * a difference no matrix means, the second what rounding can leave.
+ */
+#define SP_TIE_SPAN 1e-9
+#define SP_TIE_ROUNDING 1e-12
+
+/* Whether a and b tie on scores whose scale spans span. */
+int sp_score_tied_on(double a, double b, double span);
+
+/* Whether a and b tie on a span of 1. */
 int sp_score_tied(double a, double b);
+
+/* The span of method's scores on m: the rating scale's, or 1 for TOPSIS. */
+double sp_method_span(const sp_matrix *m, sp_method method);
+
+/*
+ * The option with the top score of score[] (one per option of m), or -1
+ * when another ties with it.
+ */
+int sp_score_top(const double *score, const sp_matrix *m, sp_method method);
 
 /*
  * Scores every option of r's matrix with method, from r's ratings and the
@@ -110,6 +138,33 @@ void sp_score_method(double *out, const sp_result *r, const double *weight,
  */
 int sp_score_winner(const sp_result *r, const double *weight,
     sp_method method, double *scratch);
+
+/*
+ * One ranking method: a row of the table that sp_methods() returns, in
+ * sp_method order.  Everything that names, parses, scores or explains a
+ * method loops over these rows.
+ */
+typedef struct {
+	sp_method method;
+	const char *id;     /* "wsm": what --method takes and JSON says */
+	const char *label;  /* "weighted sum" */
+	int is_sum;         /* its scores are the weighted sum, which the
+	                       contributions add up to */
+	int linear;         /* it ranks by the weighted mean of value():
+	                       flip points have a closed form */
+	/* Scores every option, as sp_score_method() does. */
+	void (*score)(double *out, const sp_result *r, const double *weight);
+	/* What a linear method averages for a rating (NULL otherwise). */
+	double (*value)(const sp_matrix *m, double rating);
+	/* A weighted mean of value() back on the rating scale. */
+	double (*unvalue)(const sp_matrix *m, double mean);
+} sp_method_info;
+
+/* The table of methods; *n (when not NULL) gets its length. */
+const sp_method_info *sp_methods(size_t *n);
+
+/* The row of method. */
+const sp_method_info *sp_method_info_get(sp_method method);
 
 /* "wsm", "wpm", "topsis"; and the method named so, or -1. */
 const char *sp_method_name(sp_method method);
