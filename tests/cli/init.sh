@@ -5,7 +5,8 @@
 #   directory, and the profile scores exactly like no profile at all;
 # - the file holds every trait of the matrix with its default, the
 #   question behind it and the values it accepts;
-# - an existing file is left alone (exit 73) unless --force is given;
+# - an existing file is left alone (exit 73) unless --force is given,
+#   and anything but a regular file always is;
 # - without a file the profile goes to stdout, byte for byte the same;
 # - --weight is written into the profile and traced back as a profile
 #   weight.
@@ -51,6 +52,21 @@ grep -q "^stackpick: mine.yaml: .*exists" err || fail "unclear message: $(cat er
 [ "$(cat mine.yaml)" = "keep me" ] || fail "the existing file was changed"
 "$sp" --init --force mine.yaml || fail "--init --force failed"
 cmp -s mine.yaml my.yaml || fail "--force did not write the starter profile"
+
+# --force replaces regular files only: never a named pipe or a link.
+mkfifo fifo || exit 2
+"$sp" --init --force fifo 2>err
+rc=$?
+[ "$rc" -eq 73 ] || fail "--init --force over a named pipe exited $rc, expected 73"
+grep -qx "stackpick: fifo: is a named pipe, not a regular file; not replaced" err ||
+	fail "unclear message: $(cat err)"
+[ -p fifo ] || fail "the named pipe was replaced"
+ln -s mine.yaml link.yaml || exit 2
+"$sp" --init --force link.yaml 2>err
+[ $? -eq 73 ] || fail "--init --force over a symbolic link did not exit 73"
+[ -L link.yaml ] || fail "the symbolic link was replaced"
+cmp -s mine.yaml my.yaml || fail "the link's target changed"
+[ "$(ls -A | grep -c '\.tmp\.')" -eq 0 ] || fail "a temporary file is left"
 
 # stdout, with no file or with -.
 "$sp" --init >stdout.yaml || fail "--init to stdout failed"
