@@ -9,7 +9,9 @@
 #   and anything but a regular file always is;
 # - without a file the profile goes to stdout, byte for byte the same;
 # - --weight is written into the profile and traced back as a profile
-#   weight.
+#   weight;
+# - matrix text with line breaks, and a matrix without traits, still give
+#   a profile that loads back to the same report.
 set -u
 sp=$1 matrix=$2
 tmp=$(mktemp -d) || exit 2
@@ -84,6 +86,22 @@ cmp -s eq.yaml my.yaml || fail "--init=FILE differs"
 # Another matrix brings its own keys.
 "$sp" --matrix "$matrix" --init other.yaml || fail "--init with --matrix failed"
 "$sp" --matrix "$matrix" other.yaml >/dev/null || fail "the other matrix's starter profile does not load"
+
+# Whatever the matrix's text, what is written loads back to the same
+# report as no profile at all.
+data=$(cd "$(dirname "$matrix")" && pwd)
+for mx in hostile-text no-traits; do
+	"$sp" --matrix "$data/$mx.yaml" --init "$mx.yaml" 2>err ||
+		fail "--init with $mx exited $? ($(cat err))"
+	"$sp" --matrix "$data/$mx.yaml" --format json "$mx.yaml" 2>err |
+		jq -c 'del(.input)' >a || fail "the $mx profile does not load: $(cat err)"
+	"$sp" --matrix "$data/$mx.yaml" --format json empty.json |
+		jq -c 'del(.input)' >b
+	cmp -s a b || fail "the $mx profile scores differently from the defaults"
+done
+grep -q '^volume: high$' hostile-text.yaml || fail "no volume key"
+[ "$(grep -c '^[a-z]' hostile-text.yaml)" -eq 1 ] ||
+	fail "matrix text became keys: $(grep '^[a-z]' hostile-text.yaml)"
 
 # Usage errors.
 "$sp" --init a.yaml b.yaml 2>err
