@@ -216,7 +216,7 @@ test_hostile_matrix_text(void **state)
 	for (i = 0; i < sizeof(names) / sizeof(names[0]) + 3; i++) {
 		static const char longest[] = "v12345678901234567890123456789"
 		    "0123456789012345678901234567890123";
-		char *yaml, *esc, *text, name[2048];
+		char *yaml, *esc, *text, name[4096];
 		sp_matrix *saved = m;
 		sp_profile p;
 		size_t n;
