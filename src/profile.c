@@ -108,16 +108,47 @@ decode_trait(const sp_dec *d, sp_profile *p, const sp_trait *tr, int t,
 	return SP_OK;
 }
 
+#define SP_STR_(x) #x
+#define SP_STR(x) SP_STR_(x)
+
+const char *
+sp_profile_name_problem(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	if (len > SP_NAME_MAX)
+		return "longer than " SP_STR(SP_NAME_MAX) " bytes";
+	for (i = 0; i < len; i++) {
+		if (u[i] < 0x20 || u[i] == 0x7f || (u[i] == 0xC2 &&
+		    i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F))
+			return "control characters are not accepted";
+		if (u[i] != 0xE2 || i + 2 >= len)
+			continue;
+		if (u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+			return "line and paragraph separators (U+2028, "
+			    "U+2029) are not accepted";
+		if ((u[i + 1] == 0x80 && u[i + 2] >= 0xAA && u[i + 2] <= 0xAE) ||
+		    (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9))
+			return "bidirectional embeddings, overrides and "
+			    "isolates (U+202A to U+202E, U+2066 to U+2069) "
+			    "are not accepted";
+	}
+	if (!sp_utf8_valid(s))
+		return "not UTF-8 text";
+	return NULL;
+}
+
 static sp_status
 decode_name(const sp_dec *d, sp_profile *p, const sp_node *v)
 {
 	const char *s;
 
+	const char *why;
+
 	TRY(dec_str(d, v, "name", &s));
-	if (v->len > SP_NAME_MAX)
-		return dec_fail(d, v, "name: longer than %d bytes",
-		    SP_NAME_MAX);
-	TRY(dec_clean(d, v, "name", 0));
+	if ((why = sp_profile_name_problem(s, v->len)) != NULL)
+		return dec_fail(d, v, "name: %s", why);
 	memcpy(p->name, s, v->len + 1);
 	return SP_OK;
 }

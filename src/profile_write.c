@@ -46,27 +46,121 @@ puts_(struct buf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
-/* Writes text as "# " comment lines wrapped at about 76 columns. */
+/*
+ * Length of the line break at p (LF, CR, CR LF, NEL, U+2028 or U+2029:
+ * everything a YAML reader ends a comment at), or 0.
+ */
+static size_t
+line_break(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (u[0] == '\r')
+		return u[1] == '\n' ? 2 : 1;
+	if (u[0] == '\n')
+		return 1;
+	if (u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/*
+ * Length of the UTF-8 character at p, with *cp its code point; a byte
+ * that starts no character counts as one, with *cp -1.
+ */
+static size_t
+utf8_char(const char *p, long *cp)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n, i;
+	long c;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	n = u[0] >= 0xF0 ? 4 : u[0] >= 0xE0 ? 3 : u[0] >= 0xC0 ? 2 : 1;
+	c = n == 4 ? (u[0] & 0x07) : n == 3 ? (u[0] & 0x0F) : (u[0] & 0x1F);
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = -1;
+			return 1;
+		}
+		c = c << 6 | (u[i] & 0x3F);
+	}
+	*cp = n == 1 ? -1 : c;
+	return n;
+}
+
+/* Whether a YAML reader accepts code point c in a stream at all. */
+static int
+printable(long c)
+{
+	return c == 0x09 || (c >= 0x20 && c <= 0x7E) ||
+	    (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+	    (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/*
+ * Writes one line of text (no breaks in it) after "# ", with anything a
+ * YAML reader would refuse shown as \uXXXX.
+ */
+static void
+comment_line(struct buf *b, const char *p, size_t n)
+{
+	char esc[32];
+	size_t i, len;
+	long c;
+
+	puts_(b, "# ");
+	for (i = 0; i < n; i += len) {
+		len = utf8_char(p + i, &c);
+		if (c < 0 || i + len > n) {
+			len = 1;
+			snprintf(esc, sizeof(esc), "\\x%02X",
+			    (unsigned)(unsigned char)p[i]);
+			puts_(b, esc);
+		} else if (!printable(c)) {
+			snprintf(esc, sizeof(esc), "\\u%04lX",
+			    (unsigned long)c);
+			puts_(b, esc);
+		} else {
+			put(b, p + i, len);
+		}
+	}
+	puts_(b, "\n");
+}
+
+/*
+ * Writes text as "# " comment lines wrapped at about 76 columns.  Every
+ * line break in text starts a new comment line, so matrix text can never
+ * end a comment and become part of the profile.
+ */
 static void
 comment(struct buf *b, const char *text)
 {
 	const char *p = text;
 
 	while (*p) {
-		size_t n = strlen(p), cut = n;
+		size_t n = 0, cut, br;
 
+		while (p[n] && line_break(p + n) == 0)
+			n++;
+		cut = n;
 		if (n > 74) {
 			for (cut = 74; cut > 0 && p[cut] != ' '; cut--)
 				;
 			if (cut == 0)
 				cut = n;
 		}
-		puts_(b, "# ");
-		put(b, p, cut);
-		puts_(b, "\n");
+		comment_line(b, p, cut);
 		p += cut;
 		while (*p == ' ')
 			p++;
+		if ((br = line_break(p)) != 0 && cut == n)
+			p += br;
 	}
 }
 
@@ -132,52 +226,58 @@ emit_pairs(struct buf *b, const char *key, const char *const *keys,
 	return ok;
 }
 
-static void
-value_text(char *out, size_t size, const sp_trait *tr, long v)
+/* A trait's value as the profile writes it. */
+static const char *
+value_text(char *num, size_t size, const sp_trait *tr, long v)
 {
 	switch (tr->type) {
 	case SP_TRAIT_ENUM:
-		snprintf(out, size, "%s", tr->values[v]);
-		break;
+		return tr->values[v];
 	case SP_TRAIT_BOOL:
-		snprintf(out, size, "%s", v ? "true" : "false");
-		break;
+		return v ? "true" : "false";
 	case SP_TRAIT_INT:
-		snprintf(out, size, "%ld", v);
-		break;
+	default:
+		snprintf(num, size, "%ld", v);
+		return num;
 	}
 }
 
-/* "one of: a, b, c (default: b)" or "0 to 100 (default: 3)" */
+/* "one of: a, b, c (default: b)" or "0 to 100 (default: 3)", as a comment */
 static void
-allowed(char *out, size_t size, const sp_trait *tr)
+allowed(struct buf *b, const sp_trait *tr)
 {
-	char def[64];
-	size_t used = 0;
-	int i, w;
+	struct buf t = { NULL, 0, 0, 0 };
+	char num[32], lo[32], hi[32];
+	int i;
 
-	value_text(def, sizeof(def), tr, tr->def);
 	switch (tr->type) {
 	case SP_TRAIT_ENUM:
-		w = snprintf(out, size, "one of:");
-		used = w > 0 ? (size_t)w : 0;
-		for (i = 0; i < tr->nvalues && used < size; i++) {
-			w = snprintf(out + used, size - used, "%s %s",
-			    i ? "," : "", tr->values[i]);
-			used += w > 0 ? (size_t)w : 0;
+		puts_(&t, "one of:");
+		for (i = 0; i < tr->nvalues; i++) {
+			puts_(&t, i ? ", " : " ");
+			puts_(&t, tr->values[i]);
 		}
-		if (used < size)
-			snprintf(out + used, size - used, " (default: %s)",
-			    def);
 		break;
 	case SP_TRAIT_BOOL:
-		snprintf(out, size, "true or false (default: %s)", def);
+		puts_(&t, "true or false");
 		break;
 	case SP_TRAIT_INT:
-		snprintf(out, size, "a whole number from %ld to %ld "
-		    "(default: %s)", tr->min, tr->max, def);
+		snprintf(lo, sizeof(lo), "%ld", tr->min);
+		snprintf(hi, sizeof(hi), "%ld", tr->max);
+		puts_(&t, "a whole number from ");
+		puts_(&t, lo);
+		puts_(&t, " to ");
+		puts_(&t, hi);
 		break;
 	}
+	puts_(&t, " (default: ");
+	puts_(&t, value_text(num, sizeof(num), tr, tr->def));
+	puts_(&t, ")");
+	if (t.failed)
+		b->failed = 1;
+	else
+		comment(b, t.data);
+	free(t.data);
 }
 
 static int
@@ -264,40 +364,58 @@ sp_profile_write(char **out, size_t *len, const sp_profile *p,
     const sp_matrix *m, sp_error *err)
 {
 	struct buf b = { NULL, 0, 0, 0 };
-	char text[512], value[64];
-	int t, ok = 1;
+	char num[32];
+	int t, ok = 1, keys = 0;
 
 	*out = NULL;
 	*len = 0;
 	comment(&b, "stackpick profile.  Every key is optional; see "
 	    "docs/profile.md.");
 	if (m->name != NULL) {
-		snprintf(text, sizeof(text), "Traits of the matrix: %s.",
-		    m->name);
-		comment(&b, text);
+		struct buf t = { NULL, 0, 0, 0 };
+
+		puts_(&t, "Traits of the matrix: ");
+		puts_(&t, m->name);
+		puts_(&t, ".");
+		if (t.failed)
+			b.failed = 1;
+		else
+			comment(&b, t.data);
+		free(t.data);
 	}
 	puts_(&b, "\n");
 	if (p->name[0]) {
 		const char *v = p->name;
 
 		ok = emit_pairs(&b, "name", NULL, &v, 1, 1);
+		keys++;
 	} else {
 		puts_(&b, "# name: my-project\n");
 	}
 	for (t = 0; ok && t < m->ntraits; t++) {
 		const sp_trait *tr = &m->traits[t];
-		const char *v = value;
+		const char *v = value_text(num, sizeof(num), tr, p->value[t]);
 
 		puts_(&b, "\n");
 		if (tr->question != NULL)
 			comment(&b, tr->question);
-		allowed(text, sizeof(text), tr);
-		comment(&b, text);
-		value_text(value, sizeof(value), tr, p->value[t]);
+		allowed(&b, tr);
 		ok = emit_pairs(&b, tr->id, NULL, &v, 1, 0);
+		keys++;
 	}
+	keys += p->team_given;
+	for (t = 0; t < m->ncriteria; t++)
+		keys += p->override[t] != SP_OVERRIDE_NONE;
 	ok = ok && write_team(&b, p, m);
 	ok = ok && write_weights(&b, p, m);
+	if (keys == 0) {
+		/* Only comments would be an empty document, which is refused. */
+		puts_(&b, "\n");
+		comment(&b, "The matrix asks nothing and no answer was given: "
+		    "the empty mapping below keeps this a profile.  Remove it "
+		    "when you add a key.");
+		puts_(&b, "{}\n");
+	}
 	if (!ok || b.failed) {
 		free(b.data);
 		return sp_error_set(err, SP_ENOMEM, "", 0, 0,

@@ -8,11 +8,11 @@
  * however the questionnaire ends.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "stackpick/file.h"
@@ -31,7 +31,18 @@ static struct {
 	char buf[4096];
 	size_t len, pos;
 	int eof;
+	long lineno;   /* lines read so far */
+	int scripted;  /* not a terminal: an invalid answer ends the run */
 } in;
+
+/* The answer being read: up to SP_MAX_ANSWER bytes and a NUL. */
+static struct {
+	char *s;
+	size_t cap;
+} line;
+
+/* What the answers are called in messages, as in the report. */
+static const char answers_name[] = "<answers>";
 
 static void
 on_sigint(int sig)
@@ -67,18 +78,23 @@ catch_end(void)
 }
 
 /*
- * Reads one line from standard input into line (without its newline).
- * A line longer than size - 1 bytes, or one holding a NUL byte, is read
- * to its end and reported as LINE_BAD.  A last line without a newline
- * still counts as a line.
+ * Reads one line from standard input into line.s (without its newline).
+ * A line longer than SP_MAX_ANSWER bytes, or one holding a NUL byte, is
+ * read to its end and reported as LINE_BAD.  A last line without a
+ * newline still counts as a line.
  */
 static int
-read_line(char *line, size_t size)
+read_line(void)
 {
 	size_t n = 0;
 	int any = 0, bad = 0;
 	char c;
 
+	if (line.s == NULL) {
+		if ((line.s = malloc(64)) == NULL)
+			return LINE_ERROR;
+		line.cap = 64;
+	}
 	for (;;) {
 		if (in.pos == in.len) {
 			ssize_t r;
@@ -106,15 +122,33 @@ read_line(char *line, size_t size)
 		any = 1;
 		if (c == '\n')
 			break;
-		if (c == '\0' || n + 1 >= size)
+		if (c == '\0' || n >= SP_MAX_ANSWER) {
 			bad = 1;
-		else
-			line[n++] = c;
+			continue;
+		}
+		if (n + 1 >= line.cap) {
+			char *d = realloc(line.s, line.cap * 2);
+
+			if (d == NULL)
+				return LINE_ERROR;
+			line.s = d;
+			line.cap *= 2;
+		}
+		line.s[n++] = c;
 	}
-	line[n] = '\0';
+	line.s[n] = '\0';
 	if (!any)
 		return LINE_EOF;
+	in.lineno++;
 	return bad ? LINE_BAD : LINE_OK;
+}
+
+static void
+line_free(void)
+{
+	free(line.s);
+	line.s = NULL;
+	line.cap = 0;
 }
 
 /*
@@ -159,23 +193,48 @@ wrap(const char *text)
 }
 
 /*
- * Reads an answer for a prompt already shown.  Returns LINE_OK with the
- * line, LINE_BAD after explaining, or a final outcome, already reported:
- * the exit code through *code.
+ * Says why the answer on the line just read is not accepted.  At a
+ * terminal the question is asked again (returns 0); answers from a file
+ * or pipe cannot be asked again, so the run ends there with the line of
+ * the answers that was wrong (returns SP_EXIT_DATA).
  */
 static int
-answer(char *line, size_t size, int *code)
+reject(sp_error *err)
 {
-	int r = read_line(line, size);
+	if (!in.scripted) {
+		msg_errorf("%s", err->message);
+		return 0;
+	}
+	snprintf(err->file, sizeof(err->file), "%s", answers_name);
+	err->line = in.lineno > INT_MAX ? INT_MAX : (int)in.lineno;
+	if (err->column < 1)
+		err->column = 1;
+	msg_error(err);
+	return SP_EXIT_DATA;
+}
+
+/*
+ * Reads an answer for a prompt already shown into line.s.  Returns
+ * LINE_OK with the line, LINE_BAD after explaining (with *code set when
+ * that ends the run), or a final outcome, already reported: the exit code
+ * through *code.
+ */
+static int
+answer(int *code)
+{
+	sp_error err;
+	int r = read_line();
 
 	switch (r) {
 	case LINE_OK:
-		echo(line);
+		echo(line.s);
 		return r;
 	case LINE_BAD:
 		echo("");
-		msg_errorf("the answer is longer than %d bytes or holds a "
-		    "NUL byte", SP_MAX_ANSWER);
+		sp_error_clear(&err);
+		sp_error_set(&err, SP_EDATA, "", 0, 1, "the answer is longer "
+		    "than %d bytes or holds a NUL byte", SP_MAX_ANSWER);
+		*code = reject(&err);
 		return r;
 	case LINE_INTR:
 		fputc('\n', stderr);
@@ -197,56 +256,70 @@ answer(char *line, size_t size, int *code)
 static int
 ask(sp_profile *p, const sp_matrix *m, const sp_question *q, int k, int n)
 {
-	char text[512], choices[1024], def[SP_NAME_MAX + 32], key[80];
-	char line[SP_MAX_ANSWER + 2];
+	char *text = sp_quiz_question(q, m), *choices = sp_quiz_choices(q, m);
+	char *def = NULL;
 	const char *help;
 	sp_error err;
 	int code = 0, r;
 
-	sp_quiz_question(text, sizeof(text), q, m);
-	sp_quiz_choices(choices, sizeof(choices), q, m);
-	switch (q->kind) {
-	case SP_ASK_NAME:
-		snprintf(key, sizeof(key), "name");
-		break;
-	case SP_ASK_TEAM:
-		snprintf(key, sizeof(key), "team %s", m->options[q->index].id);
-		break;
-	case SP_ASK_TRAIT:
-		snprintf(key, sizeof(key), "%s", m->traits[q->index].id);
-		break;
-	}
+	if (text == NULL || choices == NULL)
+		goto nomem;
 	fprintf(stderr, "\n(%d/%d) %s\n", k, n, text);
 	if (q->kind != SP_ASK_NAME)
 		fprintf(stderr, "  %s\n", choices);
 	for (;;) {
-		sp_quiz_default(def, sizeof(def), q, p, m);
-		fprintf(stderr, "%s [%s]: ", key, def[0] ? def : "skip");
-		r = answer(line, sizeof(line), &code);
-		if (r == LINE_BAD)
+		free(def);
+		if ((def = sp_quiz_default(q, p, m)) == NULL)
+			goto nomem;
+		switch (q->kind) {
+		case SP_ASK_NAME:
+			fputs("name", stderr);
+			break;
+		case SP_ASK_TEAM:
+			fprintf(stderr, "team %s", m->options[q->index].id);
+			break;
+		case SP_ASK_TRAIT:
+			fputs(m->traits[q->index].id, stderr);
+			break;
+		}
+		fprintf(stderr, " [%s]: ", def[0] ? def : "skip");
+		r = answer(&code);
+		if (r == LINE_BAD && code == 0)
 			continue;
 		if (r == LINE_EOF)
 			msg_errorf("input ended before the last answer; "
 			    "nothing was saved");
 		if (r != LINE_OK)
-			return code;
+			goto done;
 		sp_error_clear(&err);
-		switch (sp_quiz_answer(p, m, q, line, &err)) {
+		switch (sp_quiz_answer(p, m, q, line.s, &err)) {
 		case SP_ANSWER_VALUE:
 		case SP_ANSWER_DEFAULT:
-			return 0;
+			goto done;
 		case SP_ANSWER_HELP:
 			help = sp_quiz_help(q, m);
 			wrap(help != NULL ? help :
 			    "No help for this question.");
 			break;
 		case SP_ANSWER_INVALID:
-			msg_errorf("%s", err.message);
+			if (err.status == SP_ENOMEM)
+				goto nomem;
+			if ((code = reject(&err)) != 0)
+				goto done;
 			break;
 		case SP_ANSWER_EOF:
-			return SP_EXIT_NOINPUT;
+			code = SP_EXIT_NOINPUT;
+			goto done;
 		}
 	}
+nomem:
+	msg_errorf("out of memory");
+	code = SP_EXIT_SOFTWARE;
+done:
+	free(text);
+	free(choices);
+	free(def);
+	return code;
 }
 
 int
@@ -256,6 +329,7 @@ prompt_profile(sp_profile *p, const sp_matrix *m)
 	int n = sp_quiz_plan(q, m), i, code = 0;
 
 	fflush(stdout);
+	in.scripted = !isatty(STDIN_FILENO);
 	fputs("Describe the project in a few answers.  Enter takes the "
 	    "default in brackets,\n? explains a question, Ctrl-C stops "
 	    "without saving anything.\n", stderr);
@@ -263,6 +337,7 @@ prompt_profile(sp_profile *p, const sp_matrix *m)
 	for (i = 0; i < n && code == 0; i++)
 		code = ask(p, m, &q[i], i + 1, n);
 	catch_end();
+	line_free();
 	if (code == 0) {
 		sp_quiz_finish(p, m);
 		fputc('\n', stderr);
@@ -270,33 +345,34 @@ prompt_profile(sp_profile *p, const sp_matrix *m)
 	return code;
 }
 
-/* Asks for the file to save to; 0 with *path "" means do not save. */
+/*
+ * Asks for the file to save to: 0 with *path the caller's to free(), or
+ * NULL when nothing is to be saved; otherwise an exit code.
+ */
 static int
-ask_path(char *path, size_t size)
+ask_path(char **path)
 {
-	char line[SP_MAX_ANSWER + 2];
 	size_t b, e;
 	int code = 0, r;
 
+	*path = NULL;
 	fputs("\nSave these answers as a profile to run or edit later?\n",
 	    stderr);
 	for (;;) {
 		fputs("file name [skip]: ", stderr);
-		r = answer(line, sizeof(line), &code);
-		if (r == LINE_BAD)
+		r = answer(&code);
+		if (r == LINE_BAD && code == 0)
 			continue;
 		if (r == LINE_EOF)
 			code = 0;
-		if (r != LINE_OK) {
-			path[0] = '\0';
+		if (r != LINE_OK)
 			return code;
-		}
-		for (b = 0; line[b] == ' ' || line[b] == '\t'; b++)
+		for (b = 0; line.s[b] == ' ' || line.s[b] == '\t'; b++)
 			;
-		for (e = strlen(line); e > b && (line[e - 1] == ' ' ||
-		    line[e - 1] == '\t' || line[e - 1] == '\r'); e--)
+		for (e = strlen(line.s); e > b && (line.s[e - 1] == ' ' ||
+		    line.s[e - 1] == '\t' || line.s[e - 1] == '\r'); e--)
 			;
-		if (e - b == 1 && line[b] == '?') {
+		if (e - b == 1 && line.s[b] == '?') {
 			wrap("The answers are written as a commented YAML "
 			    "profile: 'stackpick FILE' prints this report "
 			    "again, 'stackpick --interactive FILE' asks the "
@@ -304,12 +380,14 @@ ask_path(char *path, size_t size)
 			    "Press Enter to save nothing.");
 			continue;
 		}
-		if (e - b >= size) {
-			msg_errorf("the file name is too long");
-			continue;
+		if (e == b)
+			return 0;
+		if ((*path = malloc(e - b + 1)) == NULL) {
+			msg_errorf("out of memory");
+			return SP_EXIT_SOFTWARE;
 		}
-		memcpy(path, line + b, e - b);
-		path[e - b] = '\0';
+		memcpy(*path, line.s + b, e - b);
+		(*path)[e - b] = '\0';
 		return 0;
 	}
 }
@@ -318,21 +396,21 @@ ask_path(char *path, size_t size)
 static int
 confirm_replace(const char *path, int *yes)
 {
-	char line[SP_MAX_ANSWER + 2];
 	sp_error err;
 	int code = 0, r;
 
 	*yes = 0;
 	for (;;) {
 		fprintf(stderr, "%s exists.  Replace it? [no]: ", path);
-		r = answer(line, sizeof(line), &code);
-		if (r == LINE_BAD)
+		r = answer(&code);
+		if (r == LINE_BAD && code == 0)
 			continue;
 		if (r == LINE_EOF)
 			return 0;
 		if (r != LINE_OK)
 			return code;
-		switch (sp_quiz_yesno(yes, line, &err)) {
+		sp_error_clear(&err);
+		switch (sp_quiz_yesno(yes, line.s, &err)) {
 		case SP_ANSWER_VALUE:
 		case SP_ANSWER_EOF:
 			return 0;
@@ -345,7 +423,12 @@ confirm_replace(const char *path, int *yes)
 			    "is safely written), or no to leave it alone.");
 			break;
 		case SP_ANSWER_INVALID:
-			msg_errorf("%s", err.message);
+			if (err.status == SP_ENOMEM) {
+				msg_errorf("out of memory");
+				return SP_EXIT_SOFTWARE;
+			}
+			if ((code = reject(&err)) != 0)
+				return code;
 			break;
 		}
 	}
@@ -355,22 +438,28 @@ int
 prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
     int force)
 {
-	char name[4096], *text = NULL;
-	struct stat st;
+	char *name = NULL, *text = NULL;
 	sp_error err;
 	sp_status rc;
 	size_t len;
-	int code = 0, yes;
+	int code = 0, yes, exists;
 
 	fflush(stdout);
+	in.scripted = !isatty(STDIN_FILENO);
 	catch_begin();
 	if (path == NULL) {
-		if ((code = ask_path(name, sizeof(name))) != 0 ||
-		    name[0] == '\0')
+		if ((code = ask_path(&name)) != 0 || name == NULL)
 			goto done;
 		path = name;
 	}
-	if (!force && lstat(path, &st) == 0) {
+	sp_error_clear(&err);
+	/* Only a regular file is ever replaced: do not even ask. */
+	if ((rc = sp_file_replaceable(path, &exists, &err)) != SP_OK) {
+		msg_error(&err);
+		code = msg_exit_code(rc);
+		goto done;
+	}
+	if (!force && exists) {
 		if ((code = confirm_replace(path, &yes)) != 0)
 			goto done;
 		if (!yes) {
@@ -393,6 +482,8 @@ prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
 	    "this report again.\n", path, path);
 done:
 	catch_end();
+	line_free();
+	free(name);
 	free(text);
 	return code;
 }

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "stackpick/questionnaire.h"
@@ -45,29 +46,91 @@ sp_quiz_plan(sp_question *q, const sp_matrix *m)
 	return n;
 }
 
-void
-sp_quiz_question(char *buf, size_t size, const sp_question *q,
-    const sp_matrix *m)
+/* Text built up piece by piece; failed once any allocation failed. */
+struct text {
+	char *s;
+	size_t len, cap;
+	int failed;
+};
+
+static void
+add(struct text *t, const char *s, size_t n)
 {
+	if (t->failed)
+		return;
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 128;
+		char *d;
+
+		while (t->len + n + 1 > cap)
+			cap *= 2;
+		if ((d = realloc(t->s, cap)) == NULL) {
+			t->failed = 1;
+			return;
+		}
+		t->s = d;
+		t->cap = cap;
+	}
+	memcpy(t->s + t->len, s, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+static void
+adds(struct text *t, const char *s)
+{
+	add(t, s, strlen(s));
+}
+
+static void
+addn(struct text *t, long n)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%ld", n);
+	adds(t, num);
+}
+
+/* The finished text, or NULL when memory ran out. */
+static char *
+done(struct text *t)
+{
+	add(t, "", 0);
+	if (t->failed) {
+		free(t->s);
+		return NULL;
+	}
+	return t->s;
+}
+
+char *
+sp_quiz_question(const sp_question *q, const sp_matrix *m)
+{
+	struct text t = { NULL, 0, 0, 0 };
 	const sp_trait *tr;
 
 	switch (q->kind) {
 	case SP_ASK_NAME:
-		snprintf(buf, size, "What is the project called?");
+		adds(&t, "What is the project called?");
 		break;
 	case SP_ASK_TEAM:
-		snprintf(buf, size, "How well does the team know %s?",
-		    m->options[q->index].label ? m->options[q->index].label :
-		    m->options[q->index].id);
+		adds(&t, "How well does the team know ");
+		adds(&t, m->options[q->index].label ?
+		    m->options[q->index].label : m->options[q->index].id);
+		adds(&t, "?");
 		break;
 	case SP_ASK_TRAIT:
 		tr = &m->traits[q->index];
-		if (tr->question != NULL)
-			snprintf(buf, size, "%s", tr->question);
-		else
-			snprintf(buf, size, "Value of '%s'?", tr->id);
+		if (tr->question != NULL) {
+			adds(&t, tr->question);
+		} else {
+			adds(&t, "Value of '");
+			adds(&t, tr->id);
+			adds(&t, "'?");
+		}
 		break;
 	}
+	return done(&t);
 }
 
 const char *
@@ -84,62 +147,89 @@ sp_quiz_help(const sp_question *q, const sp_matrix *m)
 	return NULL;
 }
 
-void
-sp_quiz_choices(char *buf, size_t size, const sp_question *q,
-    const sp_matrix *m)
-{
-	const sp_trait *tr;
-	size_t used = 0;
-	int i, w;
+static int parse_long(const char *s, long *out);
 
-	buf[0] = '\0';
+int
+sp_quiz_numeric_values(const sp_trait *tr)
+{
+	long n;
+	int i;
+
+	for (i = 0; tr->type == SP_TRAIT_ENUM && i < tr->nvalues; i++)
+		if (parse_long(tr->values[i], &n) != 0)
+			return 1;
+	return 0;
+}
+
+char *
+sp_quiz_choices(const sp_question *q, const sp_matrix *m)
+{
+	struct text t = { NULL, 0, 0, 0 };
+	const sp_trait *tr;
+	int i, numeric;
+
 	switch (q->kind) {
 	case SP_ASK_NAME:
-		snprintf(buf, size, "any text");
-		return;
+		adds(&t, "any text");
+		return done(&t);
 	case SP_ASK_TEAM:
-		snprintf(buf, size, "%d (none) to %d (expert)", SP_TEAM_MIN,
-		    SP_TEAM_MAX);
-		return;
+		addn(&t, SP_TEAM_MIN);
+		adds(&t, " (none) to ");
+		addn(&t, SP_TEAM_MAX);
+		adds(&t, " (expert)");
+		return done(&t);
 	case SP_ASK_TRAIT:
 		break;
 	}
 	tr = &m->traits[q->index];
 	switch (tr->type) {
 	case SP_TRAIT_ENUM:
-		for (i = 0; i < tr->nvalues && used < size; i++) {
-			w = snprintf(buf + used, size - used, "%s%d) %s",
-			    i ? "  " : "", i + 1, tr->values[i]);
-			used += w > 0 ? (size_t)w : 0;
+		/*
+		 * When a value reads as a number, a bare number is always
+		 * that value, and a position needs its '#'.
+		 */
+		numeric = sp_quiz_numeric_values(tr);
+		for (i = 0; i < tr->nvalues; i++) {
+			adds(&t, i ? "  " : "");
+			adds(&t, numeric ? "#" : "");
+			addn(&t, i + 1);
+			adds(&t, ") ");
+			adds(&t, tr->values[i]);
 		}
+		if (numeric)
+			adds(&t, "  (type a value as shown, or # and its "
+			    "number)");
 		break;
 	case SP_TRAIT_BOOL:
-		snprintf(buf, size, "yes or no");
+		adds(&t, "yes or no");
 		break;
 	case SP_TRAIT_INT:
-		snprintf(buf, size, "%ld to %ld", tr->min, tr->max);
+		addn(&t, tr->min);
+		adds(&t, " to ");
+		addn(&t, tr->max);
 		break;
 	}
+	return done(&t);
 }
 
-void
-sp_quiz_default(char *buf, size_t size, const sp_question *q,
-    const sp_profile *p, const sp_matrix *m)
+char *
+sp_quiz_default(const sp_question *q, const sp_profile *p,
+    const sp_matrix *m)
 {
+	struct text t = { NULL, 0, 0, 0 };
 	const sp_trait *tr;
 	long v;
 
-	buf[0] = '\0';
 	switch (q->kind) {
 	case SP_ASK_NAME:
-		snprintf(buf, size, "%s", p->name);
-		return;
+		adds(&t, p->name);
+		return done(&t);
 	case SP_ASK_TEAM:
 		/* Once a team is given, a missing option counts as 0. */
 		if (p->team_given)
-			snprintf(buf, size, "%d", p->team[q->index] < 0 ? 0 :
+			addn(&t, p->team[q->index] < 0 ? 0 :
 			    p->team[q->index]);
-		return;
+		return done(&t);
 	case SP_ASK_TRAIT:
 		break;
 	}
@@ -147,37 +237,41 @@ sp_quiz_default(char *buf, size_t size, const sp_question *q,
 	v = p->value[q->index];
 	switch (tr->type) {
 	case SP_TRAIT_ENUM:
-		snprintf(buf, size, "%s", tr->values[v]);
+		adds(&t, tr->values[v]);
 		break;
 	case SP_TRAIT_BOOL:
-		snprintf(buf, size, "%s", v ? "yes" : "no");
+		adds(&t, v ? "yes" : "no");
 		break;
 	case SP_TRAIT_INT:
-		snprintf(buf, size, "%ld", v);
+		addn(&t, v);
 		break;
 	}
+	return done(&t);
 }
 
 /*
- * Copies line without surrounding blanks into buf.  Returns 0 when it
- * does not fit, which callers report as an answer too long.
+ * A copy of line without surrounding blanks, the caller's to free(), or
+ * NULL when out of memory.  *col is the 1-based column it starts at.
  */
-static int
-trim(char *buf, size_t size, const char *line)
+static char *
+trim(const char *line, int *col)
 {
+	const char *b = line;
 	size_t n;
+	char *s;
 
-	while (*line == ' ' || *line == '\t')
-		line++;
-	n = strlen(line);
-	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t' ||
-	    line[n - 1] == '\r' || line[n - 1] == '\n'))
+	while (*b == ' ' || *b == '\t')
+		b++;
+	*col = (int)(b - line) + 1;
+	n = strlen(b);
+	while (n > 0 && (b[n - 1] == ' ' || b[n - 1] == '\t' ||
+	    b[n - 1] == '\r' || b[n - 1] == '\n'))
 		n--;
-	if (n >= size)
-		return 0;
-	memcpy(buf, line, n);
-	buf[n] = '\0';
-	return 1;
+	if ((s = malloc(n + 1)) == NULL)
+		return NULL;
+	memcpy(s, b, n);
+	s[n] = '\0';
+	return s;
 }
 
 /* Whether s is a prefix of word, ignoring ASCII case. */
@@ -247,28 +341,54 @@ answer_range(long *out, const char *s, long min, long max, sp_error *err)
 	return SP_ANSWER_VALUE;
 }
 
+/* Picks the choice at a 1-based position, or says there is none. */
+static sp_answer
+by_position(long *out, const sp_trait *tr, const char *s, int r, long n,
+    int numeric, sp_error *err)
+{
+	if (r > 0 && n >= 1 && n <= tr->nvalues) {
+		*out = n - 1;
+		return SP_ANSWER_VALUE;
+	}
+	if (numeric)
+		return invalid(err, "'%s' is not one of the choices: type a "
+		    "value as shown, or #%ld to #%ld for its position", s, 1,
+		    (long)tr->nvalues);
+	return invalid(err, "%s is not one of the choices: answer a number "
+	    "from %ld to %ld, or a name", s, 1, (long)tr->nvalues);
+}
+
+/*
+ * An enum answer, tried in this order: the value exactly as written, the
+ * value ignoring case, "#N" for the Nth choice, a bare number for the Nth
+ * choice (only when no value reads as a number, so that a value always
+ * wins over a position), then a prefix that names one value.
+ */
 static sp_answer
 answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
 {
 	char list[SP_ERROR_MAX / 2], hint[96];
-	long n;
-	int i, found = -1, matches = 0;
+	int i, r, found = -1, matches = 0;
+	int numeric = sp_quiz_numeric_values(tr);
+	long n = 0;
 
-	if (parse_long(s, &n) != 0) {
-		if (n >= 1 && n <= tr->nvalues) {
-			*out = n - 1;
+	for (i = 0; i < tr->nvalues; i++)
+		if (strcmp(s, tr->values[i]) == 0) {
+			*out = i;
 			return SP_ANSWER_VALUE;
 		}
-		return invalid(err, "%s is not one of the choices: answer a "
-		    "number from %ld to %ld, or a name", s, 1,
-		    (long)tr->nvalues);
-	}
-	for (i = 0; i < tr->nvalues; i++) {
+	for (i = 0; i < tr->nvalues; i++)
 		if (strlen(s) == strlen(tr->values[i]) &&
 		    prefix_of(s, tr->values[i])) {
 			*out = i;
 			return SP_ANSWER_VALUE;
 		}
+	if (s[0] == '#' && (r = parse_long(s + 1, &n)) != 0 &&
+	    s[1] != '+' && s[1] != '-')
+		return by_position(out, tr, s, r, n, numeric, err);
+	if (!numeric && (r = parse_long(s, &n)) != 0)
+		return by_position(out, tr, s, r, n, numeric, err);
+	for (i = 0; i < tr->nvalues; i++) {
 		if (prefix_of(s, tr->values[i])) {
 			if (matches++ == 0)
 				found = i;
@@ -290,6 +410,8 @@ answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
 		    "type more of the name", s, list);
 		return SP_ANSWER_INVALID;
 	}
+	if (numeric && parse_long(s, &n) != 0)
+		return by_position(out, tr, s, 0, 0, numeric, err);
 	/* A likely typo gets the fix; anything else, the whole list. */
 	dec_hint(hint, sizeof(hint), s, tr->values, tr->nvalues);
 	dec_join(list, sizeof(list), tr->values, tr->nvalues);
@@ -298,7 +420,8 @@ answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
 		    "the choices%s", s, hint);
 	else
 		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' is not one of "
-		    "the choices: answer %s, or its number", s, list);
+		    "the choices: answer %s, or its %s", s, list, numeric ?
+		    "# and number" : "number");
 	return SP_ANSWER_INVALID;
 }
 
@@ -323,52 +446,28 @@ answer_bool(int *yes, const char *s, sp_error *err)
 	return SP_ANSWER_INVALID;
 }
 
-/* Whether s is well-formed UTF-8 without control characters. */
-static int
-clean_utf8(const char *s)
-{
-	const char *p;
-
-	for (p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return 0;
-	return sp_utf8_valid(s);
-}
-
 static sp_answer
 answer_name(sp_profile *p, const char *s, sp_error *err)
 {
-	if (strlen(s) > SP_NAME_MAX) {
-		sp_error_set(err, SP_EDATA, "", 0, 0, "the name is longer "
-		    "than %d bytes", SP_NAME_MAX);
-		return SP_ANSWER_INVALID;
-	}
-	if (!clean_utf8(s)) {
-		sp_error_set(err, SP_EDATA, "", 0, 0, "the name must be "
-		    "UTF-8 text without control characters");
+	const char *why = sp_profile_name_problem(s, strlen(s));
+
+	if (why != NULL) {
+		sp_error_set(err, SP_EDATA, "", 0, 0, "name: %s", why);
 		return SP_ANSWER_INVALID;
 	}
 	memcpy(p->name, s, strlen(s) + 1);
 	return SP_ANSWER_VALUE;
 }
 
-sp_answer
-sp_quiz_answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
-    const char *line, sp_error *err)
+static sp_answer
+answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
+    const char *s, sp_error *err)
 {
-	char s[SP_MAX_ANSWER + 1];
 	const sp_trait *tr;
 	sp_answer a;
-	long v;
+	long v = 0;
 	int yes;
 
-	if (line == NULL)
-		return SP_ANSWER_EOF;
-	if (!trim(s, sizeof(s), line)) {
-		sp_error_set(err, SP_EDATA, "", 0, 0, "the answer is longer "
-		    "than %d bytes", SP_MAX_ANSWER);
-		return SP_ANSWER_INVALID;
-	}
 	if (s[0] == '\0')
 		return SP_ANSWER_DEFAULT;
 	if (strcmp(s, "?") == 0)
@@ -407,23 +506,63 @@ sp_quiz_answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
 	return a;
 }
 
-sp_answer
-sp_quiz_yesno(int *yes, const char *line, sp_error *err)
+static sp_answer
+too_long(sp_error *err)
 {
-	char s[SP_MAX_ANSWER + 1];
+	sp_error_set(err, SP_EDATA, "", 0, 1, "the answer is longer than "
+	    "%d bytes", SP_MAX_ANSWER);
+	return SP_ANSWER_INVALID;
+}
+
+static sp_answer
+no_memory(sp_error *err)
+{
+	sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	return SP_ANSWER_INVALID;
+}
+
+sp_answer
+sp_quiz_answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
+    const char *line, sp_error *err)
+{
+	sp_answer a;
+	char *s;
+	int col;
 
 	if (line == NULL)
 		return SP_ANSWER_EOF;
-	if (!trim(s, sizeof(s), line)) {
-		sp_error_set(err, SP_EDATA, "", 0, 0, "the answer is not "
-		    "yes or no");
-		return SP_ANSWER_INVALID;
-	}
+	if (strlen(line) > SP_MAX_ANSWER)
+		return too_long(err);
+	if ((s = trim(line, &col)) == NULL)
+		return no_memory(err);
+	a = answer(p, m, q, s, err);
+	if (a == SP_ANSWER_INVALID)
+		err->column = col;
+	free(s);
+	return a;
+}
+
+sp_answer
+sp_quiz_yesno(int *yes, const char *line, sp_error *err)
+{
+	sp_answer a;
+	char *s;
+	int col;
+
+	if (line == NULL)
+		return SP_ANSWER_EOF;
+	if (strlen(line) > SP_MAX_ANSWER)
+		return too_long(err);
+	if ((s = trim(line, &col)) == NULL)
+		return no_memory(err);
 	if (s[0] == '\0')
-		return SP_ANSWER_DEFAULT;
-	if (strcmp(s, "?") == 0)
-		return SP_ANSWER_HELP;
-	return answer_bool(yes, s, err);
+		a = SP_ANSWER_DEFAULT;
+	else if (strcmp(s, "?") == 0)
+		a = SP_ANSWER_HELP;
+	else if ((a = answer_bool(yes, s, err)) == SP_ANSWER_INVALID)
+		err->column = col;
+	free(s);
+	return a;
 }
 
 void

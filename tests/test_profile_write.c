@@ -165,6 +165,134 @@ test_team_and_weights(void **state)
 	free(text);
 }
 
+/* Parses a matrix for the tests below, failing the test if it cannot. */
+static sp_matrix *
+matrix(const char *text)
+{
+	sp_matrix *mx;
+	sp_error err;
+
+	if (sp_matrix_parse(&mx, text, strlen(text), "m.yaml", &err) != SP_OK)
+		fail_msg("%d:%d: %s\n%s", err.line, err.column, err.message,
+		    text);
+	return mx;
+}
+
+static const char hostile_head[] =
+    "format: 1\n"
+    "scale: {min: 1, max: 5}\n"
+    "options:\n"
+    "  - {id: alpha, label: Alpha}\n"
+    "  - {id: beta, label: Beta}\n";
+
+static const char hostile_tail[] =
+    "criteria:\n"
+    "  - id: c\n"
+    "    label: C\n"
+    "    weight: 1\n"
+    "    ratings:\n"
+    "      alpha: {rating: 1, why: a}\n"
+    "      beta: {rating: 2, why: b}\n";
+
+/*
+ * Matrix text that could break the comments it is written into: line
+ * breaks of every kind, characters a YAML reader refuses, a name longer
+ * than any line, multibyte characters at every length, and an enum value
+ * of the longest id.
+ */
+static void
+test_hostile_matrix_text(void **state)
+{
+	static const char *const names[] = {
+		"two\nlines\nname: injected",
+		"ls\\u2028team: {alpha: 5}\\u2029ps",
+		"\\uFFFE\\uFFFF refused by readers",
+		"\n\nleading breaks",
+		"ends in a break\n",
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]) + 3; i++) {
+		static const char longest[] = "v12345678901234567890123456789"
+		    "0123456789012345678901234567890123";
+		char *yaml, *esc, *text, name[4096];
+		sp_matrix *saved = m;
+		sp_profile p;
+		size_t n;
+
+		/* Long names of two-, three- and four-byte characters. */
+		if (i >= sizeof(names) / sizeof(names[0])) {
+			static const char *const ch[] = { "\\u00e9",
+				"\\u20ac", "\\U0001F600" };
+
+			name[0] = '\0';
+			for (k = 0; k < 300; k++)
+				strcat(name, ch[i - sizeof(names) /
+				    sizeof(names[0])]);
+		} else {
+			snprintf(name, sizeof(name), "%s", names[i]);
+		}
+		/* Escaped into a double-quoted YAML scalar. */
+		esc = malloc(2 * strlen(name) + 1);
+		assert_non_null(esc);
+		for (k = n = 0; name[k]; k++) {
+			if (name[k] == '\n' || name[k] == '\r') {
+				esc[n++] = '\\';
+				esc[n++] = name[k] == '\n' ? 'n' : 'r';
+			} else {
+				esc[n++] = name[k];
+			}
+		}
+		esc[n] = '\0';
+		n = strlen(hostile_head) + strlen(hostile_tail) +
+		    2 * strlen(esc) + 1024;
+		yaml = malloc(n);
+		assert_non_null(yaml);
+		snprintf(yaml, n, "%sname: \"%s\"\ntraits:\n  - id: t\n"
+		    "    type: enum\n    values: [a, %s]\n    default: %s\n"
+		    "    question: \"%s\"\n%s", hostile_head, esc, longest,
+		    longest, esc, hostile_tail);
+		free(esc);
+		m = matrix(yaml);
+		sp_profile_defaults(&p, m);
+		text = round_trip(&p);
+		assert_null(strstr(text, "\nname:"));
+		assert_null(strstr(text, "\nteam:"));
+		assert_non_null(strstr(text, "\nt: v1234567890"));
+		free(text);
+		sp_matrix_free(m);
+		m = saved;
+		free(yaml);
+	}
+}
+
+/* A matrix with no traits still writes a profile that loads. */
+static void
+test_no_traits(void **state)
+{
+	char yaml[1024];
+	sp_matrix *saved = m;
+	sp_profile p;
+	char *text;
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml), "%sname: bare\n%s", hostile_head,
+	    hostile_tail);
+	m = matrix(yaml);
+	sp_profile_defaults(&p, m);
+	text = round_trip(&p);
+	assert_non_null(strstr(text, "\n{}\n"));
+	free(text);
+	/* With a name it needs no empty mapping. */
+	strcpy(p.name, "named");
+	text = round_trip(&p);
+	assert_null(strstr(text, "{}"));
+	free(text);
+	sp_matrix_free(m);
+	m = saved;
+}
+
 int
 main(void)
 {
@@ -173,6 +301,8 @@ main(void)
 		cmocka_unit_test(test_defaults_are_commented),
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_team_and_weights),
+		cmocka_unit_test(test_hostile_matrix_text),
+		cmocka_unit_test(test_no_traits),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -13,7 +13,10 @@
 
 static sp_matrix *m, *small;
 
-/* A matrix whose enum has values sharing a prefix, and a bare trait. */
+/*
+ * A matrix whose enum has values sharing a prefix, a bare trait, and
+ * an enum whose values read as numbers.
+ */
 static const char small_text[] =
     "format: 1\n"
     "name: test\n"
@@ -33,6 +36,10 @@ static const char small_text[] =
     "    min: 5\n"
     "    max: 50\n"
     "    default: 10\n"
+    "  - id: digits\n"
+    "    type: enum\n"
+    "    values: [\"3\", \"1\", \"2\"]\n"
+    "    default: \"3\"\n"
     "criteria:\n"
     "  - id: c\n"
     "    label: C\n"
@@ -65,6 +72,15 @@ teardown(void **state)
 	sp_matrix_free(m);
 	sp_matrix_free(small);
 	return 0;
+}
+
+/* Checks that a text of sp_quiz_* is want, and frees it. */
+static void
+want_text(char *got, const char *want)
+{
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
 }
 
 /* The question that sets trait id of matrix mx. */
@@ -155,25 +171,21 @@ test_text_comes_from_matrix(void **state)
 {
 	sp_question q = trait_q(m, "io_load"), bare = trait_q(small, "bare");
 	sp_question team = { SP_ASK_TEAM, 1 };
-	char buf[512];
 
 	(void)state;
-	sp_quiz_question(buf, sizeof(buf), &q, m);
-	assert_string_equal(buf, m->traits[q.index].question);
+	want_text(sp_quiz_question(&q, m), m->traits[q.index].question);
 	assert_ptr_equal(sp_quiz_help(&q, m), m->traits[q.index].help);
-	sp_quiz_choices(buf, sizeof(buf), &q, m);
-	assert_string_equal(buf, "1) none  2) low  3) medium  4) high");
-	sp_quiz_question(buf, sizeof(buf), &team, m);
-	assert_string_equal(buf, "How well does the team know NodeJS?");
+	want_text(sp_quiz_choices(&q, m), "1) none  2) low  3) medium  "
+	    "4) high");
+	want_text(sp_quiz_question(&team, m), "How well does the team know "
+	    "NodeJS?");
 	/* A matrix without question or help still asks something. */
-	sp_quiz_question(buf, sizeof(buf), &bare, small);
-	assert_string_equal(buf, "Value of 'bare'?");
+	want_text(sp_quiz_question(&bare, small), "Value of 'bare'?");
 	assert_null(sp_quiz_help(&bare, small));
-	sp_quiz_choices(buf, sizeof(buf), &bare, small);
-	assert_string_equal(buf, "5 to 50");
+	want_text(sp_quiz_choices(&bare, small), "5 to 50");
 	team.index = 1;
-	sp_quiz_question(buf, sizeof(buf), &team, small);
-	assert_string_equal(buf, "How well does the team know Beta?");
+	want_text(sp_quiz_question(&team, small), "How well does the team "
+	    "know Beta?");
 }
 
 static void
@@ -207,6 +219,48 @@ test_enum_invalid(void **state)
 	    "'higher'");
 	want_invalid(m, "io_load", "zzz", "'zzz' is not one of the choices: "
 	    "answer 'none', 'low', 'medium' or 'high', or its number");
+}
+
+/* A number too large for a long is refused, not compared unset. */
+static void
+test_enum_huge_number(void **state)
+{
+	(void)state;
+	want_invalid(m, "io_load", "99999999999999999999", "99999999999999999999 "
+	    "is not one of the choices: answer a number from 1 to 4");
+	want_invalid(m, "io_load", "-99999999999999999999", "is not one of "
+	    "the choices");
+	want_invalid(m, "io_load", "#99999999999999999999", "is not one of "
+	    "the choices");
+	want_invalid(small, "digits", "99999999999999999999", "is not one "
+	    "of the choices");
+}
+
+/* A value wins over a position, which then needs its '#'. */
+static void
+test_enum_numeric_values(void **state)
+{
+	sp_question q = trait_q(small, "digits"), io = trait_q(m, "io_load");
+
+	(void)state;
+	want_value(small, "digits", "1", 1);
+	want_value(small, "digits", "3", 0);
+	want_value(small, "digits", " 2 ", 2);
+	want_value(small, "digits", "#1", 0);
+	want_value(small, "digits", "#2", 1);
+	want_invalid(small, "digits", "4", "'4' is not one of the choices: "
+	    "type a value as shown, or #1 to #3 for its position");
+	want_invalid(small, "digits", "#4", "#1 to #3");
+	want_invalid(small, "digits", "#0", "#1 to #3");
+	want_invalid(small, "digits", "x", "or its # and number");
+	want_text(sp_quiz_choices(&q, small), "#1) 3  #2) 1  #3) 2  (type a "
+	    "value as shown, or # and its number)");
+	assert_true(sp_quiz_numeric_values(&small->traits[q.index]));
+	assert_false(sp_quiz_numeric_values(&m->traits[io.index]));
+	/* Other enums take "#N" as well as a bare number. */
+	want_value(m, "io_load", "#2", 1);
+	want_value(m, "io_load", "2", 1);
+	want_invalid(m, "io_load", "#5", "answer a number from 1 to 4");
 }
 
 static void
@@ -300,30 +354,23 @@ test_defaults_shown(void **state)
 	sp_question name = { SP_ASK_NAME, 0 }, team = { SP_ASK_TEAM, 1 };
 	sp_profile p;
 	sp_error err;
-	char buf[256];
 
 	(void)state;
 	sp_profile_defaults(&p, m);
-	sp_quiz_default(buf, sizeof(buf), &q, &p, m);
-	assert_string_equal(buf, "medium");
-	sp_quiz_default(buf, sizeof(buf), &rt, &p, m);
-	assert_string_equal(buf, "no");
-	sp_quiz_default(buf, sizeof(buf), &name, &p, m);
-	assert_string_equal(buf, "");
-	sp_quiz_default(buf, sizeof(buf), &team, &p, m);
-	assert_string_equal(buf, "");
+	want_text(sp_quiz_default(&q, &p, m), "medium");
+	want_text(sp_quiz_default(&rt, &p, m), "no");
+	want_text(sp_quiz_default(&name, &p, m), "");
+	want_text(sp_quiz_default(&team, &p, m), "");
 	/* A profile being edited offers its own values. */
 	assert_int_equal(sp_quiz_answer(&p, m, &q, "high", &err),
 	    SP_ANSWER_VALUE);
-	sp_quiz_default(buf, sizeof(buf), &q, &p, m);
-	assert_string_equal(buf, "high");
+	want_text(sp_quiz_default(&q, &p, m), "high");
 	/* Once one option has a proficiency, the others default to 0. */
 	team.index = 0;
 	assert_int_equal(sp_quiz_answer(&p, m, &team, "4", &err),
 	    SP_ANSWER_VALUE);
 	team.index = 1;
-	sp_quiz_default(buf, sizeof(buf), &team, &p, m);
-	assert_string_equal(buf, "0");
+	want_text(sp_quiz_default(&team, &p, m), "0");
 }
 
 static void
@@ -390,6 +437,61 @@ test_name(void **state)
 	assert_string_equal(p.name, line);
 }
 
+/* A name the questionnaire takes is one a file may hold, and back. */
+static void
+test_name_same_as_file(void **state)
+{
+	static const struct {
+		const char *raw, *yaml;
+		int ok;
+	} cases[] = {
+		{ "caf\xc3\xa9", "caf\\u00e9", 1 },
+		{ "\xc2\xa0nbsp", "\\u00a0nbsp", 1 },
+		{ "rlm\xe2\x80\x8f", "rlm\\u200f", 1 },
+		{ "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", "\\u05e9\\u05dc\\u05d5\\u05dd", 1 },
+		{ "nel\xc2\x85x", "nel\\u0085x", 0 },
+		{ "csi\xc2\x9b" "31m", "csi\\u009b31m", 0 },
+		{ "c1\xc2\x80", "c1\\u0080", 0 },
+		{ "c1\xc2\x9f", "c1\\u009f", 0 },
+		{ "rlo\xe2\x80\xae" "evil", "rlo\\u202eevil", 0 },
+		{ "lre\xe2\x80\xaax", "lre\\u202ax", 0 },
+		{ "fsi\xe2\x81\xa8x", "fsi\\u2068x", 0 },
+		{ "pdi\xe2\x81\xa9x", "pdi\\u2069x", 0 },
+		{ "ls\xe2\x80\xa8x", "ls\\u2028x", 0 },
+		{ "ps\xe2\x80\xa9x", "ps\\u2029x", 0 },
+		{ "tab\tx", "tab\\tx", 0 },
+		{ "del\x7f", "del\\x7f", 0 },
+	};
+	sp_question name = { SP_ASK_NAME, 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char text[256];
+		sp_profile p, f;
+		sp_error err;
+		sp_doc *doc;
+		sp_answer a;
+		sp_status rc;
+
+		sp_profile_defaults(&p, m);
+		a = sp_quiz_answer(&p, m, &name, cases[i].raw, &err);
+		snprintf(text, sizeof(text), "name: \"%s\"\n", cases[i].yaml);
+		assert_int_equal(sp_doc_parse(&doc, text, strlen(text),
+		    "p.yaml", &err), SP_OK);
+		rc = sp_profile_decode(&f, m, doc, &err);
+		sp_doc_free(doc);
+		if ((a == SP_ANSWER_VALUE) != cases[i].ok ||
+		    (rc == SP_OK) != cases[i].ok)
+			fail_msg("case %zu (%s): questionnaire %d, file %d", i,
+			    cases[i].yaml, (int)a, (int)rc);
+		if (cases[i].ok) {
+			assert_string_equal(p.name, cases[i].raw);
+			assert_string_equal(f.name, p.name);
+		}
+	}
+}
+
 static void
 test_yesno(void **state)
 {
@@ -424,6 +526,9 @@ main(void)
 		cmocka_unit_test(test_defaults_shown),
 		cmocka_unit_test(test_team),
 		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_name_same_as_file),
+		cmocka_unit_test(test_enum_huge_number),
+		cmocka_unit_test(test_enum_numeric_values),
 		cmocka_unit_test(test_yesno),
 	};
 

@@ -39,6 +39,15 @@ sp_status sp_profile_decode(sp_profile *p, const sp_matrix *m,
     const sp_doc *doc, sp_error *err);
 
 /*
+ * Says what is wrong with s (len bytes) as a profile's name, or returns
+ * NULL when it is a good one: at most SP_NAME_MAX bytes of UTF-8 without
+ * control characters (C0, DEL, C1), line or paragraph separators, or the
+ * bidirectional controls that reorder text (U+202A to U+202E, U+2066 to
+ * U+2069).  A file and the questionnaire accept the same names.
+ */
+const char *sp_profile_name_problem(const char *s, size_t len);
+
+/*
  * Applies "ID=N" from the command line as a weight override.  Fails with
  * SP_EUSAGE when the id is unknown or N is not a number in 0..10.
  */

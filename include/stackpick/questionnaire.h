@@ -49,11 +49,12 @@ typedef enum {
 int sp_quiz_plan(sp_question *q, const sp_matrix *m);
 
 /*
- * Writes the question's text into buf: the matrix's question for a
- * trait (or a plain fallback when the matrix has none).
+ * The question's text: the matrix's question for a trait (or a plain
+ * fallback when the matrix has none).  Returns a string the caller
+ * frees, or NULL when out of memory; so do sp_quiz_choices and
+ * sp_quiz_default.
  */
-void sp_quiz_question(char *buf, size_t size, const sp_question *q,
-    const sp_matrix *m);
+char *sp_quiz_question(const sp_question *q, const sp_matrix *m);
 
 /*
  * The help text for a question, or NULL when there is none.  The string
@@ -62,29 +63,41 @@ void sp_quiz_question(char *buf, size_t size, const sp_question *q,
 const char *sp_quiz_help(const sp_question *q, const sp_matrix *m);
 
 /*
- * Writes the choices as "1) javascript  2) other  3) none" for an enum
- * trait, "yes or no", "0 to 100" or "0 (none) to 5 (expert)" otherwise.
+ * Whether any value of enum trait tr reads as a number.  A bare number
+ * answered to such a trait is then only ever a value, and a choice is
+ * taken by position as "#N".
  */
-void sp_quiz_choices(char *buf, size_t size, const sp_question *q,
-    const sp_matrix *m);
+int sp_quiz_numeric_values(const sp_trait *tr);
 
 /*
- * Writes the answer an empty line stands for, taken from p (so a profile
- * being edited offers its own values), into buf; "" when an empty line
- * leaves the value unset (a name, a team not given).
+ * The choices: "1) javascript  2) other  3) none" for an enum trait
+ * ("#1) 3  #2) 1  #3) 2  (type a value as shown, or # and its number)"
+ * when a value reads as a number), "yes or no", "0 to 100" or
+ * "0 (none) to 5 (expert)" otherwise.
  */
-void sp_quiz_default(char *buf, size_t size, const sp_question *q,
-    const sp_profile *p, const sp_matrix *m);
+char *sp_quiz_choices(const sp_question *q, const sp_matrix *m);
+
+/*
+ * The answer an empty line stands for, taken from p (so a profile being
+ * edited offers its own values); "" when an empty line leaves the value
+ * unset (a name, a team not given).
+ */
+char *sp_quiz_default(const sp_question *q, const sp_profile *p,
+    const sp_matrix *m);
 
 /*
  * Parses line (without its newline; NULL at end of input) as the answer
  * to q and, for SP_ANSWER_VALUE, stores it in p.  Blanks around the
- * answer are ignored.  Enum values are taken by number (1-based, as
- * sp_quiz_choices shows them), by name or by a prefix that names only one
- * of them, ignoring case; booleans as yes/no, true/false or a prefix;
- * integers in plain decimal, with optional ',' or '_' between digit
- * groups, and range-checked.  SP_ANSWER_INVALID fills err with the reason,
- * in words a user can act on.
+ * answer are ignored.  Enum values are taken, in this order, as written,
+ * ignoring case, by "#N" (the Nth choice), by a bare number N (only when
+ * no value reads as a number: a value always wins over a position), or
+ * by a prefix that names only one of them, ignoring case; booleans as
+ * yes/no, true/false or a prefix; integers in plain decimal, with
+ * optional ',' or '_' between digit groups, and range-checked.  Names
+ * are held to sp_profile_name_problem(), as a file's are.
+ * SP_ANSWER_INVALID fills err with the reason, in words a user can act
+ * on, and the column of line where the answer starts (its line is 0:
+ * the caller knows which line of input it was).
  */
 sp_answer sp_quiz_answer(sp_profile *p, const sp_matrix *m,
     const sp_question *q, const char *line, sp_error *err);

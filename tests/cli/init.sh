@@ -5,10 +5,13 @@
 #   directory, and the profile scores exactly like no profile at all;
 # - the file holds every trait of the matrix with its default, the
 #   question behind it and the values it accepts;
-# - an existing file is left alone (exit 73) unless --force is given;
+# - an existing file is left alone (exit 73) unless --force is given,
+#   and anything but a regular file always is;
 # - without a file the profile goes to stdout, byte for byte the same;
 # - --weight is written into the profile and traced back as a profile
-#   weight.
+#   weight;
+# - matrix text with line breaks, and a matrix without traits, still give
+#   a profile that loads back to the same report.
 set -u
 sp=$1 matrix=$2
 tmp=$(mktemp -d) || exit 2
@@ -52,6 +55,21 @@ grep -q "^stackpick: mine.yaml: .*exists" err || fail "unclear message: $(cat er
 "$sp" --init --force mine.yaml || fail "--init --force failed"
 cmp -s mine.yaml my.yaml || fail "--force did not write the starter profile"
 
+# --force replaces regular files only: never a named pipe or a link.
+mkfifo fifo || exit 2
+"$sp" --init --force fifo 2>err
+rc=$?
+[ "$rc" -eq 73 ] || fail "--init --force over a named pipe exited $rc, expected 73"
+grep -qx "stackpick: fifo: is a named pipe, not a regular file; not replaced" err ||
+	fail "unclear message: $(cat err)"
+[ -p fifo ] || fail "the named pipe was replaced"
+ln -s mine.yaml link.yaml || exit 2
+"$sp" --init --force link.yaml 2>err
+[ $? -eq 73 ] || fail "--init --force over a symbolic link did not exit 73"
+[ -L link.yaml ] || fail "the symbolic link was replaced"
+cmp -s mine.yaml my.yaml || fail "the link's target changed"
+[ "$(ls -A | grep -c '\.tmp\.')" -eq 0 ] || fail "a temporary file is left"
+
 # stdout, with no file or with -.
 "$sp" --init >stdout.yaml || fail "--init to stdout failed"
 cmp -s stdout.yaml my.yaml || fail "--init to stdout differs from --init FILE"
@@ -68,6 +86,22 @@ cmp -s eq.yaml my.yaml || fail "--init=FILE differs"
 # Another matrix brings its own keys.
 "$sp" --matrix "$matrix" --init other.yaml || fail "--init with --matrix failed"
 "$sp" --matrix "$matrix" other.yaml >/dev/null || fail "the other matrix's starter profile does not load"
+
+# Whatever the matrix's text, what is written loads back to the same
+# report as no profile at all.
+data=$(cd "$(dirname "$matrix")" && pwd)
+for mx in hostile-text no-traits; do
+	"$sp" --matrix "$data/$mx.yaml" --init "$mx.yaml" 2>err ||
+		fail "--init with $mx exited $? ($(cat err))"
+	"$sp" --matrix "$data/$mx.yaml" --format json "$mx.yaml" 2>err |
+		jq -c 'del(.input)' >a || fail "the $mx profile does not load: $(cat err)"
+	"$sp" --matrix "$data/$mx.yaml" --format json empty.json |
+		jq -c 'del(.input)' >b
+	cmp -s a b || fail "the $mx profile scores differently from the defaults"
+done
+grep -q '^volume: high$' hostile-text.yaml || fail "no volume key"
+[ "$(grep -c '^[a-z]' hostile-text.yaml)" -eq 1 ] ||
+	fail "matrix text became keys: $(grep '^[a-z]' hostile-text.yaml)"
 
 # Usage errors.
 "$sp" --init a.yaml b.yaml 2>err

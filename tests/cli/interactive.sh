@@ -17,6 +17,10 @@
 #   failed-write      ... and survives a write that fails (exit 73)
 #   offer             without --save, the file name asked for at the end
 #   custom-matrix     --matrix brings its own questions
+#   scripted-invalid  answers from a pipe: an invalid one ends the run
+#                     with its line of the answers and exit 65
+#   numeric-values    enum values that read as numbers win over positions
+#   not-regular       a named pipe is never replaced, nor asked about
 set -u
 sp=$1 case=$2 arg=${3:-}
 mx=()
@@ -131,11 +135,9 @@ refuse)
 	;;
 confirm)
 	echo "old: 1" >"$tmp/p.yaml"
-	{ cat answers/realtime-chat.txt; echo maybe; echo '?'; echo y; } |
+	{ cat answers/realtime-chat.txt; echo '?'; echo y; } |
 	    "$sp" --interactive --format json --save "$tmp/p.yaml" \
 	    >"$tmp/a.json" 2>"$tmp/confirm.err" || fail "exit $?"
-	grep -q "'maybe' is not yes or no" "$tmp/confirm.err" ||
-		fail "a wrong answer is not explained"
 	grep -q "the old one is kept" "$tmp/confirm.err" || fail "no help"
 	"$sp" --format json "$tmp/p.yaml" >"$tmp/b.json" || fail "bad file"
 	same_json "$tmp/a.json" "$tmp/b.json"
@@ -186,7 +188,7 @@ offer)
 	[ "$(ls "$tmp" | grep -c yaml)" -eq 1 ] || fail "skipping saved a file"
 	;;
 custom-matrix)
-	printf '%s\n' queue 1 5 2 '?' 3 hi |
+	printf '%s\n' queue 1 5 2 '?' hi |
 	    "$sp" --interactive --format json --matrix good/three-options.yaml \
 	    >"$tmp/a.json" 2>"$tmp/custom.err" || fail "exit $?"
 	grep -q "^(5/5) How many messages per second?" "$tmp/custom.err" ||
@@ -194,10 +196,74 @@ custom-matrix)
 	grep -q "^  1) low  2) high$" "$tmp/custom.err" || fail "no choices"
 	grep -q "^  No help for this question.$" "$tmp/custom.err" ||
 		fail "no word about the missing help"
-	grep -q "^stackpick: 3 is not one of the choices" "$tmp/custom.err" ||
-		fail "a wrong number is not explained"
 	jq -e '.name == "queue" and .recommendation.option == "beta"' \
 	    "$tmp/a.json" >/dev/null || fail "unexpected report $(cat "$tmp/a.json")"
+	;;
+scripted-invalid)
+	# Answers from a pipe cannot be asked again: the first invalid one
+	# ends the run, located by its line of the answers.
+	n=$(grep -c '' answers/realtime-chat.txt)
+	echo "old: 1" >"$tmp/p.yaml"
+	{ cat answers/realtime-chat.txt; echo ' maybe'; echo y; } |
+	    "$sp" --interactive --save "$tmp/p.yaml" >/dev/null \
+	    2>"$tmp/maybe.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc after 'maybe', expected 65"
+	grep -q "^stackpick: <answers>:$((n + 1)):2: 'maybe' is not yes or no$" \
+	    "$tmp/maybe.err" || fail "the wrong answer is not located"
+	[ "$(cat "$tmp/p.yaml")" = "old: 1" ] || fail "the file changed"
+	# The same answer forever: one question, one error, exit 65.
+	yes bogus | head -n 1000 | "$sp" --interactive >"$tmp/out" \
+	    2>"$tmp/bogus.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for endless bogus answers, expected 65"
+	[ ! -s "$tmp/out" ] || fail "a report was printed"
+	[ "$(grep -c '^stackpick: ' "$tmp/bogus.err")" -eq 1 ] ||
+		fail "not one message"
+	grep -q "^stackpick: <answers>:2:1: 'bogus' is not " "$tmp/bogus.err" ||
+		fail "the wrong answer is not located"
+	# A number too large, and a line too long.
+	{ echo x; echo 99999999999999999999; } |
+	    "$sp" --interactive --matrix good/numeric-values.yaml \
+	    >/dev/null 2>"$tmp/big.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for a huge number, expected 65"
+	grep -q "^stackpick: <answers>:2:1: 99999999999999999999 is not one of the choices" \
+	    "$tmp/big.err" || fail "the huge number is not explained"
+	head -c 2000 /dev/zero | tr '\0' x |
+	    "$sp" --interactive >/dev/null 2>"$tmp/long.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for a long line, expected 65"
+	grep -q "^stackpick: <answers>:1:1: the answer is longer than 1024 bytes" \
+	    "$tmp/long.err" || fail "the long line is not explained"
+	;;
+numeric-values)
+	# Enum values that read as numbers: a value wins, #N is a position.
+	printf '%s\n' x small 1 '#1' | "$sp" --interactive --save "$tmp/n.yaml" \
+	    --matrix good/numeric-values.yaml >/dev/null \
+	    2>"$tmp/numeric.err" || fail "exit $?"
+	grep -qxF '  #1) 3  #2) 1  #3) 2  (type a value as shown, or # and its number)' \
+	    "$tmp/numeric.err" || fail "the choices do not show positions apart"
+	grep -qx 'replicas: 1' "$tmp/n.yaml" ||
+		fail "'1' did not pick the value 1: $(grep replicas "$tmp/n.yaml")"
+	grep -qx 'shards: 3' "$tmp/n.yaml" ||
+		fail "'#1' did not pick the first value: $(grep shards "$tmp/n.yaml")"
+	;;
+not-regular)
+	# Only a regular file is replaced: never asked about anything else.
+	mkfifo "$tmp/fifo" || exit 2
+	"$sp" --interactive --save "$tmp/fifo" <answers/realtime-chat.txt \
+	    >/dev/null 2>"$tmp/fifo.err"
+	rc=$?
+	[ "$rc" -eq 73 ] || fail "exit $rc saving to a named pipe, expected 73"
+	grep -q "^stackpick: $tmp/fifo: is a named pipe, not a regular file; not replaced$" \
+	    "$tmp/fifo.err" || fail "no clear message"
+	grep -q "Replace it" "$tmp/fifo.err" && fail "asked to replace a named pipe"
+	{ cat answers/realtime-chat.txt; echo y; } |
+	    "$sp" --interactive --force --save "$tmp/fifo" >/dev/null 2>&1
+	[ $? -eq 73 ] || fail "--force replaced a named pipe"
+	[ -p "$tmp/fifo" ] || fail "the named pipe was replaced"
+	[ "$(ls -A "$tmp" | grep -c tmp)" -eq 0 ] || fail "a temporary file is left"
 	;;
 *)
 	echo "interactive.sh: unknown case $case" >&2
