@@ -130,7 +130,7 @@ _stackpick()
 		COMPREPLY=($(compgen -W "$(_stackpick_ids --list-options)" -- "$cur"))
 		return
 		;;
-	-m | --matrix | --init | --baseline | --save)
+	-m | --matrix | --init | --baseline | --save | -o | --output)
 		_stackpick_files "$cur"
 		return
 		;;

@@ -232,6 +232,7 @@ sp_buf_wrap(sp_buf *b, const char *lead, size_t indent, size_t width,
 {
 	size_t col = sp_text_columns(lead, strlen(lead));
 	const char *p = text;
+	int first = 1;
 
 	/* A lead narrower than the indent still wraps as if indented. */
 	if (col < indent)
@@ -247,14 +248,15 @@ sp_buf_wrap(sp_buf *b, const char *lead, size_t indent, size_t width,
 		if (len == 0)
 			break;
 		cols = sp_text_columns(w, len);
-		if (col > indent && col + 1 + cols > width) {
+		if (!first && col > indent && col + 1 + cols > width) {
 			sp_buf_putc(b, '\n');
 			sp_buf_pad(b, indent);
 			col = indent;
-		} else if (col > indent) {
+		} else if (!first && col > indent) {
 			sp_buf_putc(b, ' ');
 			col++;
 		}
+		first = 0;
 		sp_buf_putn(b, w, len);
 		col += cols;
 		p = w + len;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -15,6 +16,9 @@
 
 #ifndef SP_DOCDIR
 #define SP_DOCDIR "share/doc/stackpick"
+#endif
+#ifndef SP_BUGREPORT
+#define SP_BUGREPORT "the stackpick maintainers <stackpick@localhost>"
 #endif
 
 /* Help text: option names up to HELP_LEFT columns, lines up to 80. */
@@ -80,6 +84,14 @@ static const struct optdef optdefs[] = {
 	{ "baseline", 0, required_argument, "FILE", "gate: exit 1 when the "
 	    "recommendation differs from FILE's, a JSON result saved earlier",
 	    K_STRING, FIELD(baseline_path), 0, 0, 0, NULL, 0 },
+	{ "brief", 0, no_argument, NULL, "print the summary only: the verdict, "
+	    "its reasons, how sure it is and the caveats", K_FLAG,
+	    FIELD(brief), 0, 0, 0, NULL, 0 },
+	{ "output", 'o', required_argument, "FILE", "write the reports to FILE "
+	    "(replaced whole, and only when every profile was read)",
+	    K_STRING, FIELD(output), 0, 0, 0, NULL, 0 },
+	{ "no-pager", 0, no_argument, NULL, "never page the output on a "
+	    "terminal", K_FLAG, FIELD(no_pager), 0, 0, 0, NULL, 0 },
 	{ "color", 0, required_argument, "WHEN", "colour the text report: "
 	    "auto (default), always, never", K_CHOICE, 0, 0, 0, 0,
 	    choose_color, 0 },
@@ -341,6 +353,16 @@ read_options(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* Whether standard input is a pipe or a file, not a terminal or device. */
+static int
+stdin_piped(void)
+{
+	struct stat st;
+
+	return fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	    S_ISREG(st.st_mode));
+}
+
 /* The operands each action takes. */
 static int
 check_operands(struct config *cfg, int nargs, char **args)
@@ -370,6 +392,11 @@ check_operands(struct config *cfg, int nargs, char **args)
 	}
 	switch (cfg->action) {
 	case ACTION_SCORE:
+		/* A profile piped in needs no "-". */
+		if (nargs == 0 && stdin_piped()) {
+			cfg->implicit_stdin = 1;
+			return 0;
+		}
 		if (nargs == 0) {
 			msg_usage("no profile given");
 			return SP_EXIT_USAGE;
@@ -435,6 +462,11 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 		msg_usage("--baseline: an empty file name was given");
 		return SP_EXIT_USAGE;
 	}
+	if (cfg->output != NULL && (cfg->output[0] == '\0' ||
+	    strcmp(cfg->output, "-") == 0)) {
+		msg_usage("--output: give a file name (stdout is the default)");
+		return SP_EXIT_USAGE;
+	}
 	/* With no profile at all, a person at a terminal is asked. */
 	if (cfg->action == ACTION_SCORE && argc == optind && !cfg->no_input &&
 	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
@@ -443,7 +475,7 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 }
 
 void
-cli_usage(FILE *f)
+cli_usage(sp_buf *out)
 {
 	sp_buf b = SP_BUF_INIT, left = SP_BUF_INIT;
 	size_t i;
@@ -488,9 +520,13 @@ cli_usage(FILE *f)
 	    "      created (--init, or saving the answers)\n"
 	    "  74  the output could not be written\n"
 	    "  130 interrupted (Ctrl-C) during the questions\n"
-	    "\nEnvironment: NO_COLOR turns colour off.\n"
-	    "Read more: man stackpick, and the guides in " SP_DOCDIR "/\n");
-	fputs(sp_buf_cstr(&b), f);
+	    "\nEnvironment: NO_COLOR turns colour off; PAGER pages a report "
+	    "on a terminal\n(less -FRX by default); COLUMNS sets the width "
+	    "of text.\n"
+	    "Read more: man stackpick, and the guides in " SP_DOCDIR "/\n"
+	    "Report bugs to: " SP_BUGREPORT "\n");
+	sp_buf_putn(out, sp_buf_cstr(&b), b.len);
+	out->oom |= b.oom;
 	sp_buf_free(&b);
 	sp_buf_free(&left);
 }

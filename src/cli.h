@@ -43,6 +43,10 @@ struct config {
 	int verbose;
 	int no_input;
 	const char *save;        /* --save FILE */
+	const char *output;      /* --output FILE */
+	int no_pager;
+	int implicit_stdin;      /* no operand, but a profile is piped in */
+	int brief;
 };
 
 /*
@@ -53,6 +57,6 @@ struct config {
 int cli_parse(struct config *cfg, int argc, char **argv, int *first);
 
 /* Prints the --help text. */
-void cli_usage(FILE *f);
+void cli_usage(sp_buf *b);
 
 #endif

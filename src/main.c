@@ -19,6 +19,7 @@
 #include "stackpick/render_matrix.h"
 #include "cli.h"
 #include "msg.h"
+#include "output.h"
 #include "prompt.h"
 
 #ifndef SP_VERSION
@@ -36,47 +37,6 @@ struct run {
 };
 
 /*
- * The state of standard output.  A reader that goes away early (a pipe
- * into head) is not an error: stackpick stops writing but still checks
- * every input, so the exit code keeps its meaning.  Any other failed
- * write is reported once, at the end, and ends the run.
- */
-static struct {
-	int closed;          /* the reader went away (EPIPE) */
-	int error;           /* errno of a failed write, or 0 */
-} out;
-
-/* Whether an input's output should be written at all. */
-static int
-out_wanted(const struct config *cfg)
-{
-	return !cfg->quiet && !out.closed && out.error == 0;
-}
-
-/*
- * Writes b to stdout and empties it.  A failed write is remembered, with
- * its errno, so that it is reported once at the end.
- */
-static void
-out_write(sp_buf *b)
-{
-	int failed, e;
-
-	errno = 0;
-	failed = fwrite(sp_buf_cstr(b), 1, b->len, stdout) != b->len ||
-	    fflush(stdout) != 0 || ferror(stdout);
-	e = errno;
-	sp_buf_clear(b);
-	if (!failed)
-		return;
-	clearerr(stdout);
-	if (e == EPIPE)
-		out.closed = 1;
-	else if (out.error == 0)
-		out.error = e != 0 ? e : EIO;
-}
-
-/*
  * Reports an input that failed: the message on stderr and, in a format
  * that keeps one document per input, an error object on stdout.
  */
@@ -88,7 +48,7 @@ fail_one(struct run *run, const char *input, const sp_error *err,
 	int code = msg_exit_code(rc);
 
 	msg_error(err);
-	if (run->cfg->format->error != NULL && out_wanted(run->cfg)) {
+	if (run->cfg->format->error != NULL && out_wanted(run->cfg->quiet)) {
 		msg_format(buf, sizeof(buf), err);
 		if (run->cfg->format->error(&run->text, input, buf, err->line,
 		    err->column, code, &run->ro) != SP_OK)
@@ -115,7 +75,7 @@ report(struct run *run, sp_profile *prof, const char *input)
 	if ((rc = sp_pipeline_run(run->pipe, prof, input, &rep, &err)) !=
 	    SP_OK)
 		return fail_one(run, input, &err, rc);
-	if (out_wanted(run->cfg)) {
+	if (out_wanted(run->cfg->quiet)) {
 		if (!run->first && (fmt->flags & SP_FORMAT_SEPARATE))
 			sp_buf_putc(&run->text, '\n');
 		if (fmt->render(&run->text, rep, &run->ro) != SP_OK) {
@@ -179,41 +139,19 @@ run_interactive(struct run *run, const char *path)
 	return saved > code ? saved : code;
 }
 
-/*
- * Closes stdout and says whether everything written reached it.  A
- * reader that went away is not an error (see out above).
- */
-static int
-close_stdout(void)
-{
-	int e;
-
-	if (out.closed) {
-		fclose(stdout);
-		return 0;
-	}
-	errno = 0;
-	if ((fflush(stdout) != 0 || ferror(stdout)) && out.error == 0)
-		out.error = errno != 0 ? errno : EIO;
-	e = errno;
-	if (fclose(stdout) != 0 && out.error == 0)
-		out.error = e != 0 ? e : EIO;
-	if (out.error == EPIPE)
-		return 0;
-	if (out.error != 0) {
-		msg_errorf("write error: %s", strerror(out.error));
-		return SP_EXIT_IOERR;
-	}
-	return 0;
-}
-
 /* The version and, when asked, the libraries it runs with. */
 static void
 print_version(sp_buf *b, int verbose)
 {
 	sp_buf_printf(b, "stackpick %s\n", SP_VERSION);
-	if (!verbose)
+	if (!verbose) {
+		sp_buf_puts(b, "Copyright (c) 2026 The stackpick authors.\n"
+		    "License: MIT <https://opensource.org/licenses/MIT>.\n"
+		    "This is free software: you are free to change and "
+		    "redistribute it.\nThere is NO WARRANTY, to the extent "
+		    "permitted by law.\n");
 		return;
+	}
 	sp_buf_printf(b, "libyaml %s\n", yaml_get_version_string());
 #if JANSSON_VERSION_HEX >= 0x020d00
 	sp_buf_printf(b, "jansson %s\n", jansson_version_str());
@@ -303,8 +241,10 @@ run_all(struct run *run, int argc, char **argv, int first)
 	}
 	if (cfg->action == ACTION_INTERACTIVE)
 		return run_interactive(run, first < argc ? argv[first] : NULL);
+	if (cfg->implicit_stdin)
+		return run_one(run, "-");
 	for (i = first; cfg->action == ACTION_SCORE && i < argc &&
-	    out.error == 0; i++) {
+	    !out_failed(); i++) {
 		code = run_one(run, argv[i]);
 		if (code > status)
 			status = code;
@@ -380,12 +320,19 @@ main(int argc, char **argv)
 		free(cfg.weights);
 		return status;
 	}
-	run.ro.color = cfg.color >= 0 ? cfg.color : msg_color_auto();
+	out_init(cfg.output, !cfg.no_pager && (cfg.action == ACTION_SCORE ||
+	    cfg.action == ACTION_SHOW_MATRIX || cfg.action == ACTION_HELP ||
+	    cfg.action == ACTION_LIST_CRITERIA));
+	run.ro.color = cfg.color >= 0 ? cfg.color : cfg.output == NULL &&
+	    msg_color_auto();
 	run.ro.pretty = cfg.pretty;
+	run.ro.brief = cfg.brief;
+	run.ro.width = out_columns();
 	msg_set_quiet(cfg.quiet);
-	if (cfg.action == ACTION_HELP)
-		cli_usage(stdout);
-	else if (cfg.action == ACTION_VERSION) {
+	if (cfg.action == ACTION_HELP) {
+		cli_usage(&run.text);
+		out_write(&run.text);
+	} else if (cfg.action == ACTION_VERSION) {
 		print_version(&run.text, cfg.verbose);
 		out_write(&run.text);
 	} else if ((status = load_inputs(&cfg, &m, &base)) == 0) {
@@ -397,6 +344,6 @@ main(int argc, char **argv)
 	sp_baseline_free(base);
 	sp_matrix_free(m);
 	free(cfg.weights);
-	code = close_stdout();
+	code = out_close(status);
 	return code > status ? code : status;
 }

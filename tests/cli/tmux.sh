@@ -89,7 +89,8 @@ session)
 	answer '^file name \[skip\]:$' demo.yaml
 	[ "$(status)" = 0 ] || fail "exit status $(status)"
 	wait_for '^Saved the answers to demo.yaml'
-	"$sp" --color=never "$tmp/demo.yaml" >"$tmp/report.txt" ||
+	# The terminal is 100 columns wide, and so is the report there.
+	COLUMNS=100 "$sp" --color=never "$tmp/demo.yaml" >"$tmp/report.txt" ||
 		fail "the saved profile does not load"
 	# The whole report the saved profile gives was on the screen.
 	while IFS= read -r line; do
