@@ -4,6 +4,7 @@
  * pitfalls and tooling that apply.  Fits the width it is given.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "stackpick/analysis.h"
@@ -459,19 +460,30 @@ how_sure(const struct out *o, const sp_result *r)
 static void
 gates(const struct out *o, const sp_gates *g)
 {
-	char lead[SP_GATE_DETAIL_MAX + 64];
-	int i;
+	int i, n;
 
 	if (g == NULL || g->ngates == 0)
 		return;
 	fprintf(o->f, "\n%sGates%s\n", BOLD(o), RESET(o));
 	for (i = 0; i < g->ngates; i++) {
 		const sp_gate *gt = &g->gate[i];
+		const char *color = gt->passed ? GREEN(o) : YELLOW(o);
+		const char *verdict = gt->passed ? "pass" : "FAIL";
+		char *lead;
 
-		snprintf(lead, sizeof(lead), "%s%s%s  %s: %s",
-		    gt->passed ? GREEN(o) : YELLOW(o), gt->passed ? "pass" :
-		    "FAIL", RESET(o), gt->name, gt->detail);
+		/* A detail has no bound on its length. */
+		n = snprintf(NULL, 0, "%s%s%s  %s: %s", color, verdict,
+		    RESET(o), gt->name, gt->detail);
+		lead = n < 0 ? NULL : malloc((size_t)n + 1);
+		if (lead == NULL) {
+			fprintf(o->f, "  %s  %s: %s\n", verdict, gt->name,
+			    gt->detail);
+			continue;
+		}
+		snprintf(lead, (size_t)n + 1, "%s%s%s  %s: %s", color, verdict,
+		    RESET(o), gt->name, gt->detail);
 		wrap(o, "  ", 8, lead);
+		free(lead);
 	}
 }
 
