@@ -37,6 +37,9 @@ arena_alloc(sp_doc *doc, size_t n)
 	void *p;
 
 	n = (n + align - 1) / align * align;
+	if (c != NULL)
+		c->used = c->used + align - 1 < c->size ?
+		    (c->used + align - 1) / align * align : c->size;
 	if (c == NULL || c->size - c->used < n) {
 		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
 
@@ -48,6 +51,20 @@ arena_alloc(sp_doc *doc, size_t n)
 		c->next = doc->chunks;
 		doc->chunks = c;
 	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+/* n bytes with no alignment, for text: one-letter values take two. */
+static char *
+arena_bytes(sp_doc *doc, size_t n)
+{
+	struct chunk *c = doc->chunks;
+	char *p;
+
+	if (c == NULL || c->size - c->used < n)
+		return arena_alloc(doc, n);
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
@@ -283,6 +300,7 @@ struct builder {
 	sp_node *last[SP_MAX_DEPTH + 1]; /* last child at each level */
 	int depth;
 	sp_node *pending_key[SP_MAX_DEPTH + 1];
+	size_t nodes;                    /* made so far */
 };
 
 static sp_status
@@ -337,18 +355,30 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 	    "%s%s", problem, hint);
 }
 
-static sp_node *
-new_node(struct builder *b, sp_node_type type, const yaml_mark_t *m)
+/*
+ * Makes *out a new node.  Fails when out of memory, and past SP_MAX_NODES
+ * (so that memory stays a small multiple of the bound, whatever the size
+ * of the values).
+ */
+static sp_status
+new_node(struct builder *b, sp_node_type type, const yaml_mark_t *m,
+    sp_node **out)
 {
-	sp_node *n = arena_alloc(b->doc, sizeof(*n));
+	sp_node *n;
 
+	if (++b->nodes > SP_MAX_NODES)
+		return sp_error_set(b->err, SP_EDATA, b->doc->name,
+		    (int)m->line + 1, (int)m->column + 1, "more than %d "
+		    "values in one document", SP_MAX_NODES);
+	*out = n = arena_alloc(b->doc, sizeof(*n));
 	if (n == NULL)
-		return NULL;
+		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
+		    "out of memory");
 	memset(n, 0, sizeof(*n));
 	n->type = type;
 	n->line = (int)m->line + 1;
 	n->column = (int)m->column + 1;
-	return n;
+	return SP_OK;
 }
 
 /* Attaches node to the container on top of the stack. */
@@ -413,6 +443,7 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	sp_node *n;
 	char *text;
 	size_t len = ev->data.scalar.length;
+	sp_status rc;
 
 	if (ev->data.scalar.tag != NULL)
 		return fail(b, &ev->start_mark, "tags such as '%s' are not "
@@ -426,9 +457,9 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	if (memchr(ev->data.scalar.value, '\0', len) != NULL)
 		return fail(b, &ev->start_mark, "%s contains a NUL byte",
 		    is_key(b) ? "key" : "value");
-	n = new_node(b, SP_NODE_SCALAR, &ev->start_mark);
-	text = n ? arena_alloc(b->doc, len + 1) : NULL;
-	if (text == NULL)
+	if ((rc = new_node(b, SP_NODE_SCALAR, &ev->start_mark, &n)) != SP_OK)
+		return rc;
+	if ((text = arena_bytes(b->doc, len + 1)) == NULL)
 		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
 		    "out of memory");
 	memcpy(text, ev->data.scalar.value, len);
@@ -456,10 +487,8 @@ on_start(struct builder *b, const yaml_event_t *ev, sp_node_type type)
 		    (int)ev->start_mark.column + 1,
 		    "nesting is deeper than the limit of %d levels",
 		    SP_MAX_DEPTH);
-	n = new_node(b, type, &ev->start_mark);
-	if (n == NULL)
-		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
-		    "out of memory");
+	if ((rc = new_node(b, type, &ev->start_mark, &n)) != SP_OK)
+		return rc;
 	if ((rc = attach(b, n, &ev->start_mark)) != SP_OK)
 		return rc;
 	b->stack[b->depth++] = n;

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,6 +223,52 @@ assert_same_tree(const sp_node *a, const sp_node *b)
  * The tree compiled into stackpick at build time is exactly what loading
  * the shipped matrix's text gives.
  */
+
+/*
+ * The tree is bounded in values, not only in bytes: a document of
+ * one-letter values past SP_MAX_NODES is refused where the first value
+ * past the bound starts, and one at the bound is read.
+ */
+static void
+test_node_limit(void **state)
+{
+	sp_doc *doc;
+	sp_error err;
+	/* "a: [" + rows of 4096 "b," in [] + "]": count the values made. */
+	size_t rows = SP_MAX_NODES / 4097 + 1, i, j, left;
+	char *text = malloc(rows * (4096 * 2 + 4) + 16), *p = text, *last;
+
+	(void)state;
+	p += sprintf(p, "a:\n");
+	for (i = 0; i < rows; i++) {
+		last = p;
+		*p++ = '-';
+		*p++ = ' ';
+		*p++ = '[';
+		for (j = 0; j < 4096; j++) {
+			*p++ = 'b';
+			*p++ = ',';
+		}
+		p[-1] = ']';
+		*p++ = '\n';
+	}
+	*p = '\0';
+	/* Values: root, a, its sequence, then 4097 per row. */
+	left = SP_MAX_NODES - 3 - (rows - 1) * 4097;
+	assert_true(left < 4097);
+	assert_int_equal(parse(&doc, text, &err), SP_EDATA);
+	assert_string_equal(err.message, "more than 131072 values in one "
+	    "document");
+	assert_int_equal(err.line, (int)rows + 1);
+	assert_int_equal(err.column, (int)(4 + (left - 1) * 2));
+	/* Exactly at the bound: the last row holds left values. */
+	p = last + 3 + (left - 1) * 2;
+	strcpy(p - 1, "]\n");
+	assert_int_equal(parse(&doc, text, &err), SP_OK);
+	sp_doc_free(doc);
+	free(text);
+}
+
 static void
 test_builtin_tree(void **state)
 {
@@ -247,6 +294,7 @@ main(void)
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_builtin_tree),
 	};
 
