@@ -269,6 +269,45 @@ test_node_limit(void **state)
 	free(text);
 }
 
+
+/*
+ * JSON writes characters past U+FFFF as surrogate pairs: read them in
+ * double-quoted scalars, leave them as text elsewhere, refuse a lone
+ * half, and tell columns as they are in the file.
+ */
+static void
+test_surrogate_pairs(void **state)
+{
+	sp_doc *doc;
+	sp_error err;
+	const sp_node *root, *j;
+
+	(void)state;
+	assert_int_equal(parse(&doc, "j: {\"a\": \"x\\ud83d\\ude00\\uD83D\\uDE00y"
+	    "\", \"c\": 1, \"b\": \"\\\\ud83d\\\\ude00\"}\n"
+	    "d: '\\ud83d\\ude00' # \"\\ud83d\\ude00\"\n"
+	    "e: \\ud83d\\ude00\n", &err), SP_OK);
+	root = sp_doc_root(doc);
+	j = sp_node_get(root, "j");
+	assert_string_equal(sp_node_get(j, "a")->text,
+	    "x\xf0\x9f\x98\x80\xf0\x9f\x98\x80y");
+	assert_int_equal(sp_node_get(j, "c")->column, 45);
+	/* An escaped backslash: what follows is text. */
+	assert_string_equal(sp_node_get(j, "b")->text,
+	    "\\ud83d\\ude00");
+	assert_string_equal(sp_node_get(root, "d")->text, "\\ud83d\\ude00");
+	assert_string_equal(sp_node_get(root, "e")->text, "\\ud83d\\ude00");
+	sp_doc_free(doc);
+	assert_int_equal(parse(&doc, "a: \"\\ud83d\\ude00\"\nb: \"\\ud83d x\"\n",
+	    &err), SP_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 5);
+	assert_non_null(strstr(err.message, "lone UTF-16 surrogate \\ud83d"));
+	assert_int_equal(parse(&doc, "a: \"\\ude00\\ud83d\"\n", &err),
+	    SP_EDATA);
+	assert_non_null(strstr(err.message, "lone UTF-16 surrogate \\ude00"));
+}
+
 static void
 test_builtin_tree(void **state)
 {
@@ -295,6 +334,7 @@ main(void)
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_node_limit),
+		cmocka_unit_test(test_surrogate_pairs),
 		cmocka_unit_test(test_builtin_tree),
 	};
 
