@@ -3,6 +3,8 @@
  * lives in one arena, so that a document is released with one call.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -37,6 +39,9 @@ arena_alloc(sp_doc *doc, size_t n)
 	void *p;
 
 	n = (n + align - 1) / align * align;
+	if (c != NULL)
+		c->used = c->used + align - 1 < c->size ?
+		    (c->used + align - 1) / align * align : c->size;
 	if (c == NULL || c->size - c->used < n) {
 		size_t size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
 
@@ -48,6 +53,20 @@ arena_alloc(sp_doc *doc, size_t n)
 		c->next = doc->chunks;
 		doc->chunks = c;
 	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+/* n bytes with no alignment, for text: one-letter values take two. */
+static char *
+arena_bytes(sp_doc *doc, size_t n)
+{
+	struct chunk *c = doc->chunks;
+	char *p;
+
+	if (c == NULL || c->size - c->used < n)
+		return arena_alloc(doc, n);
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
@@ -251,11 +270,11 @@ offset_to_mark(const char *buf, size_t len, size_t off, int *line, int *col)
 }
 
 /*
- * The first byte of the character at a 0-based line and column of UTF-8
+ * The offset of the character at a 0-based line and column of UTF-8
  * input, or -1 past the end.
  */
-static int
-char_at_mark(const char *buf, size_t len, size_t line, size_t col)
+static long
+offset_at_mark(const char *buf, size_t len, size_t line, size_t col)
 {
 	const unsigned char *u = (const unsigned char *)buf;
 	size_t i = 0;
@@ -269,9 +288,18 @@ char_at_mark(const char *buf, size_t len, size_t line, size_t col)
 		if ((u[i] & 0xC0) == 0x80)
 			continue;
 		if (col-- == 0)
-			return u[i];
+			return (long)i;
 	}
 	return -1;
+}
+
+/* The first byte of the character at a 0-based place, or -1. */
+static int
+char_at_mark(const char *buf, size_t len, size_t line, size_t col)
+{
+	long at = offset_at_mark(buf, len, line, col);
+
+	return at < 0 ? -1 : ((const unsigned char *)buf)[at];
 }
 
 struct builder {
@@ -283,13 +311,310 @@ struct builder {
 	sp_node *last[SP_MAX_DEPTH + 1]; /* last child at each level */
 	int depth;
 	sp_node *pending_key[SP_MAX_DEPTH + 1];
+	size_t nodes;                    /* made so far */
+	const struct edit *edits;        /* surrogate pairs rewritten */
+	size_t nedits;
 };
 
-static sp_status
-fail(struct builder *b, const yaml_mark_t *m, const char *fmt, const char *a)
+/*
+ * JSON writes a character past U+FFFF as a UTF-16 surrogate pair,
+ * "\ud83d\ude00", and libyaml refuses each half.  Before parsing, every
+ * such pair inside a double-quoted scalar becomes YAML's own escape for
+ * the character, "\U0001F600", two characters shorter; an edit records
+ * where, so that columns after it on its line are told as in the file.
+ * Which pairs are inside double-quoted scalars (and not in a comment, a
+ * plain or single-quoted scalar or a block scalar, where they are text)
+ * is decided by libyaml's own scanner.  A lone half is left to libyaml,
+ * whose refusal parser_error() words for it.
+ */
+struct edit {
+	size_t line, column;  /* 0-based, of the rewritten escape */
+};
+
+struct pair {
+	size_t off;           /* byte of the first backslash */
+	size_t index;         /* characters before it, as libyaml counts */
+	size_t line, column;  /* 0-based, in the file */
+	unsigned long cp;     /* the character the pair stands for */
+	int quoted;           /* inside a double-quoted scalar */
+};
+
+/* The value of four hex digits at s, or -1. */
+static long
+hex4(const char *s)
 {
-	return sp_error_set(b->err, SP_EDATA, b->doc->name,
-	    m ? (int)m->line + 1 : 0, m ? (int)m->column + 1 : 0, fmt, a);
+	long v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		int c = (unsigned char)s[i], d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/* Whether "\uXXXX" at s (n bytes left) escapes a surrogate in [lo, hi]. */
+static long
+surrogate_at(const char *s, size_t n, long lo, long hi)
+{
+	long v;
+
+	if (n < 6 || s[0] != '\\' || s[1] != 'u')
+		return -1;
+	v = hex4(s + 2);
+	return v >= lo && v <= hi ? v : -1;
+}
+
+/*
+ * Lists every "\uD8xx\uDCxx" whose backslash starts an escape (an odd
+ * run of backslashes), with its place as libyaml counts places: lines
+ * end at LF, CR, CRLF, NEL, LS and PS; a column is a character; a byte
+ * order mark takes none.  Returns how many, or -1 when out of memory.
+ */
+static long
+find_pairs(struct pair **out, const char *buf, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	struct pair *list = NULL, *grown;
+	size_t i = 0, n = 0, cap = 0, index = 0, line = 0, column = 0, run = 0;
+	long hi, lo;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	for (; i < len; i++) {
+		if (u[i] == '\\' && run % 2 == 0 &&
+		    (hi = surrogate_at(buf + i, len - i, 0xD800, 0xDBFF)) >= 0 &&
+		    (lo = surrogate_at(buf + i + 6, len - i - 6, 0xDC00,
+		    0xDFFF)) >= 0) {
+			if (n == cap) {
+				cap = cap * 2 + 16;
+				grown = realloc(list, cap * sizeof(*list));
+				if (grown == NULL) {
+					free(list);
+					return -1;
+				}
+				list = grown;
+			}
+			list[n].off = i;
+			list[n].index = index;
+			list[n].line = line;
+			list[n].column = column;
+			list[n].cp = 0x10000 + (((unsigned long)hi - 0xD800) <<
+			    10) + ((unsigned long)lo - 0xDC00);
+			list[n].quoted = 0;
+			n++;
+		}
+		run = u[i] == '\\' ? run + 1 : 0;
+		if ((u[i] & 0xC0) == 0x80)
+			continue;
+		index++;
+		if (u[i] == '\r' && i + 1 < len && u[i + 1] == '\n') {
+			index++;
+			i++;
+		}
+		if (u[i] == '\n' || u[i] == '\r' || (u[i] == 0xC2 &&
+		    i + 1 < len && u[i + 1] == 0x85) || (u[i] == 0xE2 &&
+		    i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 ||
+		    u[i + 2] == 0xA9))) {
+			line++;
+			column = 0;
+		} else {
+			column++;
+		}
+	}
+	*out = list;
+	return (long)n;
+}
+
+/*
+ * Marks the pairs that libyaml's scanner finds inside double-quoted
+ * scalars.  The scan stops at the first error, or past the nesting
+ * bound (the parse will stop there too); later pairs stay text.
+ */
+static int
+mark_quoted(struct pair *pairs, size_t n, const char *buf, size_t len)
+{
+	yaml_parser_t scanner;
+	yaml_token_t tok;
+	size_t next = 0, i;
+	int depth = 0, done = 0;
+	char *copy = malloc(len + 1);
+
+	/* The scanner refuses the halves: show it "\u0041" in their place. */
+	if (copy == NULL)
+		return -1;
+	memcpy(copy, buf, len);
+	for (i = 0; i < n; i++) {
+		memcpy(copy + pairs[i].off + 2, "0041", 4);
+		memcpy(copy + pairs[i].off + 8, "0041", 4);
+	}
+	if (!yaml_parser_initialize(&scanner)) {
+		free(copy);
+		return -1;
+	}
+	yaml_parser_set_input_string(&scanner, (const unsigned char *)copy,
+	    len);
+	while (!done && next < n && yaml_parser_scan(&scanner, &tok)) {
+		switch (tok.type) {
+		case YAML_STREAM_END_TOKEN:
+			done = 1;
+			break;
+		case YAML_FLOW_SEQUENCE_START_TOKEN:
+		case YAML_FLOW_MAPPING_START_TOKEN:
+		case YAML_BLOCK_SEQUENCE_START_TOKEN:
+		case YAML_BLOCK_MAPPING_START_TOKEN:
+			done = ++depth > SP_MAX_DEPTH + 1;
+			break;
+		case YAML_FLOW_SEQUENCE_END_TOKEN:
+		case YAML_FLOW_MAPPING_END_TOKEN:
+		case YAML_BLOCK_END_TOKEN:
+			depth--;
+			break;
+		case YAML_SCALAR_TOKEN:
+			while (next < n && pairs[next].index <
+			    tok.start_mark.index)
+				next++;
+			for (; tok.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE && next < n &&
+			    pairs[next].index < tok.end_mark.index; next++)
+				pairs[next].quoted = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_token_delete(&tok);
+	}
+	yaml_parser_delete(&scanner);
+	free(copy);
+	return 0;
+}
+
+/*
+ * Rewrites the quoted surrogate pairs of buf into *out (a new buffer of
+ * *outlen bytes, or NULL when there is nothing to rewrite) and lists
+ * the edits.  Returns -1 when out of memory.
+ */
+static int
+rewrite_pairs(char **out, size_t *outlen, struct edit **edits,
+    size_t *nedits, const char *buf, size_t len)
+{
+	struct pair *pairs;
+	long n = find_pairs(&pairs, buf, len);
+	size_t i, from = 0, used = 0, k = 0, shift = 0, line = (size_t)-1;
+	char *text;
+
+	*out = NULL;
+	*edits = NULL;
+	*nedits = 0;
+	if (n <= 0)
+		return (int)n;
+	if (mark_quoted(pairs, (size_t)n, buf, len) != 0 ||
+	    (text = malloc(len + 1)) == NULL ||
+	    (*edits = malloc((size_t)n * sizeof(**edits))) == NULL) {
+		free(*out);
+		free(pairs);
+		*out = NULL;
+		return -1;
+	}
+	for (i = 0; i < (size_t)n; i++) {
+		if (!pairs[i].quoted)
+			continue;
+		memcpy(text + used, buf + from, pairs[i].off - from);
+		used += pairs[i].off - from;
+		/* Ten characters in the place of twelve. */
+		snprintf(text + used, 11, "\\U%08lX", pairs[i].cp);
+		used += 10;
+		from = pairs[i].off + 12;
+		if (pairs[i].line != line)
+			shift = 0;
+		line = pairs[i].line;
+		(*edits)[k].line = line;
+		(*edits)[k].column = pairs[i].column - shift;
+		shift += 2;
+		k++;
+	}
+	memcpy(text + used, buf + from, len - from);
+	used += len - from;
+	text[used] = '\0';
+	free(pairs);
+	if (k == 0) {
+		free(text);
+		free(*edits);
+		*edits = NULL;
+		return 0;
+	}
+	*out = text;
+	*outlen = used;
+	*nedits = k;
+	return 0;
+}
+
+/*
+ * The 1-based line and column in the file of a 0-based place in the
+ * text libyaml read: two columns more for each pair rewritten before it
+ * on its line.
+ */
+static void
+file_mark(const struct builder *b, size_t line, size_t column, int *oline,
+    int *ocolumn)
+{
+	size_t lo = 0, hi = b->nedits, start;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->edits[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	start = lo;
+	hi = b->nedits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->edits[mid].line == line &&
+		    b->edits[mid].column < column)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*oline = (int)line + 1;
+	*ocolumn = (int)(column + 2 * (lo - start)) + 1;
+}
+
+/* Fails with SP_EDATA and a message located at m, in the file. */
+static sp_status
+fail(struct builder *b, const yaml_mark_t *m, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static sp_status
+fail(struct builder *b, const yaml_mark_t *m, const char *fmt, ...)
+{
+	int line = 0, column = 0;
+	va_list ap;
+	sp_status rc;
+
+	if (m != NULL)
+		file_mark(b, m->line, m->column, &line, &column);
+	va_start(ap, fmt);
+	rc = sp_error_vset(b->err, SP_EDATA, b->doc->name, line, column, fmt,
+	    ap);
+	va_end(ap);
+	return rc;
 }
 
 static sp_status
@@ -298,12 +623,14 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 	int line, col;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	const char *hint = "";
+	long at;
 
 	if (p->error == YAML_MEMORY_ERROR)
 		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
 		    "out of memory");
 	if (p->error == YAML_READER_ERROR) {
 		offset_to_mark(b->buf, b->len, p->problem_offset, &line, &col);
+		file_mark(b, (size_t)line - 1, (size_t)col - 1, &line, &col);
 		/*
 		 * libyaml gives the offending octet for malformed UTF-8 and
 		 * the decoded code point for everything else.
@@ -319,6 +646,21 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 		return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,
 		    "%s", problem);
 	}
+	file_mark(b, p->problem_mark.line, p->problem_mark.column, &line,
+	    &col);
+	/*
+	 * libyaml stops at the digits of an escape it refuses; half of a
+	 * surrogate pair (the other rewritten above) is worth saying so.
+	 */
+	at = p->encoding == YAML_UTF8_ENCODING && strstr(problem,
+	    "escape code") != NULL ? offset_at_mark(b->buf, b->len,
+	    p->problem_mark.line, p->problem_mark.column) : -1;
+	if (at >= 2 && surrogate_at(b->buf + at - 2, b->len - (size_t)at + 2,
+	    0xD800, 0xDFFF) >= 0)
+		return sp_error_set(b->err, SP_EDATA, b->doc->name, line,
+		    col - 2, "lone UTF-16 surrogate \\u%.4s: a character past "
+		    "U+FFFF is written as a pair, high (\\uD800 to \\uDBFF) "
+		    "then low (\\uDC00 to \\uDFFF)", b->buf + at);
 	/*
 	 * libyaml explains a tab used as indentation in terms of its
 	 * grammar; say what to do about it.
@@ -328,27 +670,34 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 	    p->problem_mark.column) == '\t')
 		hint = ": tabs cannot indent YAML, use spaces";
 	if (p->context != NULL)
-		return sp_error_set(b->err, SP_EDATA, b->doc->name,
-		    (int)p->problem_mark.line + 1,
-		    (int)p->problem_mark.column + 1, "%s %s%s", problem,
-		    p->context, hint);
-	return sp_error_set(b->err, SP_EDATA, b->doc->name,
-	    (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
-	    "%s%s", problem, hint);
+		return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,
+		    "%s %s%s", problem, p->context, hint);
+	return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col, "%s%s",
+	    problem, hint);
 }
 
-static sp_node *
-new_node(struct builder *b, sp_node_type type, const yaml_mark_t *m)
+/*
+ * Makes *out a new node.  Fails when out of memory, and past SP_MAX_NODES
+ * (so that memory stays a small multiple of the bound, whatever the size
+ * of the values).
+ */
+static sp_status
+new_node(struct builder *b, sp_node_type type, const yaml_mark_t *m,
+    sp_node **out)
 {
-	sp_node *n = arena_alloc(b->doc, sizeof(*n));
+	sp_node *n;
 
+	if (++b->nodes > SP_MAX_NODES)
+		return fail(b, m, "more than %d values in one document",
+		    SP_MAX_NODES);
+	*out = n = arena_alloc(b->doc, sizeof(*n));
 	if (n == NULL)
-		return NULL;
+		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
+		    "out of memory");
 	memset(n, 0, sizeof(*n));
 	n->type = type;
-	n->line = (int)m->line + 1;
-	n->column = (int)m->column + 1;
-	return n;
+	file_mark(b, m->line, m->column, &n->line, &n->column);
+	return SP_OK;
 }
 
 /* Attaches node to the container on top of the stack. */
@@ -413,22 +762,20 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	sp_node *n;
 	char *text;
 	size_t len = ev->data.scalar.length;
+	sp_status rc;
 
 	if (ev->data.scalar.tag != NULL)
 		return fail(b, &ev->start_mark, "tags such as '%s' are not "
 		    "accepted", (const char *)ev->data.scalar.tag);
 	if (len > SP_MAX_SCALAR)
-		return sp_error_set(b->err, SP_EDATA, b->doc->name,
-		    (int)ev->start_mark.line + 1,
-		    (int)ev->start_mark.column + 1,
-		    "%s is longer than the limit of %d bytes",
-		    is_key(b) ? "key" : "value", SP_MAX_SCALAR);
+		return fail(b, &ev->start_mark, "%s is longer than the limit "
+		    "of %d bytes", is_key(b) ? "key" : "value", SP_MAX_SCALAR);
 	if (memchr(ev->data.scalar.value, '\0', len) != NULL)
 		return fail(b, &ev->start_mark, "%s contains a NUL byte",
 		    is_key(b) ? "key" : "value");
-	n = new_node(b, SP_NODE_SCALAR, &ev->start_mark);
-	text = n ? arena_alloc(b->doc, len + 1) : NULL;
-	if (text == NULL)
+	if ((rc = new_node(b, SP_NODE_SCALAR, &ev->start_mark, &n)) != SP_OK)
+		return rc;
+	if ((text = arena_bytes(b->doc, len + 1)) == NULL)
 		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
 		    "out of memory");
 	memcpy(text, ev->data.scalar.value, len);
@@ -451,15 +798,10 @@ on_start(struct builder *b, const yaml_event_t *ev, sp_node_type type)
 		return fail(b, &ev->start_mark, "tags such as '%s' are not "
 		    "accepted", (const char *)tag);
 	if (b->depth >= SP_MAX_DEPTH)
-		return sp_error_set(b->err, SP_EDATA, b->doc->name,
-		    (int)ev->start_mark.line + 1,
-		    (int)ev->start_mark.column + 1,
-		    "nesting is deeper than the limit of %d levels",
-		    SP_MAX_DEPTH);
-	n = new_node(b, type, &ev->start_mark);
-	if (n == NULL)
-		return sp_error_set(b->err, SP_ENOMEM, b->doc->name, 0, 0,
-		    "out of memory");
+		return fail(b, &ev->start_mark, "nesting is deeper than the "
+		    "limit of %d levels", SP_MAX_DEPTH);
+	if ((rc = new_node(b, type, &ev->start_mark, &n)) != SP_OK)
+		return rc;
 	if ((rc = attach(b, n, &ev->start_mark)) != SP_OK)
 		return rc;
 	b->stack[b->depth++] = n;
@@ -499,6 +841,9 @@ sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	struct builder b;
+	struct edit *edits = NULL;
+	char *text = NULL;
+	size_t nedits = 0, textlen = 0;
 	sp_doc *doc;
 	sp_status rc = SP_OK;
 	int docs = 0, done = 0;
@@ -507,17 +852,29 @@ sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
 	if ((rc = check_encoding(buf, len, name, err)) != SP_OK)
 		return rc;
 	doc = calloc(1, sizeof(*doc));
-	if (doc == NULL)
+	/* UTF-16 input (after its byte order mark) is read as it is. */
+	if (doc == NULL || ((len < 2 || (unsigned char)buf[0] < 0xFE) &&
+	    rewrite_pairs(&text, &textlen, &edits, &nedits, buf, len) != 0)) {
+		free(doc);
 		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
 		    "out of memory");
+	}
+	if (text != NULL) {
+		buf = text;
+		len = textlen;
+	}
 	snprintf(doc->name, sizeof(doc->name), "%s", name);
 	memset(&b, 0, sizeof(b));
 	b.doc = doc;
 	b.buf = buf;
 	b.len = len;
 	b.err = err;
+	b.edits = edits;
+	b.nedits = nedits;
 	if (!yaml_parser_initialize(&parser)) {
 		free(doc);
+		free(text);
+		free(edits);
 		return sp_error_set(err, SP_ENOMEM, name, 0, 0,
 		    "out of memory");
 	}
@@ -578,6 +935,8 @@ sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	free(text);
+	free(edits);
 	if (rc == SP_OK && (doc->root == NULL ||
 	    (doc->root->type == SP_NODE_SCALAR && doc->root->plain &&
 	    doc->root->len == 0)))

@@ -14,6 +14,7 @@
 #include "stackpick/doc.h"
 #include "stackpick/gate.h"
 #include "stackpick/render.h"
+#include "internal.h"
 
 /* How many moved criteria a baseline detail names before "N more". */
 #define DETAIL_MOVES 3
@@ -30,20 +31,86 @@ differs(double a, double b)
 	return fabs(a - b) > EPSILON * fmax(1.0, fmax(fabs(a), fabs(b)));
 }
 
-/* One result read from the baseline file. */
+/*
+ * One result of the baseline file.  Only what finding it needs is kept;
+ * its criteria are read again from the file's text when a gate compares
+ * with it, so that memory stays a small multiple of the file's size.
+ */
 struct brec {
-	const char *input;
-	const char *option;  /* NULL when the saved result was a tie */
+	char *input;
+	char *option;        /* NULL when the saved result was a tie */
 	double margin;
-	json_t *criteria;    /* array of objects with id, weight, lead */
+	size_t off, len;     /* the document in the baseline's text */
 };
 
 struct sp_baseline {
-	char name[256];
-	json_t *all;         /* array holding every parsed document */
+	char *name;          /* the file's name as valid UTF-8 */
+	char *text;          /* the file's bytes */
 	struct brec *rec;
-	int nrec;
+	int nrec, cap;
 };
+
+/* A detail being written: grows as needed, remembers running out. */
+struct str {
+	char *s;
+	size_t len, cap;
+	int oom;
+};
+
+static void
+str_add(struct str *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void
+str_add(struct str *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->oom)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		b->oom = 1;
+		return;
+	}
+	if (b->len + (size_t)n + 1 > b->cap) {
+		size_t cap = (b->len + (size_t)n + 1) * 2;
+		char *s = realloc(b->s, cap);
+
+		if (s == NULL) {
+			b->oom = 1;
+			return;
+		}
+		b->s = s;
+		b->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/*
+ * A copy of s in which every byte that is not part of valid UTF-8 is
+ * U+FFFD, for text from outside the loaders (file names, arguments);
+ * NULL when out of memory.  The caller frees it.
+ */
+static char *
+repaired(const char *s)
+{
+	size_t size = strlen(s) * 3 + 1;
+	char *copy = malloc(size);
+
+	if (copy != NULL)
+		sp_utf8_repair(copy, size, s);
+	return copy;
+}
 
 sp_status
 sp_gates_new(sp_gates **out, const sp_matrix *m, sp_error *err)
@@ -63,34 +130,25 @@ sp_gates_new(sp_gates **out, const sp_matrix *m, sp_error *err)
 	return SP_OK;
 }
 
+static void
+free_text(sp_gates *g)
+{
+	int i;
+
+	for (i = 0; i < SP_GATES_MAX; i++) {
+		free(g->text[i]);
+		g->text[i] = NULL;
+	}
+}
+
 void
 sp_gates_free(sp_gates *g)
 {
 	if (g == NULL)
 		return;
+	free_text(g);
 	free(g->moves);
 	free(g);
-}
-
-/* Appends to a detail, cutting it at its size. */
-static void
-append(sp_gate *gt, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void
-append(sp_gate *gt, const char *fmt, ...)
-{
-	size_t used = strlen(gt->detail);
-	va_list ap;
-
-	if (used + 1 >= sizeof(gt->detail))
-		return;
-	va_start(ap, fmt);
-	vsnprintf(gt->detail + used, sizeof(gt->detail) - used, fmt, ap);
-	va_end(ap);
 }
 
 /* The recommended option's id, or NULL on a tie. */
@@ -101,16 +159,16 @@ winner(const sp_result *r)
 }
 
 static void
-tie_text(sp_gate *gt, const sp_result *r)
+tie_text(struct str *d, const sp_result *r)
 {
 	const sp_matrix *m = r->matrix;
 
-	append(gt, "no recommendation (%s and %s tie)",
+	str_add(d, "no recommendation (%s and %s tie)",
 	    m->options[r->rank[0]].id, m->options[r->rank[1]].id);
 }
 
 static void
-gate_expect(sp_gate *gt, const sp_result *r, const char *expect)
+gate_expect(sp_gate *gt, struct str *d, const sp_result *r, const char *expect)
 {
 	const sp_matrix *m = r->matrix;
 	int want = sp_matrix_option(m, expect);
@@ -119,15 +177,15 @@ gate_expect(sp_gate *gt, const sp_result *r, const char *expect)
 	gt->name = "expect";
 	if (want < 0) {
 		gt->passed = 0;
-		append(gt, "'%s' is not an option of this matrix", expect);
+		str_add(d, "'%s' is not an option of this matrix", expect);
 		return;
 	}
 	gt->passed = got != NULL && strcmp(got, m->options[want].id) == 0;
 	if (got == NULL)
-		tie_text(gt, r);
+		tie_text(d, r);
 	else
-		append(gt, "recommended %s", got);
-	append(gt, gt->passed ? ", as expected" : ", expected %s",
+		str_add(d, "recommended %s", got);
+	str_add(d, gt->passed ? ", as expected" : ", expected %s",
 	    m->options[want].id);
 }
 
@@ -146,53 +204,72 @@ digits(double a, double b)
 }
 
 static void
-gate_margin(sp_gate *gt, const sp_result *r, double min)
+gate_margin(sp_gate *gt, struct str *d, const sp_result *r, double min)
 {
-	int d = digits(r->margin, min);
+	int prec = digits(r->margin, min);
 
 	gt->name = "min_margin";
 	gt->passed = r->margin >= min - EPSILON;
 	if (r->ntied > 1) {
-		tie_text(gt, r);
-		append(gt, ": ");
+		tie_text(d, r);
+		str_add(d, ": ");
 	}
-	append(gt, "margin %.*f %s %.*f", d, r->margin, gt->passed ?
-	    "is at least" : "is below the minimum of", d, min);
+	str_add(d, "margin %.*f %s %.*f", prec, r->margin, gt->passed ?
+	    "is at least" : "is below the minimum of", prec, min);
 }
 
 static void
-gate_confidence(sp_gate *gt, const sp_result *r, double min)
+gate_confidence(sp_gate *gt, struct str *d, const sp_result *r, double min)
 {
 	const sp_analysis *a = r->analysis;
-	int d;
+	int prec;
 
 	gt->name = "min_confidence";
 	if (a == NULL) {
 		gt->passed = 0;
-		append(gt, "the result was not analysed");
+		str_add(d, "the result was not analysed");
 		return;
 	}
 	gt->passed = a->confidence >= min;
 	if (a->winner < 0) {
-		tie_text(gt, r);
-		append(gt, ": ");
+		tie_text(d, r);
+		str_add(d, ": ");
 	}
-	d = digits(a->confidence, min);
-	append(gt, "confidence %.*f %s %.*f", d, a->confidence, gt->passed ?
-	    "is at least" : "is below the minimum of", d, min);
+	prec = digits(a->confidence, min);
+	str_add(d, "confidence %.*f %s %.*f", prec, a->confidence,
+	    gt->passed ? "is at least" : "is below the minimum of", prec, min);
 }
 
+/* Orders records by input, then by their place in the file. */
+static int
+cmp_rec(const void *x, const void *y)
+{
+	const struct brec *a = x, *b = y;
+	int c = strcmp(a->input, b->input);
+
+	if (c != 0)
+		return c;
+	return (a->off > b->off) - (a->off < b->off);
+}
+
+/* The first result saved for input (any input when there is one). */
 static const struct brec *
 find_record(const sp_baseline *b, const char *input)
 {
-	int i;
+	int lo = 0, hi = b->nrec;
 
 	if (b->nrec == 1)
 		return &b->rec[0];
-	for (i = 0; i < b->nrec; i++)
-		if (strcmp(b->rec[i].input, input) == 0)
-			return &b->rec[i];
-	return NULL;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (strcmp(b->rec[mid].input, input) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->nrec && strcmp(b->rec[lo].input, input) == 0 ?
+	    &b->rec[lo] : NULL;
 }
 
 static json_t *
@@ -207,6 +284,56 @@ find_criterion(json_t *criteria, const char *id)
 			return c;
 	}
 	return NULL;
+}
+
+/* How many criteria to name when a baseline's differ from the matrix's. */
+#define DETAIL_MISMATCH 3
+
+/*
+ * Whether the saved result was made with the same criteria as r: a
+ * baseline from another matrix would compare nothing.  When it was not,
+ * says which differ into d.
+ */
+static int
+same_criteria(struct str *d, const sp_result *r, json_t *criteria,
+    const sp_baseline *b)
+{
+	const sp_matrix *m = r->matrix;
+	const char *id;
+	json_t *c;
+	size_t i;
+	int k, named = 0, more = 0;
+
+	json_array_foreach(criteria, i, c) {
+		id = json_string_value(json_object_get(c, "id"));
+		if (sp_matrix_criterion(m, id) >= 0)
+			continue;
+		if (named == 0)
+			str_add(d, "%s was saved with another matrix, so "
+			    "nothing compares: ", b->name);
+		if (named < DETAIL_MISMATCH)
+			str_add(d, "%s'%s' is not a criterion of this matrix",
+			    named ? ", " : "", id);
+		else
+			more++;
+		named++;
+	}
+	for (k = 0; k < m->ncriteria; k++) {
+		if (find_criterion(criteria, m->criteria[k].id) != NULL)
+			continue;
+		if (named == 0)
+			str_add(d, "%s was saved with another matrix, so "
+			    "nothing compares: ", b->name);
+		if (named < DETAIL_MISMATCH)
+			str_add(d, "%s%s has no criterion '%s'",
+			    named ? ", " : "", b->name, m->criteria[k].id);
+		else
+			more++;
+		named++;
+	}
+	if (more > 0)
+		str_add(d, ", and %d more", more);
+	return named == 0;
 }
 
 /* Whether criterion k's weight or any rating differs from saved. */
@@ -247,23 +374,33 @@ sort_moves(sp_move *mv, int n)
 }
 
 static void
-gate_baseline(sp_gates *g, sp_gate *gt, const sp_result *r,
+gate_baseline(sp_gates *g, sp_gate *gt, struct str *d, const sp_result *r,
     const sp_baseline *b, const char *input)
 {
 	const sp_matrix *m = r->matrix;
 	const struct brec *rec = find_record(b, input);
 	const char *now = winner(r);
+	json_t *doc = NULL, *criteria;
 	int k, i, n = 0;
 
 	gt->name = "baseline";
+	gt->passed = 0;
 	if (rec == NULL) {
-		gt->passed = 0;
-		append(gt, "%s holds no result for %s", b->name, input);
+		str_add(d, "%s holds no result for %s", b->name, input);
 		return;
 	}
+	/* The same bytes parsed once already: only memory can fail. */
+	doc = json_loadb(b->text + rec->off, rec->len, JSON_DISABLE_EOF_CHECK,
+	    NULL);
+	criteria = json_object_get(doc, "criteria");
+	if (!json_is_array(criteria)) {
+		str_add(d, "out of memory reading %s", b->name);
+		goto done;
+	}
+	if (!same_criteria(d, r, criteria, b))
+		goto done;
 	for (k = 0; k < m->ncriteria && n < g->capacity; k++) {
-		json_t *saved = find_criterion(rec->criteria,
-		    m->criteria[k].id);
+		json_t *saved = find_criterion(criteria, m->criteria[k].id);
 
 		if (saved == NULL || !moved(r, k, saved))
 			continue;
@@ -283,71 +420,154 @@ gate_baseline(sp_gates *g, sp_gate *gt, const sp_result *r,
 	    (now != NULL && rec->option != NULL &&
 	    strcmp(now, rec->option) == 0);
 	if (gt->passed)
-		append(gt, "recommendation is still %s, as in %s",
+		str_add(d, "recommendation is still %s, as in %s",
 		    now ? now : "none (a tie)", b->name);
 	else
-		append(gt, "recommendation changed from %s to %s since %s",
+		str_add(d, "recommendation changed from %s to %s since %s",
 		    rec->option ? rec->option : "none (a tie)",
 		    now ? now : "none (a tie)", b->name);
-	append(gt, " (margin %.2f, was %.2f)", r->margin, rec->margin);
+	str_add(d, " (margin %.2f, was %.2f)", r->margin, rec->margin);
 	if (n == 0) {
-		append(gt, "; no criterion moved");
-		return;
+		str_add(d, "; no criterion moved");
+		goto done;
 	}
-	append(gt, "; moved:");
+	str_add(d, "; moved:");
 	for (i = 0; i < n && i < DETAIL_MOVES; i++)
-		append(gt, "%s %s (weight %g -> %g, lead %+.2f -> %+.2f)",
+		str_add(d, "%s %s (weight %g -> %g, lead %+.2f -> %+.2f)",
 		    i ? "," : "", m->criteria[g->moves[i].criterion].id,
 		    g->moves[i].weight_before, g->moves[i].weight_after,
 		    g->moves[i].lead_before, g->moves[i].lead_after);
 	if (n > DETAIL_MOVES)
-		append(gt, ", and %d more", n - DETAIL_MOVES);
+		str_add(d, ", and %d more", n - DETAIL_MOVES);
+done:
+	json_decref(doc);
 }
 
 void
 sp_gates_eval(sp_gates *g, const sp_gate_spec *spec, const sp_result *r,
     const char *input)
 {
+	char *in = NULL, *expect = NULL;
 	sp_gate *gt;
 	int i;
 
 	g->ngates = 0;
 	g->failed = 0;
 	memset(g->gate, 0, sizeof(g->gate));
+	free_text(g);
 	if (spec == NULL)
 		return;
+	in = repaired(input);
 	if (spec->expect != NULL)
-		gate_expect(&g->gate[g->ngates++], r, spec->expect);
-	if (spec->has_min_margin)
-		gate_margin(&g->gate[g->ngates++], r, spec->min_margin);
-	if (spec->has_min_confidence)
-		gate_confidence(&g->gate[g->ngates++], r,
-		    spec->min_confidence);
-	if (spec->baseline != NULL) {
-		gt = &g->gate[g->ngates++];
-		gate_baseline(g, gt, r, spec->baseline, input);
-	}
-	for (i = 0; i < g->ngates; i++)
-		if (!g->gate[i].passed)
+		expect = repaired(spec->expect);
+	for (i = 0; i < 4; i++) {
+		struct str d = { NULL, 0, 0, 0 };
+
+		gt = &g->gate[g->ngates];
+		if (i == 0 && spec->expect != NULL)
+			gate_expect(gt, &d, r, expect ? expect : "");
+		else if (i == 1 && spec->has_min_margin)
+			gate_margin(gt, &d, r, spec->min_margin);
+		else if (i == 2 && spec->has_min_confidence)
+			gate_confidence(gt, &d, r, spec->min_confidence);
+		else if (i == 3 && spec->baseline != NULL)
+			gate_baseline(g, gt, &d, r, spec->baseline,
+			    in ? in : "");
+		else
+			continue;
+		if (in == NULL || (spec->expect != NULL && expect == NULL))
+			d.oom = 1;
+		if (d.oom || d.s == NULL) {
+			free(d.s);
+			gt->detail = "out of memory";
+		} else {
+			g->text[g->ngates] = d.s;
+			gt->detail = d.s;
+		}
+		if (!gt->passed)
 			g->failed++;
+		g->ngates++;
+	}
+	free(in);
+	free(expect);
 }
 
-/* Line and column (1-based) of byte pos in buf. */
-static void
-locate(int *line, int *column, const char *buf, size_t pos)
-{
-	size_t i;
+/*
+ * A place in the baseline's text, moved forward only, so that locating
+ * every document costs one pass over the file.  Columns count characters,
+ * as jansson's do.
+ */
+struct cursor {
+	const char *buf;
+	size_t pos;
+	int line, column;
+};
 
-	*line = 1;
-	*column = 1;
-	for (i = 0; i < pos; i++) {
-		if (buf[i] == '\n') {
-			(*line)++;
-			*column = 1;
-		} else {
-			(*column)++;
+static void
+advance(struct cursor *c, size_t to)
+{
+	for (; c->pos < to; c->pos++) {
+		if (c->buf[c->pos] == '\n') {
+			c->line++;
+			c->column = 1;
+		} else if (((unsigned char)c->buf[c->pos] & 0xC0) != 0x80) {
+			c->column++;
 		}
 	}
+}
+
+/*
+ * Finds where the JSON document at c ends, counting its values as it
+ * goes: a document of more than SP_MAX_NODES values is refused here,
+ * before jansson builds any of it.  *end is one past its last byte (the
+ * end of the text when it is cut short: jansson then says what is
+ * wrong).  Strings are skipped whole; everything else is one value per
+ * comma, colon or opening bracket, which counts a little over.
+ */
+static sp_status
+extent(size_t *end, const struct cursor *c, size_t len,
+    const sp_baseline *b, sp_error *err)
+{
+	const char *s = c->buf;
+	size_t i = c->pos, nodes = 1;
+	int depth = 0;
+
+	for (; i < len; i++) {
+		switch (s[i]) {
+		case '"':
+			for (i++; i < len && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+			break;
+		case '{':
+		case '[':
+			depth++;
+			nodes++;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			break;
+		case ',':
+		case ':':
+			nodes++;
+			break;
+		default:
+			break;
+		}
+		if (nodes > SP_MAX_NODES) {
+			struct cursor at = *c;
+
+			advance(&at, i);
+			return sp_error_set(err, SP_EDATA, b->name, at.line,
+			    at.column, "more than %d values in one document",
+			    SP_MAX_NODES);
+		}
+		if (depth <= 0 && (s[i] == '}' || s[i] == ']' || s[i] == '"'))
+			break;
+	}
+	*end = i < len ? i + 1 : len;
+	return SP_OK;
 }
 
 /* Checks that one parsed document is a result a comparison can use. */
@@ -373,6 +593,9 @@ check_record(struct brec *rec, json_t *doc, const sp_baseline *b, int line,
 	    !json_is_array(crit))
 		return sp_error_set(err, SP_EDATA, b->name, line, column,
 		    "result lacks input, recommendation or criteria");
+	if (json_array_size(crit) == 0)
+		return sp_error_set(err, SP_EDATA, b->name, line, column,
+		    "result has no criteria: there is nothing to compare");
 	json_array_foreach(crit, i, c) {
 		if (!json_is_string(json_object_get(c, "id")) ||
 		    !json_is_number(json_object_get(c, "weight")) ||
@@ -382,10 +605,114 @@ check_record(struct brec *rec, json_t *doc, const sp_baseline *b, int line,
 			    column, "criterion %zu lacks id, weight, lead or "
 			    "ratings", i + 1);
 	}
-	rec->input = json_string_value(json_object_get(doc, "input"));
-	rec->option = json_string_value(opt);
+	rec->input = repaired(json_string_value(json_object_get(doc,
+	    "input")));
+	rec->option = json_is_string(opt) ? repaired(json_string_value(opt)) :
+	    NULL;
 	rec->margin = json_number_value(json_object_get(rc, "margin"));
-	rec->criteria = crit;
+	if (rec->input == NULL || (json_is_string(opt) && rec->option == NULL))
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	return SP_OK;
+}
+
+/* Reads one document at c, of the text's len bytes, into b. */
+static sp_status
+read_document(sp_baseline *b, struct cursor *c, size_t len, sp_error *err)
+{
+	json_error_t je;
+	json_t *doc;
+	struct brec *grown, *rec;
+	size_t end = len;
+	sp_status rc;
+
+	if ((rc = extent(&end, c, len, b, err)) != SP_OK)
+		return rc;
+	doc = json_loadb(c->buf + c->pos, end - c->pos,
+	    JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &je);
+	if (doc == NULL)
+		return sp_error_set(err, SP_EDATA, b->name,
+		    c->line + je.line - 1, je.line == 1 ?
+		    c->column + je.column - 1 : je.column, "%s", je.text);
+	if (!json_is_object(doc)) {
+		rc = sp_error_set(err, SP_EDATA, b->name, c->line, c->column,
+		    "expected a JSON object");
+		goto done;
+	}
+	/* Error objects record inputs that failed: nothing to keep. */
+	if (json_object_get(doc, "error") != NULL)
+		goto done;
+	if (b->nrec == b->cap) {
+		grown = realloc(b->rec, ((size_t)b->cap * 2 + 8) *
+		    sizeof(*grown));
+		if (grown == NULL) {
+			rc = sp_error_set(err, SP_ENOMEM, "", 0, 0,
+			    "out of memory");
+			goto done;
+		}
+		b->rec = grown;
+		b->cap = b->cap * 2 + 8;
+	}
+	rec = &b->rec[b->nrec];
+	memset(rec, 0, sizeof(*rec));
+	rec->off = c->pos;
+	rec->len = (size_t)je.position;
+	b->nrec++;
+	rc = check_record(rec, doc, b, c->line, c->column, err);
+done:
+	advance(c, c->pos + (size_t)je.position);
+	json_decref(doc);
+	return rc;
+}
+
+/* Parses b->text, of len bytes, into b's records. */
+static sp_status
+parse_text(sp_baseline *b, size_t len, sp_error *err)
+{
+	struct cursor c = { b->text, 0, 1, 1 };
+	sp_status rc;
+
+	/* A byte order mark, as some editors write: no column of its own. */
+	if (len >= 3 && memcmp(b->text, "\xEF\xBB\xBF", 3) == 0)
+		c.pos = 3;
+	for (;;) {
+		size_t pos = c.pos;
+
+		while (pos < len && strchr(" \t\r\n", b->text[pos]) != NULL)
+			pos++;
+		advance(&c, pos);
+		if (pos >= len)
+			break;
+		if ((rc = read_document(b, &c, len, err)) != SP_OK)
+			return rc;
+	}
+	if (b->nrec == 0)
+		return sp_error_set(err, SP_EDATA, b->name, 0, 0,
+		    "holds no stackpick result");
+	qsort(b->rec, (size_t)b->nrec, sizeof(*b->rec), cmp_rec);
+	return SP_OK;
+}
+
+/* Takes text (NUL-terminated, len bytes) over as the baseline's. */
+static sp_status
+baseline_take(sp_baseline **out, char *text, size_t len, const char *name,
+    sp_error *err)
+{
+	sp_baseline *b;
+	sp_status rc;
+
+	*out = NULL;
+	b = calloc(1, sizeof(*b));
+	if (b == NULL || (b->name = repaired(name)) == NULL) {
+		free(b);
+		free(text);
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	}
+	b->text = text;
+	if ((rc = parse_text(b, len, err)) != SP_OK) {
+		sp_baseline_free(b);
+		return rc;
+	}
+	*out = b;
 	return SP_OK;
 }
 
@@ -393,67 +720,14 @@ sp_status
 sp_baseline_parse(sp_baseline **out, const char *buf, size_t len,
     const char *name, sp_error *err)
 {
-	sp_baseline *b;
-	json_error_t je;
-	struct brec *grown;
-	json_t *doc;
-	size_t pos = 0;
-	sp_status rc = SP_OK;
-	int line, column;
+	char *text = malloc(len + 1);
 
 	*out = NULL;
-	b = calloc(1, sizeof(*b));
-	if (b == NULL || (b->all = json_array()) == NULL) {
-		rc = sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
-		goto done;
-	}
-	snprintf(b->name, sizeof(b->name), "%s", name);
-	for (;;) {
-		while (pos < len && strchr(" \t\r\n", buf[pos]) != NULL)
-			pos++;
-		if (pos >= len)
-			break;
-		locate(&line, &column, buf, pos);
-		doc = json_loadb(buf + pos, len - pos,
-		    JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &je);
-		if (doc == NULL) {
-			rc = sp_error_set(err, SP_EDATA, name,
-			    line + je.line - 1, je.line == 1 ?
-			    column + je.column - 1 : je.column, "%s", je.text);
-			goto done;
-		}
-		json_array_append_new(b->all, doc);
-		if (!json_is_object(doc)) {
-			rc = sp_error_set(err, SP_EDATA, name, line, column,
-			    "expected a JSON object");
-			goto done;
-		}
-		pos += je.position;
-		/* Error objects record inputs that failed: nothing to keep. */
-		if (json_object_get(doc, "error") != NULL)
-			continue;
-		grown = realloc(b->rec, ((size_t)b->nrec + 1) * sizeof(*grown));
-		if (grown == NULL) {
-			rc = sp_error_set(err, SP_ENOMEM, "", 0, 0,
-			    "out of memory");
-			goto done;
-		}
-		b->rec = grown;
-		rc = check_record(&b->rec[b->nrec], doc, b, line, column, err);
-		if (rc != SP_OK)
-			goto done;
-		b->nrec++;
-	}
-	if (b->nrec == 0)
-		rc = sp_error_set(err, SP_EDATA, name, 0, 0,
-		    "holds no stackpick result");
-done:
-	if (rc != SP_OK) {
-		sp_baseline_free(b);
-		return rc;
-	}
-	*out = b;
-	return SP_OK;
+	if (text == NULL)
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	memcpy(text, buf, len);
+	text[len] = '\0';
+	return baseline_take(out, text, len, name, err);
 }
 
 sp_status
@@ -466,18 +740,24 @@ sp_baseline_load(sp_baseline **out, const char *path, sp_error *err)
 
 	*out = NULL;
 	rc = sp_read_file(&buf, &len, path, name, SP_MAX_BASELINE_BYTES, err);
-	if (rc == SP_OK)
-		rc = sp_baseline_parse(out, buf, len, name, err);
-	free(buf);
-	return rc;
+	if (rc != SP_OK)
+		return rc;
+	return baseline_take(out, buf, len, name, err);
 }
 
 void
 sp_baseline_free(sp_baseline *b)
 {
+	int i;
+
 	if (b == NULL)
 		return;
-	json_decref(b->all);
+	for (i = 0; i < b->nrec; i++) {
+		free(b->rec[i].input);
+		free(b->rec[i].option);
+	}
 	free(b->rec);
+	free(b->text);
+	free(b->name);
 	free(b);
 }

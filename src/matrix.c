@@ -15,6 +15,7 @@
 struct ctx {
 	sp_dec d;
 	sp_matrix *m;
+	int rule_tests;  /* trait tests in the rules so far */
 };
 
 static sp_status
@@ -272,9 +273,12 @@ load_term(struct ctx *c, const sp_node *key, sp_term *term)
 	return SP_OK;
 }
 
-/* A condition: one mapping (all must hold) or a list of them (any). */
+/*
+ * A condition: one mapping (all must hold) or a list of them (any).  The
+ * tests of a rule's condition count against SP_MAX_RULE_TESTS.
+ */
 static sp_status
-load_cond(struct ctx *c, const sp_node *n, sp_cond *cond)
+load_cond(struct ctx *c, const sp_node *n, sp_cond *cond, int rule)
 {
 	const sp_node *clause, *k;
 	size_t nterms = 0;
@@ -308,8 +312,13 @@ load_cond(struct ctx *c, const sp_node *n, sp_cond *cond)
 	    clause = n->type == SP_NODE_MAP ? NULL : clause->next, ci++) {
 		if (clause->count == 0)
 			return dec_fail(&c->d, clause, "when: empty condition");
-		for (k = clause->first; k != NULL; k = k->next)
+		for (k = clause->first; k != NULL; k = k->next) {
+			if (rule && ++c->rule_tests > SP_MAX_RULE_TESTS)
+				return dec_fail(&c->d, k, "rules: more than %d "
+				    "trait tests in the rules of one matrix",
+				    SP_MAX_RULE_TESTS);
 			TRY(load_term(c, k, &cond->terms[ti++]));
+		}
 		cond->clause_len[ci] = (int)clause->count;
 	}
 	return SP_OK;
@@ -331,7 +340,7 @@ load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
 		TRY(dec_keys(&c->d, r, "rule", keys, 3));
 		TRY(text_field(c, r, "why", "why", 0, &cr->rules[i].why));
 		TRY(req(c, r, "when", "rule", &n));
-		TRY(load_cond(c, n, &cr->rules[i].when));
+		TRY(load_cond(c, n, &cr->rules[i].when, 1));
 		TRY(req(c, r, "add", "rule", &n));
 		TRY(dec_double(&c->d, n, "add", -SP_WEIGHT_MAX, SP_WEIGHT_MAX,
 		    &cr->rules[i].add));
@@ -457,7 +466,7 @@ load_advice(struct ctx *c, const sp_node *seq, const char *what,
 		TRY(dec_map(&c->d, a, what));
 		TRY(dec_keys(&c->d, a, what, keys, 3));
 		TRY(text_field(c, a, "text", "text", 1, &ad->text));
-		TRY(load_cond(c, sp_node_get(a, "when"), &ad->when));
+		TRY(load_cond(c, sp_node_get(a, "when"), &ad->when, 0));
 		ad->option = -1;
 		if ((n = sp_node_get(a, "option")) != NULL) {
 			const char *id;
@@ -535,6 +544,7 @@ matrix_from_doc(sp_matrix **out, sp_doc *doc, sp_error *err)
 	c.d.file = sp_doc_name(doc);
 	c.d.err = err;
 	c.m = m;
+	c.rule_tests = 0;
 	if ((rc = decode(&c, sp_doc_root(doc))) != SP_OK) {
 		sp_doc_free(doc);
 		return rc;

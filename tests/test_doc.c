@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,6 +223,91 @@ assert_same_tree(const sp_node *a, const sp_node *b)
  * The tree compiled into stackpick at build time is exactly what loading
  * the shipped matrix's text gives.
  */
+
+/*
+ * The tree is bounded in values, not only in bytes: a document of
+ * one-letter values past SP_MAX_NODES is refused where the first value
+ * past the bound starts, and one at the bound is read.
+ */
+static void
+test_node_limit(void **state)
+{
+	sp_doc *doc;
+	sp_error err;
+	/* "a: [" + rows of 4096 "b," in [] + "]": count the values made. */
+	size_t rows = SP_MAX_NODES / 4097 + 1, i, j, left;
+	char *text = malloc(rows * (4096 * 2 + 4) + 16), *p = text, *last;
+
+	(void)state;
+	p += sprintf(p, "a:\n");
+	for (i = 0; i < rows; i++) {
+		last = p;
+		*p++ = '-';
+		*p++ = ' ';
+		*p++ = '[';
+		for (j = 0; j < 4096; j++) {
+			*p++ = 'b';
+			*p++ = ',';
+		}
+		p[-1] = ']';
+		*p++ = '\n';
+	}
+	*p = '\0';
+	/* Values: root, a, its sequence, then 4097 per row. */
+	left = SP_MAX_NODES - 3 - (rows - 1) * 4097;
+	assert_true(left < 4097);
+	assert_int_equal(parse(&doc, text, &err), SP_EDATA);
+	assert_string_equal(err.message, "more than 131072 values in one "
+	    "document");
+	assert_int_equal(err.line, (int)rows + 1);
+	assert_int_equal(err.column, (int)(4 + (left - 1) * 2));
+	/* Exactly at the bound: the last row holds left values. */
+	p = last + 3 + (left - 1) * 2;
+	strcpy(p - 1, "]\n");
+	assert_int_equal(parse(&doc, text, &err), SP_OK);
+	sp_doc_free(doc);
+	free(text);
+}
+
+
+/*
+ * JSON writes characters past U+FFFF as surrogate pairs: read them in
+ * double-quoted scalars, leave them as text elsewhere, refuse a lone
+ * half, and tell columns as they are in the file.
+ */
+static void
+test_surrogate_pairs(void **state)
+{
+	sp_doc *doc;
+	sp_error err;
+	const sp_node *root, *j;
+
+	(void)state;
+	assert_int_equal(parse(&doc, "j: {\"a\": \"x\\ud83d\\ude00\\uD83D\\uDE00y"
+	    "\", \"c\": 1, \"b\": \"\\\\ud83d\\\\ude00\"}\n"
+	    "d: '\\ud83d\\ude00' # \"\\ud83d\\ude00\"\n"
+	    "e: \\ud83d\\ude00\n", &err), SP_OK);
+	root = sp_doc_root(doc);
+	j = sp_node_get(root, "j");
+	assert_string_equal(sp_node_get(j, "a")->text,
+	    "x\xf0\x9f\x98\x80\xf0\x9f\x98\x80y");
+	assert_int_equal(sp_node_get(j, "c")->column, 45);
+	/* An escaped backslash: what follows is text. */
+	assert_string_equal(sp_node_get(j, "b")->text,
+	    "\\ud83d\\ude00");
+	assert_string_equal(sp_node_get(root, "d")->text, "\\ud83d\\ude00");
+	assert_string_equal(sp_node_get(root, "e")->text, "\\ud83d\\ude00");
+	sp_doc_free(doc);
+	assert_int_equal(parse(&doc, "a: \"\\ud83d\\ude00\"\nb: \"\\ud83d x\"\n",
+	    &err), SP_EDATA);
+	assert_int_equal(err.line, 2);
+	assert_int_equal(err.column, 5);
+	assert_non_null(strstr(err.message, "lone UTF-16 surrogate \\ud83d"));
+	assert_int_equal(parse(&doc, "a: \"\\ude00\\ud83d\"\n", &err),
+	    SP_EDATA);
+	assert_non_null(strstr(err.message, "lone UTF-16 surrogate \\ude00"));
+}
+
 static void
 test_builtin_tree(void **state)
 {
@@ -247,6 +333,8 @@ main(void)
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_node_limit),
+		cmocka_unit_test(test_surrogate_pairs),
 		cmocka_unit_test(test_builtin_tree),
 	};
 

@@ -12,6 +12,7 @@
 
 #include "stackpick/gate.h"
 #include "stackpick/render.h"
+#include "internal.h"
 
 static sp_matrix *m;
 static sp_result *r;
@@ -232,6 +233,135 @@ test_baseline_bad(void **state)
 	    1, 1, "criterion 1 lacks");
 }
 
+
+/*
+ * Whatever the bytes of the file names, every gate is in the result and
+ * its detail is whole and valid UTF-8, so that it can be shown as JSON.
+ */
+static void
+test_detail_utf8(void **state)
+{
+	sp_gate_spec spec = { 0 };
+	sp_baseline *b;
+	sp_error err;
+	char *a = saved(ML, "ml.yaml"), *c = saved(CHAT, "chat.yaml");
+	char *buf = malloc(strlen(a) + strlen(c) + 2);
+	char name[1200], input[64];
+	json_t *j, *gates;
+	int i;
+
+	(void)state;
+	sprintf(buf, "%s\n%s", a, c);
+	/* 300 two-byte characters, then bytes that are not UTF-8. */
+	name[0] = '\0';
+	for (i = 0; i < 300; i++)
+		strcat(name, "\xc3\xa9");
+	strcat(name, "\xff\xe2\x82.json");
+	assert_int_equal(sp_baseline_parse(&b, buf, strlen(buf), name, &err),
+	    SP_OK);
+	spec.baseline = b;
+	spec.expect = "py\xf0\x9f";
+	snprintf(input, sizeof(input), "in\xc3.yaml");
+	score(CHAT);
+	sp_gates_eval(g, &spec, r, input);
+	assert_int_equal(g->ngates, 2);
+	assert_int_equal(g->failed, 2);
+	for (i = 0; i < 2; i++)
+		assert_true(sp_utf8_valid(g->gate[i].detail));
+	assert_non_null(strstr(g->gate[0].detail,
+	    "'py\xef\xbf\xbd\xef\xbf\xbd' is not"));
+	assert_non_null(strstr(g->gate[1].detail, "\xc3\xa9\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbf\xbd.json holds no result for "
+	    "in\xef\xbf\xbd.yaml"));
+	assert_true(strlen(g->gate[1].detail) > 600);
+	sp_report_explain(rep, r, input, g);
+	j = sp_report_json(rep);
+	assert_non_null(j);
+	gates = json_object_get(j, "gates");
+	assert_int_equal(json_array_size(gates), 2);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_array_get(gates, 1), "name")), "baseline");
+	json_decref(j);
+	sp_baseline_free(b);
+	free(buf);
+	free(a);
+	free(c);
+}
+
+/* A byte order mark before the first result is skipped, as in profiles. */
+static void
+test_baseline_bom(void **state)
+{
+	sp_gate_spec spec = { 0 };
+	sp_baseline *b;
+	sp_error err;
+	char *ml = saved(ML, "ml.yaml");
+	char *buf = malloc(strlen(ml) + 4);
+
+	(void)state;
+	sprintf(buf, "\xEF\xBB\xBF%s", ml);
+	assert_int_equal(sp_baseline_parse(&b, buf, strlen(buf), "b.json",
+	    &err), SP_OK);
+	spec.baseline = b;
+	score(ML);
+	sp_gates_eval(g, &spec, r, "ml.yaml");
+	assert_true(g->gate[0].passed);
+	sp_baseline_free(b);
+	free(buf);
+	free(ml);
+}
+
+/* A result saved with another matrix compares nothing: the gate fails. */
+static void
+test_baseline_other_matrix(void **state)
+{
+	static const char other[] = "{\"schema_version\": 1, \"input\": "
+	    "\"x.yaml\", \"recommendation\": {\"option\": \"nodejs\", "
+	    "\"margin\": 1}, \"criteria\": [{\"id\": \"speed\", \"weight\": "
+	    "1, \"lead\": 0, \"ratings\": {}}]}";
+	sp_gate_spec spec = { 0 };
+	sp_baseline *b;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(sp_baseline_parse(&b, other, strlen(other),
+	    "b.json", &err), SP_OK);
+	spec.baseline = b;
+	score(CHAT);
+	sp_gates_eval(g, &spec, r, "x.yaml");
+	assert_false(g->gate[0].passed);
+	assert_int_equal(g->gate[0].nmoves, 0);
+	assert_non_null(strstr(g->gate[0].detail, "b.json was saved with "
+	    "another matrix, so nothing compares: 'speed' is not a criterion "
+	    "of this matrix, b.json has no criterion '"));
+	assert_non_null(strstr(g->gate[0].detail, "more"));
+	sp_baseline_free(b);
+}
+
+/* Many documents are located from where the previous one ended. */
+static void
+test_baseline_located(void **state)
+{
+	char *text, *p;
+	size_t i, n = 200000;
+
+	(void)state;
+	bad("{\"error\": 1}\n{\"error\": 1}\n  {\"a\" 1}", 3, 8, "':' expected");
+	bad("\xEF\xBB\xBF{\"a\": }", 1, 7, "");
+	bad("{\"error\": \"\xc3\xa9\xc3\xa9\"} {\"a\" 1}", 1, 22, "");
+	bad("{\"schema_version\": 1, \"input\": \"x\", \"recommendation\": "
+	    "{\"option\": null, \"margin\": 0}, \"criteria\": []}",
+	    1, 1, "result has no criteria");
+	/* More values in one document than a tree may hold. */
+	text = malloc(n * 2 + 16);
+	p = text + sprintf(text, "\n {\"a\": [");
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "0,");
+	strcpy(p - 1, "]}");
+	bad(text, 2, 0, "more than 131072 values in one document");
+	free(text);
+}
+
 int
 main(void)
 {
@@ -242,6 +372,10 @@ main(void)
 		cmocka_unit_test(test_baseline),
 		cmocka_unit_test(test_baseline_lines),
 		cmocka_unit_test(test_baseline_bad),
+		cmocka_unit_test(test_detail_utf8),
+		cmocka_unit_test(test_baseline_bom),
+		cmocka_unit_test(test_baseline_other_matrix),
+		cmocka_unit_test(test_baseline_located),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -172,6 +173,56 @@ test_errors(void **state)
 	}
 }
 
+
+/*
+ * Trait tests over all rules are bounded (SP_MAX_RULE_TESTS): the search
+ * for answers that would change the recommendation costs their square.
+ * The bound counts every test of every clause, in every criterion, and
+ * not the conditions of checklist, pitfalls and tools.
+ */
+static void
+test_rule_tests(void **state)
+{
+	size_t per = 20 + 2 * 48, size = (size_t)SP_MAX_RULE_TESTS * per +
+	    4096;
+	char *text = malloc(size), *p;
+	sp_matrix *m;
+	sp_error err;
+	int i, line;
+
+	(void)state;
+	/* Two criteria; every rule tests two traits, one per clause. */
+	p = text + sprintf(text, HEAD OPTS TRAITS "checklist:\n"
+	    "  - {when: {n: 1, load: hi}, text: x}\n"
+	    "criteria:\n  - id: c1\n    label: C1\n    weight: 2\n"
+	    "    ratings: {a: {rating: 5, why: x}, b: {rating: 1, why: y}}\n"
+	    "    rules:\n");
+	line = 17;
+	for (i = 0; i < SP_MAX_RULE_TESTS / 2; i++) {
+		if (i == SP_MAX_RULE_TESTS / 4) {
+			p += sprintf(p, "  - id: c2\n    label: C2\n"
+			    "    weight: 2\n    ratings: {a: {rating: 5, "
+			    "why: x}, b: {rating: 1, why: y}}\n    rules:\n");
+			line += 5;
+		}
+		p += sprintf(p, "      - {when: [{n: {min: %d}}, {load: hi}], "
+		    "add: 1}\n", i % 9);
+		line++;
+	}
+	assert_int_equal(load(&m, text, &err), SP_OK);
+	assert_int_equal(m->criteria[0].nrules + m->criteria[1].nrules,
+	    SP_MAX_RULE_TESTS / 2);
+	sp_matrix_free(m);
+	/* One test more, in a rule with one clause. */
+	sprintf(p, "      - {when: {n: 3}, add: 1}\n");
+	assert_int_equal(load(&m, text, &err), SP_EDATA);
+	assert_int_equal(err.line, line + 1);
+	assert_int_equal(err.column, 17);
+	assert_string_equal(err.message, "rules: more than 1024 trait tests "
+	    "in the rules of one matrix");
+	free(text);
+}
+
 int
 main(void)
 {
@@ -179,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_builtin),
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_rule_tests),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

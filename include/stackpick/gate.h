@@ -21,7 +21,6 @@
 #include "stackpick/score.h"
 
 #define SP_GATES_MAX 4
-#define SP_GATE_DETAIL_MAX 512
 
 /* A JSON result (or several, as JSON Lines) saved earlier. */
 typedef struct sp_baseline sp_baseline;
@@ -46,7 +45,7 @@ typedef struct {
 typedef struct {
 	const char *name;           /* "expect", "min_margin", ... */
 	int passed;
-	char detail[SP_GATE_DETAIL_MAX];
+	const char *detail;         /* what it found: valid UTF-8, whole */
 	const sp_move *moves;       /* baseline only: largest change first */
 	int nmoves;
 } sp_gate;
@@ -57,6 +56,7 @@ typedef struct sp_gates {
 	int failed;                 /* how many did not pass */
 	sp_move *moves;             /* storage for the baseline's moves */
 	int capacity;
+	char *text[SP_GATES_MAX];   /* storage for the details */
 } sp_gates;
 
 /*
@@ -69,17 +69,24 @@ void sp_gates_free(sp_gates *g);
 
 /*
  * Checks every gate in spec against r, read from input, and fills g.
- * Never fails: a baseline with no result for input is a failed gate.
+ * Never fails: a baseline with no result for input, or saved with another
+ * matrix, is a failed gate.  Every gate asked for is in g, and its detail
+ * is whole and valid UTF-8 whatever the bytes of input, of the baseline's
+ * file name or of spec->expect (bytes that are not UTF-8 show as U+FFFD).
+ * The details belong to g and last until the next call or
+ * sp_gates_free().
  */
 void sp_gates_eval(sp_gates *g, const sp_gate_spec *spec, const sp_result *r,
     const char *input);
 
 /*
  * Parses len bytes holding one or more JSON results (as --format json
- * prints them; error objects are skipped) as a baseline; name labels
- * errors and details.  Fails with SP_EDATA and a located message when the
- * text is not JSON or a result lacks what a comparison needs.  On success
- * *out is the caller's, released with sp_baseline_free().
+ * prints them; error objects are skipped; a UTF-8 byte order mark is
+ * allowed) as a baseline; name labels errors and details.  Fails with
+ * SP_EDATA and a located message when the text is not JSON, a document
+ * has more than SP_MAX_NODES values, or a result lacks what a comparison
+ * needs (criteria included).  Time is linear in len.  On success *out is
+ * the caller's, released with sp_baseline_free().
  */
 sp_status sp_baseline_parse(sp_baseline **out, const char *buf, size_t len,
     const char *name, sp_error *err);

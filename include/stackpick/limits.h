@@ -24,10 +24,26 @@
 /* Longest scalar (string, number, key) in bytes. */
 #define SP_MAX_SCALAR 4096
 
+/*
+ * Most values (scalars, mappings and sequences, keys included) in one
+ * document: one YAML profile or matrix, or one JSON result of a baseline.
+ * Bytes alone do not bound memory, since a file of one-letter scalars
+ * holds a value every two bytes; this keeps each tree to a few MiB.
+ */
+#define SP_MAX_NODES 131072
+
 /* Options and criteria a matrix may declare. */
 #define SP_MIN_OPTIONS 2
 #define SP_MAX_OPTIONS 64
 #define SP_MAX_CRITERIA 256
+
+/*
+ * Tests of a trait (one "trait: value" of a rule's when) over all the
+ * rules of a matrix.  Looking for the answers that would change the
+ * recommendation re-derives the weights for every value of an integer
+ * trait that a rule tests, so its cost grows with the square of this.
+ */
+#define SP_MAX_RULE_TESTS 1024
 
 /* Profile traits a matrix may declare, and values of one enum trait. */
 #define SP_MAX_TRAITS 64
