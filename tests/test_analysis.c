@@ -430,12 +430,12 @@ test_frameworks_matrix(void **state)
 	(void)state;
 	memset(&f, 0, sizeof(f));
 	snprintf(path, sizeof(path),
-	    "%s/data/examples/matrix-python-web-frameworks.yaml",
+	    "%s/data/web-frameworks/matrix.yaml",
 	    SP_SOURCE_DIR);
 	assert_int_equal(sp_matrix_load(&f.m, path, &err), SP_OK);
 	assert_int_equal(sp_result_new(&f.r, f.m, &err), SP_OK);
 	assert_int_equal(sp_analysis_new(&f.a, f.m, &err), SP_OK);
-	snprintf(path, sizeof(path), "%s/data/examples/python-web-api.yaml",
+	snprintf(path, sizeof(path), "%s/data/web-frameworks/python-web-api.yaml",
 	    SP_SOURCE_DIR);
 	fix_profile(&f, NULL, path);
 	for (m = 0; m < SP_NMETHODS; m++) {

@@ -28,6 +28,8 @@ mx=()
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 examples=../../data/examples
+# A profile for another matrix lives next to it.
+[ -n "${4:-}" ] && examples=$(dirname "$4")
 
 fail() {
 	echo "FAIL: $case $arg: $*" >&2

@@ -42,8 +42,8 @@ baseline-bom)
 	check --code 0 --no-stderr \
 	    -- "$sp" --quiet --baseline "$tmp/b.json" "$ex/realtime-chat.yaml" ;;
 baseline-other-matrix)
-	"$sp" --format json --matrix "$ex/matrix-python-web-frameworks.yaml" \
-	    "$ex/python-web-api.yaml" >"$tmp/b.json" || exit 1
+	"$sp" --format json --matrix "$ex/../web-frameworks/matrix.yaml" \
+	    "$ex/../web-frameworks/python-web-api.yaml" >"$tmp/b.json" || exit 1
 	check --code 1 --stderr "gate baseline failed: .*b.json was saved with another matrix, so nothing compares: '[a-z_]+' is not a criterion of this matrix" \
 	    -- "$sp" --quiet --baseline "$tmp/b.json" "$ex/realtime-chat.yaml" ;;
 baseline-no-criteria)
