@@ -257,59 +257,6 @@ fill_x(struct sp_analysis_priv *p, const sp_result *r, sp_method method)
 			p->x[k * no + o] = info->value(m, r->crit[k].rating[o]);
 }
 
-/* "ml: heavy", "concurrency: 1000 or more" for the first clause of c. */
-static void
-describe_cond(char *buf, size_t size, const sp_cond *c, const sp_matrix *m)
-{
-	size_t used = 0;
-	int i, v, nv;
-
-	buf[0] = '\0';
-	for (i = 0; c->nclauses > 0 && i < c->clause_len[0] && used < size;
-	    i++) {
-		const sp_term *t = &c->terms[i];
-		const sp_trait *tr = &m->traits[t->trait];
-		int w = snprintf(buf + used, size - used, "%s%s: ", i ? ", " :
-		    "", tr->id);
-
-		if (w < 0 || (used += (size_t)w) >= size)
-			break;
-		if (tr->type == SP_TRAIT_INT) {
-			if (t->min == t->max)
-				w = snprintf(buf + used, size - used, "%ld",
-				    t->min);
-			else if (t->max == tr->max)
-				w = snprintf(buf + used, size - used,
-				    "%ld or more", t->min);
-			else if (t->min == tr->min)
-				w = snprintf(buf + used, size - used,
-				    "%ld or less", t->max);
-			else
-				w = snprintf(buf + used, size - used,
-				    "%ld to %ld", t->min, t->max);
-		} else {
-			nv = tr->type == SP_TRAIT_BOOL ? 2 : tr->nvalues;
-			for (v = 0, w = 0; v < nv && used + (size_t)w < size;
-			    v++) {
-				int x;
-
-				if (!((t->set >> v) & 1u))
-					continue;
-				x = snprintf(buf + used + w, size - used - w,
-				    "%s%s", w ? " or " : "", tr->type ==
-				    SP_TRAIT_BOOL ? (v ? "true" : "false") :
-				    tr->values[v]);
-				if (x < 0)
-					break;
-				w += x;
-			}
-		}
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-}
-
 /*
  * The unfired rule of criterion k that moves its weight furthest up (or
  * down), or -1.
@@ -329,45 +276,6 @@ moving_rule(const sp_result *r, int k, int up)
 			best = i;
 	}
 	return best;
-}
-
-void
-sp_flip_hint(char *buf, size_t size, const sp_result *r, const sp_flip *f)
-{
-	const sp_matrix *m = r->matrix;
-	const sp_criterion *cr = &m->criteria[f->criterion];
-	const sp_crit_score *c = &r->crit[f->criterion];
-	char cond[SP_HINT_MAX];
-	size_t used = 0;
-	int i;
-
-	buf[0] = '\0';
-	if (c->override != SP_OVERRIDE_NONE) {
-		snprintf(buf, size, "set by %s", c->override ==
-		    SP_OVERRIDE_CLI ? "--weight" : "the profile's weights");
-		return;
-	}
-	if (f->flip_weight < f->weight) {
-		for (i = 1; i < c->nfrom && used < size; i++) {
-			int w;
-
-			if (!(c->from[i].delta > 0))
-				continue;
-			w = snprintf(buf + used, size - used, "%s%s %+g",
-			    used ? ", " : "raised by ", c->from[i].text,
-			    c->from[i].delta);
-			if (w < 0)
-				break;
-			used += (size_t)w;
-		}
-		if (used > 0)
-			return;
-	}
-	if (f->rule >= 0) {
-		describe_cond(cond, sizeof(cond), &cr->rules[f->rule].when, m);
-		snprintf(buf, size, "%s %s %g", cond, cr->rules[f->rule].add > 0 ?
-		    "adds" : "takes", fabs(cr->rules[f->rule].add));
-	}
 }
 
 static int
@@ -491,17 +399,6 @@ find_flips(sp_analysis *a, const sp_result *r)
 	}
 }
 
-static void
-value_text(char *buf, size_t size, const sp_trait *tr, long v)
-{
-	if (tr->type == SP_TRAIT_ENUM)
-		snprintf(buf, size, "%s", tr->values[v]);
-	else if (tr->type == SP_TRAIT_BOOL)
-		snprintf(buf, size, "%s", v ? "true" : "false");
-	else
-		snprintf(buf, size, "%ld", v);
-}
-
 /*
  * Re-scores the profile with trait t set to v, deriving again only the
  * weights of criteria whose rules test t.  The weighted sum and product
@@ -549,15 +446,12 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 static void
 add_trait_flip(sp_analysis *a, const sp_result *r, int t, long v, int win)
 {
-	const sp_trait *tr = &r->matrix->traits[t];
 	sp_trait_flip *f = &a->trait_flips[a->ntrait_flips++];
 
 	f->trait = t;
 	f->from = r->profile->value[t];
 	f->to = v;
 	f->option = win;
-	value_text(f->from_text, sizeof(f->from_text), tr, f->from);
-	value_text(f->to_text, sizeof(f->to_text), tr, v);
 }
 
 /*

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "stackpick/limits.h"
+#include "stackpick/trait.h"
 #include "phrase.h"
 
 void
@@ -101,14 +102,65 @@ phrase_weight(sp_buf *b, double w, double other)
 	}
 }
 
-void
-phrase_weight_from(sp_buf *b, sp_put_fn *put, const sp_crit_score *c)
+/* Appends the value of trait t to b through put. */
+static void
+put_value(sp_buf *b, sp_put_fn *put, const sp_trait *tr, long v)
 {
+	sp_buf tmp = SP_BUF_INIT;
+
+	sp_trait_value_text(&tmp, tr, v);
+	put(b, sp_buf_cstr(&tmp));
+	b->oom |= tmp.oom;
+	sp_buf_free(&tmp);
+}
+
+void
+phrase_answer(sp_buf *b, sp_put_fn *put, const sp_profile *p,
+    const sp_matrix *m, int t)
+{
+	put(b, m->traits[t].id);
+	sp_buf_puts(b, ": ");
+	put_value(b, put, &m->traits[t], p->value[t]);
+}
+
+void
+phrase_source(sp_buf *b, sp_put_fn *put, const sp_result *r, int k, int i)
+{
+	const sp_crit_score *c = &r->crit[k];
+	const sp_source *s = &c->from[i];
+	const sp_cond *cond;
+	int j, t = 0;
+
+	switch (s->kind) {
+	case SP_FROM_BASE:
+		sp_buf_puts(b, "base");
+		break;
+	case SP_FROM_OVERRIDE:
+		sp_buf_puts(b, c->override == SP_OVERRIDE_CLI ? "--weight" :
+		    "weights in profile");
+		break;
+	case SP_FROM_RULE:
+		cond = &r->matrix->criteria[k].rules[s->rule].when;
+		for (j = 0; j < s->clause; j++)
+			t += cond->clause_len[j];
+		for (j = 0; j < cond->clause_len[s->clause]; j++) {
+			sp_buf_puts(b, j ? ", " : "");
+			phrase_answer(b, put, r->profile, r->matrix,
+			    cond->terms[t + j].trait);
+		}
+		break;
+	}
+}
+
+void
+phrase_weight_from(sp_buf *b, sp_put_fn *put, const sp_result *r, int k)
+{
+	const sp_crit_score *c = &r->crit[k];
 	int i;
 
 	for (i = 0; i < c->nfrom; i++) {
 		sp_buf_puts(b, i ? ", " : "");
-		put(b, c->from[i].text);
+		phrase_source(b, put, r, k, i);
 		sp_buf_printf(b, i == 0 ? " %g" : " %+g", c->from[i].delta);
 	}
 	if (c->clamped)
@@ -135,7 +187,7 @@ phrase_mover(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 			if (!(c->from[i].delta > 0))
 				continue;
 			sp_buf_puts(b, n++ ? ", " : "raised by ");
-			put(b, c->from[i].text);
+			phrase_source(b, put, rep->result, rf->flip->criterion, i);
 			sp_buf_printf(b, " %+g", c->from[i].delta);
 		}
 		break;
@@ -188,9 +240,9 @@ phrase_trait_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 	sp_buf_puts(b, "If ");
 	put(b, m->traits[t->trait].id);
 	sp_buf_puts(b, " were ");
-	put(b, t->to_text);
+	put_value(b, put, &m->traits[t->trait], t->to);
 	sp_buf_puts(b, " instead of ");
-	put(b, t->from_text);
+	put_value(b, put, &m->traits[t->trait], t->from);
 	sp_buf_puts(b, ", ");
 	if (t->option >= 0) {
 		put(b, m->options[t->option].label);
@@ -291,9 +343,32 @@ phrase_hybrid(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 }
 
 void
-phrase_note(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+phrase_note(sp_buf *b, sp_put_fn *put, const sp_result *r, int i)
 {
-	put(b, rep->result->warning[i]);
+	const sp_note *n = &r->note[i];
+	const sp_matrix *m = r->matrix;
+
+	switch (n->kind) {
+	case SP_NOTE_NO_TEAM:
+		sp_buf_puts(b, "no team section: ");
+		put(b, m->criteria[n->criterion].label);
+		sp_buf_puts(b, " counts the same for every option");
+		break;
+	case SP_NOTE_TEAM_MISSING:
+		sp_buf_puts(b, "the team section does not mention ");
+		put(b, m->options[n->option].label);
+		sp_buf_puts(b, ": its ");
+		put(b, m->criteria[n->criterion].label);
+		sp_buf_puts(b, " counts as 0");
+		break;
+	case SP_NOTE_TIE:
+		put(b, m->options[r->rank[0]].label);
+		sp_buf_puts(b, " and ");
+		put(b, m->options[r->rank[1]].label);
+		sp_buf_puts(b, " score the same: the matrix cannot choose between "
+		    "them");
+		break;
+	}
 }
 
 /* "A", "A and B", "A, B and C" of the labels of criteria k[0..n). */

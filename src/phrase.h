@@ -28,12 +28,25 @@ void phrase_cond(sp_buf *b, sp_put_fn *put, const sp_cond *c,
    is within 0.05 of other). */
 void phrase_weight(sp_buf *b, double w, double other);
 
+/* "io_load: high": a profile's answer to trait t, as it wrote it. */
+void phrase_answer(sp_buf *b, sp_put_fn *put, const sp_profile *p,
+    const sp_matrix *m, int t);
+
+/*
+ * One source of criterion k's weight: "base", "--weight", "weights in
+ * profile", or the answers that fired its rules ("io_load: high,
+ * concurrency: 20000").
+ */
+void phrase_source(sp_buf *b, sp_put_fn *put, const sp_result *r, int k,
+    int i);
+
 /*
  * Where a criterion's weight came from: "base 2, io_load: high +3,
  * concurrency: 20000 +4", and ", capped at 10" when the rules pushed it
  * past the scale.
  */
-void phrase_weight_from(sp_buf *b, sp_put_fn *put, const sp_crit_score *c);
+void phrase_weight_from(sp_buf *b, sp_put_fn *put, const sp_result *r,
+    int k);
 
 /*
  * What moves a flip's weight: "set by --weight", "raised by ml: heavy
@@ -80,7 +93,7 @@ void phrase_summary_sure(sp_buf *b, sp_put_fn *put, const sp_report *rep);
 void phrase_caveat(sp_buf *b, sp_put_fn *put, const sp_report *rep,
     sp_caveat c);
 
-/* A note of the result (a warning of the score stage). */
-void phrase_note(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i);
+/* Note i of the result: "no team section: Team fit counts the same ..." */
+void phrase_note(sp_buf *b, sp_put_fn *put, const sp_result *r, int i);
 
 #endif

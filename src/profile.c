@@ -217,24 +217,3 @@ sp_profile_set_weight(sp_profile *p, const sp_matrix *m, const char *spec,
 	p->override[i] = SP_OVERRIDE_CLI;
 	return SP_OK;
 }
-
-void
-sp_profile_describe(char *buf, size_t size, const sp_profile *p,
-    const sp_matrix *m, int t)
-{
-	const sp_trait *tr = &m->traits[t];
-
-	switch (tr->type) {
-	case SP_TRAIT_ENUM:
-		snprintf(buf, size, "%s: %s", tr->id,
-		    tr->values[p->value[t]]);
-		break;
-	case SP_TRAIT_BOOL:
-		snprintf(buf, size, "%s: %s", tr->id,
-		    p->value[t] ? "true" : "false");
-		break;
-	case SP_TRAIT_INT:
-		snprintf(buf, size, "%s: %ld", tr->id, p->value[t]);
-		break;
-	}
-}

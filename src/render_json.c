@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stackpick/render.h"
+#include "stackpick/trait.h"
 #include "internal.h"
 #include "phrase.h"
 
@@ -47,12 +48,17 @@ criterion(const sp_result *r, int k)
 	const sp_crit_score *c = &r->crit[k];
 	json_t *o = json_object(), *from = json_array(),
 	       *ratings = json_object(), *contrib = json_object();
+	sp_buf src = SP_BUF_INIT;
 	int i;
 
-	for (i = 0; i < c->nfrom; i++)
+	for (i = 0; i < c->nfrom; i++) {
+		sp_buf_clear(&src);
+		phrase_source(&src, phrase_put_raw, r, k, i);
 		json_array_append_new(from, json_pack("{s:o,s:f,s:s?}",
-		    "source", text(c->from[i].text), "value", c->from[i].delta,
-		    "why", c->from[i].why));
+		    "source", text(sp_buf_cstr(&src)), "value",
+		    c->from[i].delta, "why", c->from[i].why));
+	}
+	sp_buf_free(&src);
 	for (i = 0; i < m->noptions; i++) {
 		json_object_set_new(ratings, m->options[i].id,
 		    json_real(c->rating[i]));
@@ -74,16 +80,6 @@ static json_t *
 option_or_null(const sp_matrix *m, int o)
 {
 	return o < 0 ? json_null() : json_string(m->options[o].id);
-}
-
-static json_t *
-trait_value(const sp_trait *tr, long v)
-{
-	if (tr->type == SP_TRAIT_ENUM)
-		return json_string(tr->values[v]);
-	if (tr->type == SP_TRAIT_BOOL)
-		return json_boolean(v);
-	return json_integer(v);
 }
 
 static json_t *
@@ -140,8 +136,8 @@ analysis(json_t *root, const sp_report *rep)
 		const sp_trait *tr = &m->traits[f->trait];
 
 		json_array_append_new(tf, json_pack("{s:s,s:o,s:o,s:o}",
-		    "trait", tr->id, "from", trait_value(tr, f->from), "to",
-		    trait_value(tr, f->to), "option",
+		    "trait", tr->id, "from", sp_trait_value_json(tr, f->from), "to",
+		    sp_trait_value_json(tr, f->to), "option",
 		    option_or_null(m, f->option)));
 	}
 	for (i = 0; i < SP_NMETHODS; i++)
@@ -249,6 +245,7 @@ sp_report_json(const sp_report *rep)
 	json_t *root = json_object(), *rec = json_object(),
 	       *scores = json_array(), *crit = json_array(),
 	       *tied = json_array(), *warnings = json_array();
+	sp_buf note = SP_BUF_INIT;
 	int best = r->rank[0], i;
 
 	if (root == NULL || rec == NULL || scores == NULL || crit == NULL ||
@@ -281,8 +278,12 @@ sp_report_json(const sp_report *rep)
 		    r->score[r->rank[i]]));
 	for (i = 0; i < m->ncriteria; i++)
 		json_array_append_new(crit, criterion(r, i));
-	for (i = 0; i < r->nwarnings; i++)
-		json_array_append_new(warnings, json_string(r->warning[i]));
+	for (i = 0; i < r->nnotes; i++) {
+		sp_buf_clear(&note);
+		phrase_note(&note, phrase_put_raw, r, i);
+		json_array_append_new(warnings, text(sp_buf_cstr(&note)));
+	}
+	sp_buf_free(&note);
 	json_object_set_new(root, "schema_version",
 	    json_integer(SP_JSON_SCHEMA_VERSION));
 	json_object_set_new(root, "input", text(rep->input));

@@ -172,7 +172,7 @@ reasons(sp_buf *b, const sp_report *rep, int sign)
 		sp_buf_puts(b, "- **");
 		put(b, cr->label);
 		sp_buf_printf(b, "**: %+.2f, weight %g (", c->lead, c->weight);
-		phrase_weight_from(b, put, c);
+		phrase_weight_from(b, put, r, ks[i]);
 		sp_buf_puts(b, "). ");
 		if (cr->from_team) {
 			put(b, m->options[side].label);
@@ -307,11 +307,11 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	if (r->ntools > 0)
 		sp_buf_puts(b, "\n### Suggested frameworks and tooling\n\n");
 	advice(b, "- ", r->tools, r->ntools);
-	if (r->nwarnings > 0)
+	if (r->nnotes > 0)
 		sp_buf_puts(b, "\n### Notes\n\n");
-	for (i = 0; i < r->nwarnings; i++) {
+	for (i = 0; i < r->nnotes; i++) {
 		sp_buf_puts(b, "- ");
-		phrase_note(b, put, rep, i);
+		phrase_note(b, put, r, i);
 		sp_buf_putc(b, '\n');
 	}
 	gates(b, rep);

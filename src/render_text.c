@@ -164,7 +164,7 @@ reason(struct out *o, const sp_report *rep, int k, int sign)
 	    sign > 0 ? '+' : '-', RESET(o));
 	put(&o->line, cr->label);
 	sp_buf_printf(&o->line, ": %+.2f, weight %g (", c->lead, c->weight);
-	phrase_weight_from(&o->line, put, c);
+	phrase_weight_from(&o->line, put, r, k);
 	sp_buf_putc(&o->line, ')');
 	flush(o, "  ", 4);
 	if (cr->from_team) {
@@ -378,10 +378,10 @@ sp_render_text(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 	sp_buf_clear(&o.line);
 	advice(&o, "Suggested frameworks and tooling", "  *   ", r->tools,
 	    r->ntools);
-	if (r->nwarnings > 0) {
+	if (r->nnotes > 0) {
 		heading(&o, "Notes");
-		for (i = 0; i < r->nwarnings; i++) {
-			phrase_note(&o.line, put, rep, i);
+		for (i = 0; i < r->nnotes; i++) {
+			phrase_note(&o.line, put, r, i);
 			flush(&o, "  - ", 4);
 		}
 	}

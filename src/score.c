@@ -341,62 +341,65 @@ sp_cond_holds(const sp_cond *c, const sp_profile *p, const sp_matrix *m)
 	return c->nclauses == 0 || cond_clause(c, p, m) >= 0;
 }
 
-/* "io_load: high, concurrency: 20000" for the clause that matched. */
-static void
-describe_clause(char *buf, size_t size, const sp_cond *c, int clause,
-    const sp_profile *p, const sp_matrix *m)
+/* The first term of clause of c. */
+static const sp_term *
+clause_terms(const sp_cond *c, int clause)
 {
-	size_t used = 0;
 	int i, t = 0;
 
-	buf[0] = '\0';
 	for (i = 0; i < clause; i++)
 		t += c->clause_len[i];
-	for (i = 0; i < c->clause_len[clause] && used < size; i++) {
-		char one[SP_SOURCE_MAX];
-		int w;
-
-		sp_profile_describe(one, sizeof(one), p, m,
-		    c->terms[t + i].trait);
-		w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
-		    one);
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
+	return &c->terms[t];
 }
 
-/*
- * Records what moved a weight.  Two rules fired by the same trait value
- * (concurrency over 1,000 and over 10,000, say) become one entry.
- */
+/* Whether two fired clauses test the same traits, so the same answers. */
+static int
+same_answers(const sp_criterion *cr, const sp_source *s, int rule,
+    int clause)
+{
+	const sp_cond *a = &cr->rules[s->rule].when, *b = &cr->rules[rule].when;
+	const sp_term *ta = clause_terms(a, s->clause);
+	const sp_term *tb = clause_terms(b, clause);
+	int i, n = a->clause_len[s->clause];
+
+	if (n != b->clause_len[clause])
+		return 0;
+	for (i = 0; i < n; i++)
+		if (ta[i].trait != tb[i].trait)
+			return 0;
+	return 1;
+}
+
+/* Records what moved a weight; rules fired by the same answers merge. */
 static void
-add_source(sp_crit_score *c, const char *text, double delta,
-    const char *why)
+add_source(sp_crit_score *c, const sp_criterion *cr, sp_from kind, int rule,
+    int clause, double delta, const char *why)
 {
 	sp_source *s;
 	int i;
 
-	for (i = 0; i < c->nfrom; i++) {
-		if (strcmp(c->from[i].text, text) == 0) {
+	for (i = 0; kind == SP_FROM_RULE && i < c->nfrom; i++) {
+		if (c->from[i].kind == SP_FROM_RULE &&
+		    same_answers(cr, &c->from[i], rule, clause)) {
 			c->from[i].delta += delta;
 			return;
 		}
 	}
 	s = &c->from[c->nfrom++];
+	s->kind = kind;
+	s->rule = rule;
+	s->clause = clause;
 	s->why = why;
-	snprintf(s->text, sizeof(s->text), "%s", text);
-	sp_utf8_trim(s->text);
 	s->delta = delta;
 }
 
 static void
-warn(sp_result *r, const char *fmt, const char *a, const char *b)
+note(sp_result *r, sp_note_kind kind, int option, int criterion)
 {
-	if (r->nwarnings < SP_WARNINGS_MAX) {
-		snprintf(r->warning[r->nwarnings], sizeof(r->warning[0]), fmt,
-		    a, b);
-		sp_utf8_trim(r->warning[r->nwarnings++]);
+	if (r->nnotes < SP_NOTES_MAX) {
+		r->note[r->nnotes].kind = kind;
+		r->note[r->nnotes].option = option;
+		r->note[r->nnotes++].criterion = criterion;
 	}
 }
 
@@ -408,14 +411,14 @@ static double
 rules_weight(sp_crit_score *c, const sp_criterion *cr, const sp_profile *p,
     const sp_matrix *m)
 {
-	char text[SP_SOURCE_MAX];
 	double w = cr->weight;
 	int i, clause;
 
 	if (c != NULL) {
 		c->nfrom = 0;
 		c->clamped = 0;
-		add_source(c, "base", cr->weight, cr->weight_why);
+		add_source(c, cr, SP_FROM_BASE, -1, -1, cr->weight,
+		    cr->weight_why);
 	}
 	for (i = 0; i < cr->nrules; i++) {
 		clause = cond_clause(&cr->rules[i].when, p, m);
@@ -424,9 +427,8 @@ rules_weight(sp_crit_score *c, const sp_criterion *cr, const sp_profile *p,
 		w += cr->rules[i].add;
 		if (c == NULL)
 			continue;
-		describe_clause(text, sizeof(text), &cr->rules[i].when, clause,
-		    p, m);
-		add_source(c, text, cr->rules[i].add, cr->rules[i].why);
+		add_source(c, cr, SP_FROM_RULE, i, clause, cr->rules[i].add,
+		    cr->rules[i].why);
 	}
 	if (w < SP_WEIGHT_MIN || w > SP_WEIGHT_MAX) {
 		if (c != NULL)
@@ -454,8 +456,7 @@ derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
 	if (c->override != SP_OVERRIDE_NONE) {
 		w = p->weight[k];
 		c->nfrom = 0;
-		add_source(c, c->override == SP_OVERRIDE_CLI ? "--weight" :
-		    "weights in profile", w, NULL);
+		add_source(c, cr, SP_FROM_OVERRIDE, -1, -1, w, NULL);
 	}
 	c->weight = w;
 }
@@ -475,12 +476,10 @@ team_ratings(sp_result *r, sp_crit_score *c, const sp_criterion *cr,
 			    (p->team[o] < 0 ? 0 : p->team[o]) / SP_TEAM_MAX;
 	}
 	if (!p->team_given && c->weight > 0)
-		warn(r, "no team section: %s counts the same for every "
-		    "option%s", cr->label, "");
+		note(r, SP_NOTE_NO_TEAM, -1, (int)(cr - m->criteria));
 	for (o = 0; p->team_given && c->weight > 0 && o < m->noptions; o++)
 		if (p->team[o] < 0)
-			warn(r, "the team section does not mention %s: its %s "
-			    "counts as 0", m->options[o].label, cr->label);
+			note(r, SP_NOTE_TEAM_MISSING, o, (int)(cr - m->criteria));
 }
 
 /*
@@ -547,7 +546,7 @@ sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 
 	r->profile = p;
 	r->analysis = NULL;
-	r->nwarnings = 0;
+	r->nnotes = 0;
 	for (k = 0; k < m->ncriteria; k++) {
 		const sp_criterion *cr = &m->criteria[k];
 		sp_crit_score *c = &r->crit[k];
@@ -591,9 +590,7 @@ sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 		    r->crit[k].contrib[second];
 	rank_leads(r, m->ncriteria);
 	if (r->ntied > 1)
-		warn(r, "%s and %s score the same: the matrix cannot choose "
-		    "between them", m->options[best].label,
-		    m->options[second].label);
+		note(r, SP_NOTE_TIE, -1, -1);
 	pick_advice(m->checklist, m->nchecklist, r->checklist, &r->nchecklist,
 	    r, p, m);
 	pick_advice(m->pitfalls, m->npitfalls, r->pitfalls, &r->npitfalls, r,

@@ -178,26 +178,6 @@ test_set_weight(void **state)
 	assert_non_null(strstr(err.message, "did you mean 'realtime'?"));
 }
 
-static void
-test_describe(void **state)
-{
-	sp_profile p;
-	sp_error err;
-	char buf[64];
-
-	(void)state;
-	assert_int_equal(decode(&p, "ml: heavy\nrealtime: true\n"
-	    "concurrency: 42\n", &err), SP_OK);
-	sp_profile_describe(buf, sizeof(buf), &p, m, sp_matrix_trait(m, "ml"));
-	assert_string_equal(buf, "ml: heavy");
-	sp_profile_describe(buf, sizeof(buf), &p, m,
-	    sp_matrix_trait(m, "realtime"));
-	assert_string_equal(buf, "realtime: true");
-	sp_profile_describe(buf, sizeof(buf), &p, m,
-	    sp_matrix_trait(m, "concurrency"));
-	assert_string_equal(buf, "concurrency: 42");
-}
-
 int
 main(void)
 {
@@ -206,7 +186,6 @@ main(void)
 		cmocka_unit_test(test_values_and_aliases),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_set_weight),
-		cmocka_unit_test(test_describe),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

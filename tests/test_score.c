@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "stackpick/score.h"
+#include "phrase.h"
 
 /*
  * The hand-worked example.  Profile: load hi, n 1, team a 5, b 0.
@@ -42,6 +43,17 @@ static const char matrix_text[] =
 static sp_matrix *m;
 static sp_result *r;
 
+/* Source i of criterion k's weight, as every report words it. */
+static sp_buf srcbuf = SP_BUF_INIT;
+
+static const char *
+source(int k, int i)
+{
+	sp_buf_clear(&srcbuf);
+	phrase_source(&srcbuf, phrase_put_raw, r, k, i);
+	return sp_buf_cstr(&srcbuf);
+}
+
 static int
 setup(void **state)
 {
@@ -58,6 +70,7 @@ static int
 teardown(void **state)
 {
 	(void)state;
+	sp_buf_free(&srcbuf);
 	sp_result_free(r);
 	sp_matrix_free(m);
 	return 0;
@@ -113,9 +126,9 @@ test_hand_worked(void **state)
 	}
 	/* The weight is traced to what set it. */
 	assert_int_equal(r->crit[0].nfrom, 2);
-	assert_string_equal(r->crit[0].from[0].text, "base");
+	assert_string_equal(source(0, 0), "base");
 	assert_float_equal(r->crit[0].from[0].delta, 2.0, 0);
-	assert_string_equal(r->crit[0].from[1].text, "load: hi");
+	assert_string_equal(source(0, 1), "load: hi");
 	assert_string_equal(r->crit[0].from[1].why, "hi load");
 	assert_null(r->crit[0].from[0].why);
 	assert_float_equal(r->crit[0].from[1].delta, 3.0, 0);
@@ -125,7 +138,7 @@ test_hand_worked(void **state)
 	assert_int_equal(r->npitfalls, 2);
 	assert_string_equal(r->pitfalls[0]->text, "pa");
 	assert_string_equal(r->pitfalls[1]->text, "any");
-	assert_int_equal(r->nwarnings, 0);
+	assert_int_equal(r->nnotes, 0);
 }
 
 static void
@@ -138,12 +151,12 @@ test_any_clause_and_all_terms(void **state)
 	/* n >= 5 fires the second rule through its first clause. */
 	assert_int_equal(score(&p, "load: hi\nn: 6\n", &err), SP_OK);
 	assert_float_equal(r->crit[0].weight, 6.0, 0);
-	assert_string_equal(r->crit[0].from[2].text, "n: 6");
+	assert_string_equal(source(0, 2), "n: 6");
 	/* Both terms of one clause: 2 + 3 + 1 + 9 = 15, clamped to 10. */
 	assert_int_equal(score(&p, "load: hi\nn: 8\n", &err), SP_OK);
 	assert_float_equal(r->crit[0].weight, 10.0, 0);
 	assert_true(r->crit[0].clamped);
-	assert_string_equal(r->crit[0].from[3].text, "load: hi, n: 8");
+	assert_string_equal(source(0, 3), "load: hi, n: 8");
 }
 
 static void
@@ -157,8 +170,9 @@ test_team_missing_is_neutral(void **state)
 	assert_float_equal(r->crit[2].rating[0], 3.0, 0);
 	assert_float_equal(r->crit[2].rating[1], 3.0, 0);
 	assert_float_equal(r->crit[2].lead, 0.0, 0);
-	assert_int_equal(r->nwarnings, 1);
-	assert_non_null(strstr(r->warning[0], "no team section"));
+	assert_int_equal(r->nnotes, 1);
+	assert_int_equal(r->note[0].kind, SP_NOTE_NO_TEAM);
+	assert_int_equal(r->note[0].criterion, 2);
 	/* Given for one option only: the other counts as no skill. */
 	assert_int_equal(score(&p, "team: {b: 5}\n", &err), SP_OK);
 	assert_float_equal(r->crit[2].rating[0], 1.0, 0);
@@ -177,12 +191,12 @@ test_tie_is_reported(void **state)
 	    &err), SP_OK);
 	assert_int_equal(r->ntied, 2);
 	assert_float_equal(r->margin, 0.0, 0);
-	assert_int_equal(r->nwarnings, 1);
-	assert_non_null(strstr(r->warning[0], "score the same"));
+	assert_int_equal(r->nnotes, 1);
+	assert_int_equal(r->note[0].kind, SP_NOTE_TIE);
 	/* Pitfalls of both tied options apply. */
 	assert_int_equal(r->npitfalls, 2);
 	assert_int_equal(r->crit[0].override, SP_OVERRIDE_PROFILE);
-	assert_string_equal(r->crit[0].from[0].text, "weights in profile");
+	assert_string_equal(source(0, 0), "weights in profile");
 	/* What the rules would have given: base 2, +1 for load lo. */
 	assert_float_equal(r->crit[0].derived, 3.0, 0);
 }
@@ -210,7 +224,7 @@ test_cli_override_wins(void **state)
 	assert_int_equal(sp_profile_set_weight(&p, m, "c2=9", &err), SP_OK);
 	assert_int_equal(sp_score(r, m, &p, &err), SP_OK);
 	assert_float_equal(r->crit[1].weight, 9.0, 0);
-	assert_string_equal(r->crit[1].from[0].text, "--weight");
+	assert_string_equal(source(1, 0), "--weight");
 	assert_int_equal(r->rank[0], 1);
 }
 

@@ -78,8 +78,6 @@
 #define SP_HYBRID_GAP 0.5
 #define SP_HYBRID_SHARE 0.15
 
-#define SP_HINT_MAX 160
-#define SP_VALUE_MAX 48
 
 typedef enum { SP_LABEL_CLEAR, SP_LABEL_LEANING, SP_LABEL_CLOSE } sp_label;
 
@@ -99,8 +97,6 @@ typedef struct {
 typedef struct {
 	int trait;
 	long from, to;                 /* trait values, as in sp_profile */
-	char from_text[SP_VALUE_MAX];  /* "true", "heavy", "20000" */
-	char to_text[SP_VALUE_MAX];
 	int option;                    /* the new winner, -1 for a tie */
 } sp_trait_flip;
 
@@ -152,14 +148,6 @@ void sp_analysis_free(sp_analysis *a);
  */
 sp_status sp_analyse(sp_analysis *a, sp_result *r, sp_error *err);
 
-/*
- * Writes what ties flip f of r's analysis to the profile into buf: the
- * rules that raised the weight ("raised by ml: heavy +7") when it has to
- * fall, the unfired rule that moves it furthest the right way
- * ("realtime: true adds 6"), "set by --weight" for an override, or "".
- */
-void sp_flip_hint(char *buf, size_t size, const sp_result *r,
-    const sp_flip *f);
 
 /* "clear", "leaning", "close call". */
 const char *sp_label_name(sp_label label);

@@ -65,8 +65,4 @@ sp_status sp_profile_set_weight(sp_profile *p, const sp_matrix *m,
 sp_status sp_profile_write(char **out, size_t *len, const sp_profile *p,
     const sp_matrix *m, sp_error *err);
 
-/* Writes "trait: value" for trait t of p into buf (for explanations). */
-void sp_profile_describe(char *buf, size_t size, const sp_profile *p,
-    const sp_matrix *m, int t);
-
 #endif

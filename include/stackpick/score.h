@@ -14,8 +14,7 @@
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
 
-#define SP_SOURCE_MAX 112
-#define SP_WARNINGS_MAX 8
+#define SP_NOTES_MAX 8
 
 /*
  * How options are ranked.  The weighted sum is the default and the one
@@ -28,13 +27,39 @@ typedef enum { SP_METHOD_WSM, SP_METHOD_WPM, SP_METHOD_TOPSIS } sp_method;
 
 struct sp_analysis;
 
-/* One thing that set or moved a criterion's weight. */
+/* What set or moved a criterion's weight. */
+typedef enum {
+	SP_FROM_BASE,     /* the matrix's base weight */
+	SP_FROM_RULE,     /* rules that fired on the profile's answers */
+	SP_FROM_OVERRIDE  /* set directly (see sp_crit_score.override) */
+} sp_from;
+
+/*
+ * One thing that set or moved a criterion's weight.  Rules fired by the
+ * same answers (concurrency over 1,000 and over 10,000, say) make one
+ * source: rule and clause name the first, whose clause's traits are the
+ * answers that fired them.
+ */
 typedef struct {
-	char text[SP_SOURCE_MAX]; /* "base", "io_load: high", "--weight" */
-	double delta;             /* what it added (the value, for base and
-	                             overrides) */
-	const char *why;          /* the matrix's reason, or NULL */
+	sp_from kind;
+	int rule, clause;   /* SP_FROM_RULE */
+	double delta;       /* what it added (the value, for base and
+	                       overrides) */
+	const char *why;    /* the matrix's reason, or NULL */
 } sp_source;
+
+/* Something the reader should know about a result. */
+typedef enum {
+	SP_NOTE_NO_TEAM,      /* no team section: criterion counts the same */
+	SP_NOTE_TEAM_MISSING, /* the team section leaves option out: 0 */
+	SP_NOTE_TIE           /* the top options score the same */
+} sp_note_kind;
+
+typedef struct {
+	sp_note_kind kind;
+	int option;         /* TEAM_MISSING: the option left out */
+	int criterion;      /* NO_TEAM, TEAM_MISSING: the team criterion */
+} sp_note;
 
 typedef struct {
 	double weight;      /* final, 0..10 */
@@ -65,8 +90,8 @@ typedef struct sp_result {
 	int npitfalls;
 	const sp_advice **tools;
 	int ntools;
-	char warning[SP_WARNINGS_MAX][256];
-	int nwarnings;
+	sp_note note[SP_NOTES_MAX];
+	int nnotes;
 	/* Filled by sp_analyse() after scoring, NULL when not analysed. */
 	const struct sp_analysis *analysis;
 } sp_result;
