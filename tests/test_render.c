@@ -447,14 +447,17 @@ static void
 test_tie_names_every_option(void **state)
 {
 	const sp_report *rep;
-	char *text;
+	char *text, head[128];
 
 	(void)state;
 	rep = fixture_report(&f, TIE3, NULL);
 	assert_int_equal(rep->ntied, 3);
 	text = text_of(rep);
-	contains(text, "Gamma tie at 3.40");
+	snprintf(head, sizeof(head), "%.*s", (int)strcspn(text, "\n"), text);
 	free(text);
+	if (strstr(head, "Gamma tie at 3.40") == NULL)
+		fail_msg("headline names only some of the tied options: '%s'",
+		    head);
 }
 
 /*
