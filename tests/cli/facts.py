@@ -2,8 +2,9 @@
 
     facts.py STACKPICK SOURCE_DIR
 
-Renders every shipped example (data/examples/*.yaml with the matrix it is
-meant for, and tests/data/good/three-options-profile.yaml) in every format
+Renders every shipped example (the profiles under data/, each with the
+matrix it is meant for, and tests/data/good/three-options-profile.yaml with
+tests/data/good/three-options.yaml) in every format
 that `stackpick --list-formats` lists, with every method `--method`
 accepts, and checks what each format states against the JSON result of
 the same run: the winner, the scores as printed (2 decimals), the reasons
@@ -40,17 +41,37 @@ class Case:
 
 
 def cases(src):
-    examples = os.path.join(src, "data", "examples")
+    """Every shipped profile with its matrix, and the tests' three-option
+    one.  data/examples/ holds profiles for the built-in matrix (and, in
+    older trees, matrix-*.yaml files with their profiles); every other
+    directory under data/ holds one matrix*.yaml and profiles for it."""
+    data = os.path.join(src, "data")
+    examples = os.path.join(data, "examples")
     good = os.path.join(src, "tests", "data", "good")
-    frameworks = os.path.join(examples, "matrix-python-web-frameworks.yaml")
-    # Profiles meant for a matrix of their own; any other example is
-    # scored against the built-in matrix.
-    own = {"python-web-api.yaml": frameworks}
+    own = {"python-web-api.yaml": os.path.join(
+        examples, "matrix-python-web-frameworks.yaml")}
     out = []
-    for name in sorted(os.listdir(examples)):
-        if not name.endswith(".yaml") or name.startswith("matrix-"):
+    for d in sorted(os.listdir(data)):
+        path = os.path.join(data, d)
+        if not os.path.isdir(path):
             continue
-        out.append(Case(name, os.path.join(examples, name), own.get(name)))
+        files = sorted(n for n in os.listdir(path) if n.endswith(".yaml"))
+        matrices = [n for n in files if n.startswith("matrix")]
+        if path != examples and len(matrices) != 1:
+            raise SystemExit(f"FAIL: {path}: expected one matrix*.yaml, "
+                             f"found {matrices}")
+        for n in files:
+            if n in matrices:
+                continue
+            if path == examples:
+                m = own.get(n)
+                m = m if m and os.path.exists(m) else None
+            else:
+                m = os.path.join(path, matrices[0])
+            out.append(Case(os.path.relpath(os.path.join(path, n), data),
+                            os.path.join(path, n), m))
+    if not any(c.matrix for c in out):
+        raise SystemExit("FAIL: no shipped profile for a matrix of its own")
     out.append(Case("three-options-profile.yaml",
                     os.path.join(good, "three-options-profile.yaml"),
                     os.path.join(good, "three-options.yaml")))
