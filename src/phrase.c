@@ -26,6 +26,17 @@ phrase_list(sp_buf *b, sp_put_fn *put, const char *const *items, int n)
 	}
 }
 
+void
+phrase_tied(sp_buf *b, sp_put_fn *put, const sp_result *r)
+{
+	int i;
+
+	for (i = 0; i < r->ntied; i++) {
+		sp_buf_puts(b, i == 0 ? "" : i == r->ntied - 1 ? " and " : ", ");
+		put(b, r->matrix->options[r->rank[i]].label);
+	}
+}
+
 /* "ml is light or heavy", "concurrency is at least 1000". */
 static void
 phrase_term(sp_buf *b, sp_put_fn *put, const sp_term *t, const sp_matrix *m)
@@ -312,6 +323,15 @@ phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 }
 
 void
+phrase_no_flips(sp_buf *b, const sp_report *rep)
+{
+	sp_buf_puts(b, sp_method_info_get(rep->result->method)->linear ?
+	    "No single weight within 0-10 and no single profile answer "
+	    "changes the answer." : "No single profile answer changes the "
+	    "answer.");
+}
+
+void
 phrase_critical(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 {
 	const sp_flip *f = rep->flips[rep->critical].flip;
@@ -362,9 +382,7 @@ phrase_note(sp_buf *b, sp_put_fn *put, const sp_result *r, int i)
 		sp_buf_puts(b, " counts as 0");
 		break;
 	case SP_NOTE_TIE:
-		put(b, m->options[r->rank[0]].label);
-		sp_buf_puts(b, " and ");
-		put(b, m->options[r->rank[1]].label);
+		phrase_tied(b, put, r);
 		sp_buf_puts(b, " score the same: the matrix cannot choose between "
 		    "them");
 		break;

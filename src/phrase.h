@@ -13,6 +13,9 @@
 /* Writes s as it is (for JSON and for text already clean). */
 void phrase_put_raw(sp_buf *b, const char *s);
 
+/* The options that share the top score of r: "A and B", "A, B and C". */
+void phrase_tied(sp_buf *b, sp_put_fn *put, const sp_result *r);
+
 /* "A", "A and B", "A, B and C". */
 void phrase_list(sp_buf *b, sp_put_fn *put, const char *const *items,
     int n);
@@ -71,6 +74,9 @@ void phrase_confidence(sp_buf *b, sp_put_fn *put, const sp_report *rep);
 /* "The weighted sum, the weighted product and TOPSIS all pick X." or
    which method picks what. */
 void phrase_methods(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* What the report says when no single change flips the verdict. */
+void phrase_no_flips(sp_buf *b, const sp_report *rep);
 
 /* "Most critical: Real-time, whose weight has to change by 35% to change
    the answer." */

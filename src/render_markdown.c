@@ -125,6 +125,11 @@ how_sure(sp_buf *b, const sp_report *rep)
 	sp_buf_putc(b, '\n');
 	if (rep->nflips_shown > 0)
 		flips(b, rep);
+	if (rep->nflips_shown + rep->ntrait_flips_shown == 0) {
+		sp_buf_putc(b, '\n');
+		phrase_no_flips(b, rep);
+		sp_buf_putc(b, '\n');
+	}
 	if (rep->critical >= 0) {
 		sp_buf_putc(b, '\n');
 		phrase_critical(b, put, rep);
@@ -159,6 +164,12 @@ reasons(sp_buf *b, const sp_report *rep, int sign)
 	const int *ks = sign > 0 ? rep->pro : rep->con;
 	int i, n = sign > 0 ? rep->npro : rep->ncon;
 
+	if (n == 0 && sign < 0 && rep->winner >= 0) {
+		sp_buf_puts(b, "\n### What speaks for ");
+		put(b, m->options[side].label);
+		sp_buf_puts(b, "\n\nNothing: it loses or ties on every weighted "
+		    "criterion.\n");
+	}
 	for (i = 0; i < n; i++) {
 		const sp_crit_score *c = &r->crit[ks[i]];
 		const sp_criterion *cr = &m->criteria[ks[i]];

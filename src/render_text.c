@@ -96,9 +96,7 @@ headline(struct out *o, const sp_report *rep)
 	put(l, rep->title);
 	if (rep->winner < 0) {
 		sp_buf_puts(l, ": no recommendation, ");
-		put(l, m->options[best].label);
-		sp_buf_puts(l, " and ");
-		put(l, m->options[second].label);
+		phrase_tied(l, put, r);
 		sp_buf_printf(l, " tie at %.2f", r->score[best]);
 	} else {
 		sp_buf_puts(l, ": ");
@@ -185,7 +183,7 @@ reasons(struct out *o, const sp_report *rep, int sign)
 	const int *k = sign > 0 ? rep->pro : rep->con;
 	int i, n = sign > 0 ? rep->npro : rep->ncon;
 
-	if (n == 0 && sign > 0)
+	if (n == 0 && (sign > 0 || rep->winner < 0))
 		return;
 	sp_buf_printf(o->b, "\n%s%s", BOLD(o), sign > 0 ? "Why " :
 	    "What speaks for ");
@@ -278,12 +276,10 @@ sure_changes(struct out *o, const sp_report *rep)
 		phrase_trait_flip(&o->line, put, rep, &a->trait_flips[i]);
 		flush(o, "  - ", 4);
 	}
-	if (rep->nflips_shown + rep->ntrait_flips_shown == 0)
-		sp_buf_wrap(o->b, "  ", 2, o->width,
-		    rep->result->method == SP_METHOD_TOPSIS ?
-		    "No single profile answer changes the answer." :
-		    "No single weight within 0-10 and no single profile answer "
-		    "changes the answer.");
+	if (rep->nflips_shown + rep->ntrait_flips_shown == 0) {
+		phrase_no_flips(&o->line, rep);
+		flush(o, "  ", 2);
+	}
 	if (rep->result->method == SP_METHOD_TOPSIS)
 		sp_buf_wrap(o->b, "  ", 2, o->width, "TOPSIS has no closed "
 		    "form for flip points; rank with --method wsm or wpm to "

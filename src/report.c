@@ -36,19 +36,33 @@ sp_report_free(sp_report *rep)
 
 /*
  * The criteria with the largest leads for the winner (sign > 0) or for
- * the runner-up, at most SP_REPORT_REASONS of them.
+ * the runner-up, at most SP_REPORT_REASONS of them; equal leads keep
+ * matrix order on both sides.
  */
 static int
 pick_reasons(int *out, const sp_result *r, int sign)
 {
-	int i, n = r->matrix->ncriteria, shown = 0;
+	int i, j, n = r->matrix->ncriteria, shown = 0;
 
-	for (i = 0; i < n && shown < SP_REPORT_REASONS; i++) {
+	for (i = 0; i < n; i++) {
 		int k = sign > 0 ? r->by_lead[i] : r->by_lead[n - 1 - i];
+		double lead = r->crit[k].lead * sign;
 
-		if (!(r->crit[k].lead * sign > 1e-12))
+		if (!(lead > 1e-12))
 			break;
-		out[shown++] = k;
+		/* Insert k in order of lead, then of matrix position. */
+		for (j = shown; j > 0; j--) {
+			double prev = r->crit[out[j - 1]].lead * sign;
+
+			if (prev > lead || (prev == lead && out[j - 1] < k))
+				break;
+			if (j < SP_REPORT_REASONS)
+				out[j] = out[j - 1];
+		}
+		if (j < SP_REPORT_REASONS)
+			out[j] = k;
+		if (shown < SP_REPORT_REASONS)
+			shown++;
 	}
 	return shown;
 }
