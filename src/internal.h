@@ -63,6 +63,13 @@ size_t sp_utf8_seq(const char *s, size_t n);
  */
 int sp_number_parse(const char *s, double min, double max, double *out);
 
+/*
+ * Reads a whole number written in decimal, with ',' or '_' allowed
+ * between digits ("20,000", "1_000").  Returns 1 with *out set, 0 when s
+ * is not such a number, and -1 when it is one too large to hold.
+ */
+int sp_number_grouped(const char *s, long *out);
+
 /* Whether s (NUL-terminated) is well-formed UTF-8. */
 int sp_utf8_valid(const char *s);
 

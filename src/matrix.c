@@ -122,11 +122,48 @@ load_options(struct ctx *c, const sp_node *seq)
 	return SP_OK;
 }
 
+/*
+ * An enum trait's aliases: a mapping from another name to one of its
+ * values ({typescript: javascript}).  An alias is an id of its own, never
+ * a value's name, and names exactly one value; the document already
+ * refuses a key given twice, so an alias cannot be listed twice.
+ */
+static sp_status
+load_aliases(struct ctx *c, const sp_node *map, sp_trait *tr)
+{
+	const sp_node *k;
+	int i, j = 0, v;
+
+	if (tr->type != SP_TRAIT_ENUM)
+		return dec_fail(&c->d, map, "aliases: only an enum trait has "
+		    "aliases");
+	TRY(dec_map(&c->d, map, "aliases"));
+	if (map->count > SP_MAX_ALIASES)
+		return dec_fail(&c->d, map, "aliases: an enum trait has at "
+		    "most %d aliases", SP_MAX_ALIASES);
+	tr->aliases = alloc(c, map->count, sizeof(char *));
+	tr->alias_of = alloc(c, map->count, sizeof(int));
+	if ((tr->aliases == NULL || tr->alias_of == NULL) && map->count > 0)
+		return nomem(c);
+	for (k = map->first; k != NULL; k = k->next, j++) {
+		TRY(check_id(c, k, "alias", &tr->aliases[j]));
+		for (i = 0; i < tr->nvalues; i++)
+			if (strcmp(tr->values[i], k->text) == 0)
+				return dec_fail(&c->d, k, "alias '%s' is "
+				    "already a value of '%s'", k->text, tr->id);
+		TRY(dec_enum(&c->d, k->value, "aliases", tr->values,
+		    tr->nvalues, &v));
+		tr->alias_of[j] = v;
+		tr->naliases = j + 1;
+	}
+	return SP_OK;
+}
+
 static sp_status
 load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
 {
 	static const char *const keys[] = { "id", "type", "values", "min",
-		"max", "default", "question", "help" };
+		"max", "default", "question", "help", "aliases" };
 	static const char *const types[] = { "enum", "boolean", "integer" };
 	static const char *const reserved[] = { "name", "team", "weights" };
 	const sp_node *n, *v;
@@ -134,7 +171,7 @@ load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
 	size_t r;
 
 	TRY(dec_map(&c->d, t, "trait"));
-	TRY(dec_keys(&c->d, t, "trait", keys, 8));
+	TRY(dec_keys(&c->d, t, "trait", keys, 9));
 	TRY(req(c, t, "id", "trait", &n));
 	TRY(check_id(c, n, "trait id", &tr->id));
 	for (r = 0; r < 3; r++)
@@ -174,6 +211,8 @@ load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
 		TRY(req(c, t, "max", "integer trait", &n));
 		TRY(dec_long(&c->d, n, "max", tr->min, 1000000000L, &tr->max));
 	}
+	if ((n = sp_node_get(t, "aliases")) != NULL)
+		TRY(load_aliases(c, n, tr));
 	TRY(req(c, t, "default", "trait", &n));
 	if (tr->type == SP_TRAIT_ENUM) {
 		TRY(dec_enum(&c->d, n, "default", tr->values, tr->nvalues,
@@ -645,5 +684,19 @@ sp_matrix_trait(const sp_matrix *m, const char *id)
 	for (i = 0; i < m->ntraits; i++)
 		if (m->traits[i].id != NULL && strcmp(m->traits[i].id, id) == 0)
 			return i;
+	return -1;
+}
+
+int
+sp_trait_value(const sp_trait *tr, const char *name)
+{
+	int i;
+
+	for (i = 0; i < tr->nvalues; i++)
+		if (strcmp(tr->values[i], name) == 0)
+			return i;
+	for (i = 0; i < tr->naliases; i++)
+		if (strcmp(tr->aliases[i], name) == 0)
+			return tr->alias_of[i];
 	return -1;
 }

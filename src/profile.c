@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "stackpick/buf.h"
 #include "stackpick/profile.h"
 #include "decode.h"
 #include "internal.h"
@@ -85,6 +87,69 @@ decode_weights(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 	return SP_OK;
 }
 
+/*
+ * Refuses an enum value that is not a value or alias as written, saying
+ * exactly what to write when only the case is wrong, and suggesting the
+ * closest value or alias for a typo.
+ */
+static sp_status
+unknown_enum(const sp_dec *d, const sp_node *v, const sp_trait *tr)
+{
+	const char *names[SP_MAX_VALUES + SP_MAX_ALIASES], *near;
+	sp_buf b = SP_BUF_INIT;
+	sp_status rc;
+	int i, n = 0;
+
+	for (i = 0; i < tr->nvalues; i++)
+		names[n++] = tr->values[i];
+	for (i = 0; i < tr->naliases; i++)
+		names[n++] = tr->aliases[i];
+	for (i = 0; i < n; i++)
+		if (strcasecmp(names[i], v->text) == 0)
+			return dec_fail(d, v, "%s: unknown value '%s'; write "
+			    "'%s' (values are lower-case)", tr->id, v->text,
+			    names[i]);
+	sp_buf_printf(&b, "%s: unknown value '%s'", tr->id, v->text);
+	if ((near = dec_suggest(v->text, names, n)) != NULL)
+		sp_buf_printf(&b, " (did you mean '%s'?)", near);
+	sp_buf_puts(&b, "; expected ");
+	for (i = 0; i < tr->nvalues; i++)
+		sp_buf_printf(&b, "%s'%s'", i == 0 ? "" : i == tr->nvalues - 1 ?
+		    " or " : ", ", tr->values[i]);
+	rc = b.oom ? sp_error_set(d->err, SP_ENOMEM, d->file, 0, 0,
+	    "out of memory") : dec_fail(d, v, "%s", sp_buf_cstr(&b));
+	sp_buf_free(&b);
+	return rc;
+}
+
+/* An enum value, by its name or one of its aliases, exactly as written. */
+static sp_status
+decode_enum(const sp_dec *d, const sp_node *v, const sp_trait *tr, int *out)
+{
+	if (v->type != SP_NODE_SCALAR)
+		return dec_enum(d, v, tr->id, tr->values, tr->nvalues, out);
+	if ((*out = sp_trait_value(tr, v->text)) >= 0)
+		return SP_OK;
+	return unknown_enum(d, v, tr);
+}
+
+/*
+ * A whole number as a file must hold it: plain decimal.  Digits grouped
+ * as people type them ("20,000") are refused with the number to write.
+ */
+static sp_status
+decode_int(const sp_dec *d, const sp_node *v, const sp_trait *tr, long *out)
+{
+	long n;
+
+	if (v->type == SP_NODE_SCALAR && v->plain &&
+	    strpbrk(v->text, ",_") != NULL &&
+	    sp_number_grouped(v->text, &n) == 1)
+		return dec_fail(d, v, "%s: '%s' is not a whole number; write "
+		    "%ld", tr->id, v->text, n);
+	return dec_long(d, v, tr->id, tr->min, tr->max, out);
+}
+
 static sp_status
 decode_trait(const sp_dec *d, sp_profile *p, const sp_trait *tr, int t,
     const sp_node *v)
@@ -93,7 +158,7 @@ decode_trait(const sp_dec *d, sp_profile *p, const sp_trait *tr, int t,
 
 	switch (tr->type) {
 	case SP_TRAIT_ENUM:
-		TRY(dec_enum(d, v, tr->id, tr->values, tr->nvalues, &x));
+		TRY(decode_enum(d, v, tr, &x));
 		p->value[t] = x;
 		break;
 	case SP_TRAIT_BOOL:
@@ -101,7 +166,7 @@ decode_trait(const sp_dec *d, sp_profile *p, const sp_trait *tr, int t,
 		p->value[t] = x;
 		break;
 	case SP_TRAIT_INT:
-		TRY(dec_long(d, v, tr->id, tr->min, tr->max, &p->value[t]));
+		TRY(decode_int(d, v, tr, &p->value[t]));
 		break;
 	}
 	p->given[t] = 1;

@@ -13,8 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "stackpick/buf.h"
 #include "stackpick/file.h"
 #include "stackpick/questionnaire.h"
 #include "msg.h"
@@ -252,13 +254,52 @@ answer(int *code)
 	}
 }
 
-/* Asks question k of n until it has an acceptable answer. */
+/* What ask() returns when the answer was to go back a question. */
+#define ASK_BACK (-1)
+
+/* Shows the prompt for q, with the answer Enter takes in brackets. */
+static void
+show_prompt(const sp_question *q, const sp_matrix *m, const char *def)
+{
+	switch (q->kind) {
+	case SP_ASK_NAME:
+		fputs("name", stderr);
+		break;
+	case SP_ASK_TEAM:
+		fprintf(stderr, "team %s", m->options[q->index].id);
+		break;
+	case SP_ASK_TRAIT:
+		fputs(m->traits[q->index].id, stderr);
+		break;
+	}
+	fprintf(stderr, " [%s]: ", def[0] ? def : "skip");
+}
+
+/* Prints the help for q, and the other names its choices go by. */
+static int
+show_help(const sp_question *q, const sp_matrix *m)
+{
+	const char *help = sp_quiz_help(q, m);
+	char *also = sp_quiz_aliases(q, m);
+
+	if (also == NULL)
+		return -1;
+	wrap(help != NULL ? help : "No help for this question.");
+	if (also[0] != '\0')
+		wrap(also);
+	free(also);
+	return 0;
+}
+
+/*
+ * Asks question k of n until it has an acceptable answer.  Returns 0,
+ * ASK_BACK when the user asked for the question before, or an exit code.
+ */
 static int
 ask(sp_profile *p, const sp_matrix *m, const sp_question *q, int k, int n)
 {
 	char *text = sp_quiz_question(q, m), *choices = sp_quiz_choices(q, m);
 	char *def = NULL;
-	const char *help;
 	sp_error err;
 	int code = 0, r;
 
@@ -271,18 +312,7 @@ ask(sp_profile *p, const sp_matrix *m, const sp_question *q, int k, int n)
 		free(def);
 		if ((def = sp_quiz_default(q, p, m)) == NULL)
 			goto nomem;
-		switch (q->kind) {
-		case SP_ASK_NAME:
-			fputs("name", stderr);
-			break;
-		case SP_ASK_TEAM:
-			fprintf(stderr, "team %s", m->options[q->index].id);
-			break;
-		case SP_ASK_TRAIT:
-			fputs(m->traits[q->index].id, stderr);
-			break;
-		}
-		fprintf(stderr, " [%s]: ", def[0] ? def : "skip");
+		show_prompt(q, m, def);
 		r = answer(&code);
 		if (r == LINE_BAD && code == 0)
 			continue;
@@ -296,10 +326,19 @@ ask(sp_profile *p, const sp_matrix *m, const sp_question *q, int k, int n)
 		case SP_ANSWER_VALUE:
 		case SP_ANSWER_DEFAULT:
 			goto done;
+		case SP_ANSWER_BACK:
+			if (k > 1) {
+				code = ASK_BACK;
+				goto done;
+			}
+			sp_error_set(&err, SP_EDATA, "", 0, 0, "there is no "
+			    "question before this one");
+			if ((code = reject(&err)) != 0)
+				goto done;
+			break;
 		case SP_ANSWER_HELP:
-			help = sp_quiz_help(q, m);
-			wrap(help != NULL ? help :
-			    "No help for this question.");
+			if (show_help(q, m) != 0)
+				goto nomem;
 			break;
 		case SP_ANSWER_INVALID:
 			if (err.status == SP_ENOMEM)
@@ -326,16 +365,24 @@ int
 prompt_profile(sp_profile *p, const sp_matrix *m)
 {
 	sp_question q[SP_MAX_QUESTIONS];
-	int n = sp_quiz_plan(q, m), i, code = 0;
+	int n = sp_quiz_plan(q, m), i = 0, code = 0;
 
 	fflush(stdout);
 	in.scripted = !isatty(STDIN_FILENO);
 	fputs("Describe the project in a few answers.  Enter takes the "
-	    "default in brackets,\n? explains a question, Ctrl-C stops "
-	    "without saving anything.\n", stderr);
+	    "default in brackets,\n? explains a question, < goes back to the "
+	    "one before, and Ctrl-C stops\nwithout saving anything.\n",
+	    stderr);
 	catch_begin();
-	for (i = 0; i < n && code == 0; i++)
+	while (i < n && code == 0) {
 		code = ask(p, m, &q[i], i + 1, n);
+		if (code == ASK_BACK) {
+			code = 0;
+			i--;
+		} else if (code == 0) {
+			i++;
+		}
+	}
 	catch_end();
 	line_free();
 	if (code == 0) {
@@ -345,50 +392,55 @@ prompt_profile(sp_profile *p, const sp_matrix *m)
 	return code;
 }
 
+static const char save_help[] =
+    "The answers are written as a commented YAML profile: 'stackpick "
+    "FILE' prints this report again, 'stackpick --interactive FILE' asks "
+    "the questions with its values as the defaults.  ~/ at the start "
+    "stands for your home directory.  Press Enter to save nothing.";
+
 /*
- * Asks for the file to save to: 0 with *path the caller's to free(), or
- * NULL when nothing is to be saved; otherwise an exit code.
+ * Asks for the file to save to: 0 with the path in *path, left empty
+ * when nothing is to be saved; otherwise an exit code.  After a refused
+ * name (retry set) the end of input saves nothing and says so.
  */
 static int
-ask_path(char **path)
+ask_path(sp_buf *path, int retry)
 {
-	size_t b, e;
+	sp_error err;
 	int code = 0, r;
 
-	*path = NULL;
-	fputs("\nSave these answers as a profile to run or edit later?\n",
-	    stderr);
 	for (;;) {
 		fputs("file name [skip]: ", stderr);
 		r = answer(&code);
 		if (r == LINE_BAD && code == 0)
 			continue;
+		if (r == LINE_EOF && retry) {
+			msg_errorf("input ended; nothing was saved");
+			return SP_EXIT_CANTCREAT;
+		}
 		if (r == LINE_EOF)
 			code = 0;
 		if (r != LINE_OK)
 			return code;
-		for (b = 0; line.s[b] == ' ' || line.s[b] == '\t'; b++)
-			;
-		for (e = strlen(line.s); e > b && (line.s[e - 1] == ' ' ||
-		    line.s[e - 1] == '\t' || line.s[e - 1] == '\r'); e--)
-			;
-		if (e - b == 1 && line.s[b] == '?') {
-			wrap("The answers are written as a commented YAML "
-			    "profile: 'stackpick FILE' prints this report "
-			    "again, 'stackpick --interactive FILE' asks the "
-			    "questions with its values as the defaults.  "
-			    "Press Enter to save nothing.");
-			continue;
-		}
-		if (e == b)
+		sp_error_clear(&err);
+		switch (sp_quiz_path(path, line.s, getenv("HOME"), &err)) {
+		case SP_ANSWER_VALUE:
+		case SP_ANSWER_DEFAULT:
+		case SP_ANSWER_EOF:
+		case SP_ANSWER_BACK:
 			return 0;
-		if ((*path = malloc(e - b + 1)) == NULL) {
-			msg_errorf("out of memory");
-			return SP_EXIT_SOFTWARE;
+		case SP_ANSWER_HELP:
+			wrap(save_help);
+			break;
+		case SP_ANSWER_INVALID:
+			if (err.status == SP_ENOMEM) {
+				msg_errorf("out of memory");
+				return SP_EXIT_SOFTWARE;
+			}
+			if ((code = reject(&err)) != 0)
+				return code;
+			break;
 		}
-		memcpy(*path, line.s + b, e - b);
-		(*path)[e - b] = '\0';
-		return 0;
 	}
 }
 
@@ -415,6 +467,7 @@ confirm_replace(const char *path, int *yes)
 		case SP_ANSWER_EOF:
 			return 0;
 		case SP_ANSWER_DEFAULT:
+		case SP_ANSWER_BACK: /* not a yes/no answer */
 			*yes = 0;
 			return 0;
 		case SP_ANSWER_HELP:
@@ -434,56 +487,120 @@ confirm_replace(const char *path, int *yes)
 	}
 }
 
-int
-prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
-    int force)
+/*
+ * Says why path could not be written: that its directory does not exist,
+ * when that is why, in place of the system's words about a temporary
+ * file.
+ */
+static void
+write_failed(const char *path, const sp_error *err)
 {
-	char *name = NULL, *text = NULL;
+	const char *slash = strrchr(path, '/');
+	sp_buf dir = SP_BUF_INIT;
+	struct stat st;
+
+	if (slash != NULL && slash != path) {
+		sp_buf_putn(&dir, path, (size_t)(slash - path));
+		if (!dir.oom && stat(sp_buf_cstr(&dir), &st) != 0 &&
+		    errno == ENOENT) {
+			msg_errorf("%s: the directory %s does not exist", path,
+			    sp_buf_cstr(&dir));
+			sp_buf_free(&dir);
+			return;
+		}
+	}
+	sp_buf_free(&dir);
+	msg_error(err);
+}
+
+/*
+ * Writes text to path, asking first before replacing a file unless
+ * force.  Returns 0 with *refused set when the file was not written and
+ * another name may do (a file kept, not a regular file, a directory
+ * missing, no permission), after saying why; otherwise an exit code.
+ */
+static int
+save_to(const char *path, const char *text, size_t len, int force,
+    int *refused)
+{
 	sp_error err;
 	sp_status rc;
-	size_t len;
-	int code = 0, yes, exists;
+	int code, yes, exists;
 
-	fflush(stdout);
-	in.scripted = !isatty(STDIN_FILENO);
-	catch_begin();
-	if (path == NULL) {
-		if ((code = ask_path(&name)) != 0 || name == NULL)
-			goto done;
-		path = name;
-	}
+	*refused = 1;
 	sp_error_clear(&err);
 	/* Only a regular file is ever replaced: do not even ask. */
-	if ((rc = sp_file_replaceable(path, &exists, &err)) != SP_OK) {
+	if (sp_file_replaceable(path, &exists, &err) != SP_OK) {
 		msg_error(&err);
-		code = msg_exit_code(rc);
-		goto done;
+		return 0;
 	}
 	if (!force && exists) {
 		if ((code = confirm_replace(path, &yes)) != 0)
-			goto done;
+			return code;
 		if (!yes) {
 			msg_errorf("%s: file exists; not replaced", path);
-			code = SP_EXIT_CANTCREAT;
-			goto done;
+			return 0;
 		}
 		force = 1;
 	}
 	sp_error_clear(&err);
-	rc = sp_profile_write(&text, &len, p, m, &err);
-	if (rc == SP_OK)
-		rc = sp_file_write_atomic(path, text, len, force, &err);
-	if (rc != SP_OK) {
+	if ((rc = sp_file_write_atomic(path, text, len, force, &err)) !=
+	    SP_OK) {
+		write_failed(path, &err);
+		return rc == SP_ECREATE ? 0 : msg_exit_code(rc);
+	}
+	*refused = 0;
+	fprintf(stderr, "Saved the answers to %s; 'stackpick %s' prints "
+	    "this report again.\n", path, path);
+	return 0;
+}
+
+int
+prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
+    int force)
+{
+	sp_buf name = SP_BUF_INIT;
+	char *text = NULL;
+	sp_error err;
+	sp_status rc;
+	size_t len;
+	int code = 0, refused = 0;
+
+	fflush(stdout);
+	in.scripted = !isatty(STDIN_FILENO);
+	catch_begin();
+	sp_error_clear(&err);
+	if ((rc = sp_profile_write(&text, &len, p, m, &err)) != SP_OK) {
 		msg_error(&err);
 		code = msg_exit_code(rc);
 		goto done;
 	}
-	fprintf(stderr, "Saved the answers to %s; 'stackpick %s' prints "
-	    "this report again.\n", path, path);
+	if (path == NULL)
+		fputs("\nSave these answers as a profile to run or edit "
+		    "later?\n", stderr);
+	for (;;) {
+		if (path == NULL) {
+			if ((code = ask_path(&name, refused)) != 0 ||
+			    name.len == 0)
+				break;
+			path = sp_buf_cstr(&name);
+		}
+		if ((code = save_to(path, text, len, force, &refused)) != 0 ||
+		    !refused)
+			break;
+		/* Answers from a file cannot react to a refusal. */
+		if (in.scripted) {
+			code = SP_EXIT_CANTCREAT;
+			break;
+		}
+		fputs("Type another file name, or press Enter to save "
+		    "nothing.\n", stderr);
+		path = NULL;
+	}
 done:
 	catch_end();
 	line_free();
-	free(name);
+	sp_buf_free(&name);
 	free(text);
 	return code;
 }

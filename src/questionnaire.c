@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "stackpick/buf.h"
 #include "stackpick/questionnaire.h"
 #include "decode.h"
 #include "internal.h"
@@ -46,67 +48,34 @@ sp_quiz_plan(sp_question *q, const sp_matrix *m)
 	return n;
 }
 
-/* Text built up piece by piece; failed once any allocation failed. */
-struct text {
-	char *s;
-	size_t len, cap;
-	int failed;
-};
-
 static void
-add(struct text *t, const char *s, size_t n)
+adds(sp_buf *t, const char *s)
 {
-	if (t->failed)
-		return;
-	if (t->len + n + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 128;
-		char *d;
-
-		while (t->len + n + 1 > cap)
-			cap *= 2;
-		if ((d = realloc(t->s, cap)) == NULL) {
-			t->failed = 1;
-			return;
-		}
-		t->s = d;
-		t->cap = cap;
-	}
-	memcpy(t->s + t->len, s, n);
-	t->len += n;
-	t->s[t->len] = '\0';
+	sp_buf_puts(t, s);
 }
 
 static void
-adds(struct text *t, const char *s)
+addn(sp_buf *t, long n)
 {
-	add(t, s, strlen(s));
+	sp_buf_printf(t, "%ld", n);
 }
 
-static void
-addn(struct text *t, long n)
-{
-	char num[32];
-
-	snprintf(num, sizeof(num), "%ld", n);
-	adds(t, num);
-}
-
-/* The finished text, or NULL when memory ran out. */
+/* The finished text, the caller's to free(), or NULL when memory ran out. */
 static char *
-done(struct text *t)
+done(sp_buf *t)
 {
-	add(t, "", 0);
-	if (t->failed) {
-		free(t->s);
+	sp_buf_putn(t, "", 0);
+	if (t->oom) {
+		sp_buf_free(t);
 		return NULL;
 	}
-	return t->s;
+	return t->ptr;
 }
 
 char *
 sp_quiz_question(const sp_question *q, const sp_matrix *m)
 {
-	struct text t = { NULL, 0, 0, 0 };
+	sp_buf t = SP_BUF_INIT;
 	const sp_trait *tr;
 
 	switch (q->kind) {
@@ -147,8 +116,6 @@ sp_quiz_help(const sp_question *q, const sp_matrix *m)
 	return NULL;
 }
 
-static int parse_long(const char *s, long *out);
-
 int
 sp_quiz_numeric_values(const sp_trait *tr)
 {
@@ -156,7 +123,10 @@ sp_quiz_numeric_values(const sp_trait *tr)
 	int i;
 
 	for (i = 0; tr->type == SP_TRAIT_ENUM && i < tr->nvalues; i++)
-		if (parse_long(tr->values[i], &n) != 0)
+		if (sp_number_grouped(tr->values[i], &n) != 0)
+			return 1;
+	for (i = 0; tr->type == SP_TRAIT_ENUM && i < tr->naliases; i++)
+		if (sp_number_grouped(tr->aliases[i], &n) != 0)
 			return 1;
 	return 0;
 }
@@ -164,7 +134,7 @@ sp_quiz_numeric_values(const sp_trait *tr)
 char *
 sp_quiz_choices(const sp_question *q, const sp_matrix *m)
 {
-	struct text t = { NULL, 0, 0, 0 };
+	sp_buf t = SP_BUF_INIT;
 	const sp_trait *tr;
 	int i, numeric;
 
@@ -216,7 +186,7 @@ char *
 sp_quiz_default(const sp_question *q, const sp_profile *p,
     const sp_matrix *m)
 {
-	struct text t = { NULL, 0, 0, 0 };
+	sp_buf t = SP_BUF_INIT;
 	const sp_trait *tr;
 	long v;
 
@@ -285,41 +255,6 @@ prefix_of(const char *s, const char *word)
 	return 1;
 }
 
-/*
- * Reads a whole number written in decimal, with ',' or '_' allowed
- * between digits ("20,000").  Returns 1 with *out set, 0 when s is not
- * such a number, and -1 when it is one too large to hold (out of range
- * either way).
- */
-static int
-parse_long(const char *s, long *out)
-{
-	int neg = 0, digits = 0;
-	unsigned long v = 0, lim;
-
-	if (*s == '+' || *s == '-')
-		neg = *s++ == '-';
-	lim = neg ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
-	for (; *s; s++) {
-		if ((*s == ',' || *s == '_') && digits > 0 &&
-		    isdigit((unsigned char)s[1]))
-			continue;
-		if (!isdigit((unsigned char)*s))
-			return 0;
-		if (v > (lim - (unsigned long)(*s - '0')) / 10)
-			v = lim + 1;
-		else
-			v = v * 10 + (unsigned long)(*s - '0');
-		digits++;
-	}
-	if (digits == 0)
-		return 0;
-	if (v > lim)
-		return -1;
-	*out = neg ? (long)(0 - v) : (long)v;
-	return 1;
-}
-
 static sp_answer
 invalid(sp_error *err, const char *fmt, const char *a, long x, long y)
 {
@@ -330,7 +265,7 @@ invalid(sp_error *err, const char *fmt, const char *a, long x, long y)
 static sp_answer
 answer_range(long *out, const char *s, long min, long max, sp_error *err)
 {
-	int r = parse_long(s, out);
+	int r = sp_number_grouped(s, out);
 
 	if (r == 0)
 		return invalid(err, "'%s' is not a whole number: answer a "
@@ -359,61 +294,55 @@ by_position(long *out, const sp_trait *tr, const char *s, int r, long n,
 }
 
 /*
- * An enum answer, tried in this order: the value exactly as written, the
- * value ignoring case, "#N" for the Nth choice, a bare number for the Nth
- * choice (only when no value reads as a number, so that a value always
- * wins over a position), then a prefix that names one value.
+ * The value that s names as written (a value, then an alias) or, with
+ * fold, ignoring case; -1 when none.
  */
-static sp_answer
-answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
+static int
+by_name(const sp_trait *tr, const char *s, int fold)
 {
+	int i;
+
+	if (!fold)
+		return sp_trait_value(tr, s);
+	for (i = 0; i < tr->nvalues; i++)
+		if (strcasecmp(s, tr->values[i]) == 0)
+			return i;
+	for (i = 0; i < tr->naliases; i++)
+		if (strcasecmp(s, tr->aliases[i]) == 0)
+			return tr->alias_of[i];
+	return -1;
+}
+
+/* Says that s is a prefix of several values, naming them. */
+static sp_answer
+ambiguous(const sp_trait *tr, const char *s, sp_error *err)
+{
+	const char *which[SP_MAX_VALUES];
+	char list[SP_ERROR_MAX / 2];
+	int i, k = 0;
+
+	for (i = 0; i < tr->nvalues; i++)
+		if (prefix_of(s, tr->values[i]))
+			which[k++] = tr->values[i];
+	dec_join(list, sizeof(list), which, k);
+	sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' could be %s: type more "
+	    "of the name", s, list);
+	return SP_ANSWER_INVALID;
+}
+
+/* Says that s names no choice: the likely fix, or else the whole list. */
+static sp_answer
+no_choice(const sp_trait *tr, const char *s, int numeric, sp_error *err)
+{
+	const char *names[SP_MAX_VALUES + SP_MAX_ALIASES];
 	char list[SP_ERROR_MAX / 2], hint[96];
-	int i, r, found = -1, matches = 0;
-	int numeric = sp_quiz_numeric_values(tr);
-	long n = 0;
+	int i, n = 0;
 
 	for (i = 0; i < tr->nvalues; i++)
-		if (strcmp(s, tr->values[i]) == 0) {
-			*out = i;
-			return SP_ANSWER_VALUE;
-		}
-	for (i = 0; i < tr->nvalues; i++)
-		if (strlen(s) == strlen(tr->values[i]) &&
-		    prefix_of(s, tr->values[i])) {
-			*out = i;
-			return SP_ANSWER_VALUE;
-		}
-	if (s[0] == '#' && (r = parse_long(s + 1, &n)) != 0 &&
-	    s[1] != '+' && s[1] != '-')
-		return by_position(out, tr, s, r, n, numeric, err);
-	if (!numeric && (r = parse_long(s, &n)) != 0)
-		return by_position(out, tr, s, r, n, numeric, err);
-	for (i = 0; i < tr->nvalues; i++) {
-		if (prefix_of(s, tr->values[i])) {
-			if (matches++ == 0)
-				found = i;
-		}
-	}
-	if (matches == 1) {
-		*out = found;
-		return SP_ANSWER_VALUE;
-	}
-	if (matches > 1) {
-		const char *which[SP_MAX_VALUES];
-		int k = 0;
-
-		for (i = 0; i < tr->nvalues; i++)
-			if (prefix_of(s, tr->values[i]))
-				which[k++] = tr->values[i];
-		dec_join(list, sizeof(list), which, k);
-		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' could be %s: "
-		    "type more of the name", s, list);
-		return SP_ANSWER_INVALID;
-	}
-	if (numeric && parse_long(s, &n) != 0)
-		return by_position(out, tr, s, 0, 0, numeric, err);
-	/* A likely typo gets the fix; anything else, the whole list. */
-	dec_hint(hint, sizeof(hint), s, tr->values, tr->nvalues);
+		names[n++] = tr->values[i];
+	for (i = 0; i < tr->naliases; i++)
+		names[n++] = tr->aliases[i];
+	dec_hint(hint, sizeof(hint), s, names, n);
 	dec_join(list, sizeof(list), tr->values, tr->nvalues);
 	if (hint[0] != '\0')
 		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s' is not one of "
@@ -423,6 +352,43 @@ answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
 		    "the choices: answer %s, or its %s", s, list, numeric ?
 		    "# and number" : "number");
 	return SP_ANSWER_INVALID;
+}
+
+/*
+ * An enum answer, tried in this order: a value or alias exactly as
+ * written, then ignoring case; "#N" for the Nth choice; a bare number
+ * for the Nth choice (only when no value or alias reads as a number, so
+ * that a value always wins over a position); then a prefix that names
+ * one value.
+ */
+static sp_answer
+answer_enum(long *out, const sp_trait *tr, const char *s, sp_error *err)
+{
+	int i, r, found = -1, matches = 0;
+	int numeric = sp_quiz_numeric_values(tr);
+	long n = 0;
+
+	if ((i = by_name(tr, s, 0)) >= 0 || (i = by_name(tr, s, 1)) >= 0) {
+		*out = i;
+		return SP_ANSWER_VALUE;
+	}
+	if (s[0] == '#' && (r = sp_number_grouped(s + 1, &n)) != 0 &&
+	    s[1] != '+' && s[1] != '-')
+		return by_position(out, tr, s, r, n, numeric, err);
+	if (!numeric && (r = sp_number_grouped(s, &n)) != 0)
+		return by_position(out, tr, s, r, n, numeric, err);
+	for (i = 0; i < tr->nvalues; i++)
+		if (prefix_of(s, tr->values[i]) && matches++ == 0)
+			found = i;
+	if (matches == 1) {
+		*out = found;
+		return SP_ANSWER_VALUE;
+	}
+	if (matches > 1)
+		return ambiguous(tr, s, err);
+	if (numeric && sp_number_grouped(s, &n) != 0)
+		return by_position(out, tr, s, 0, 0, numeric, err);
+	return no_choice(tr, s, numeric, err);
 }
 
 static sp_answer
@@ -459,6 +425,19 @@ answer_name(sp_profile *p, const char *s, sp_error *err)
 	return SP_ANSWER_VALUE;
 }
 
+/*
+ * Arrow and function keys reach a program that leaves the terminal's
+ * line editing alone as escape sequences ("\x1b[A"): say what works.
+ */
+static sp_answer
+special_key(sp_error *err)
+{
+	sp_error_set(err, SP_EDATA, "", 0, 0, "arrow and other special keys "
+	    "are not read here: type < and press Enter to go back a "
+	    "question");
+	return SP_ANSWER_INVALID;
+}
+
 static sp_answer
 answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
     const char *s, sp_error *err)
@@ -472,6 +451,14 @@ answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
 		return SP_ANSWER_DEFAULT;
 	if (strcmp(s, "?") == 0)
 		return SP_ANSWER_HELP;
+	if (strchr(s, '\x1b') != NULL)
+		return special_key(err);
+	/* A value or alias named "back" is that value, as typed. */
+	if (strcmp(s, "<") == 0 || (strcasecmp(s, "back") == 0 &&
+	    !(q->kind == SP_ASK_TRAIT &&
+	    m->traits[q->index].type == SP_TRAIT_ENUM &&
+	    by_name(&m->traits[q->index], s, 1) >= 0)))
+		return SP_ANSWER_BACK;
 	switch (q->kind) {
 	case SP_ASK_NAME:
 		return answer_name(p, s, err);
@@ -563,6 +550,98 @@ sp_quiz_yesno(int *yes, const char *line, sp_error *err)
 		err->column = col;
 	free(s);
 	return a;
+}
+
+/* The file name of a trimmed answer s, with "~" and "~/" expanded. */
+static sp_answer
+path_of(sp_buf *out, const char *s, const char *home, sp_error *err)
+{
+	size_t n;
+
+	if (s[0] != '~') {
+		sp_buf_puts(out, s);
+		return SP_ANSWER_VALUE;
+	}
+	if (s[1] != '\0' && s[1] != '/') {
+		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s': only ~ and ~/ "
+		    "stand for the home directory here; type the whole path",
+		    s);
+		return SP_ANSWER_INVALID;
+	}
+	if (home == NULL || home[0] == '\0') {
+		sp_error_set(err, SP_EDATA, "", 0, 0, "'%s': HOME is not set, "
+		    "so ~ stands for nothing; type the whole path", s);
+		return SP_ANSWER_INVALID;
+	}
+	/* "~/x" with HOME=/home/u/ is /home/u/x, and with HOME=/ is /x. */
+	n = strlen(home);
+	while (s[1] == '/' && n > 0 && home[n - 1] == '/')
+		n--;
+	sp_buf_putn(out, home, n);
+	sp_buf_puts(out, s + 1);
+	return SP_ANSWER_VALUE;
+}
+
+sp_answer
+sp_quiz_path(sp_buf *out, const char *line, const char *home, sp_error *err)
+{
+	sp_answer a = SP_ANSWER_INVALID;
+	char *s;
+	int col;
+
+	sp_buf_clear(out);
+	if (line == NULL)
+		return SP_ANSWER_EOF;
+	if (strlen(line) > SP_MAX_ANSWER)
+		return too_long(err);
+	if ((s = trim(line, &col)) == NULL)
+		return no_memory(err);
+	if (s[0] == '\0')
+		a = SP_ANSWER_DEFAULT;
+	else if (strcmp(s, "?") == 0)
+		a = SP_ANSWER_HELP;
+	else if (strchr(s, '\x1b') != NULL)
+		special_key(err);
+	else if (strcmp(s, "<") == 0 || strcasecmp(s, "back") == 0)
+		sp_error_set(err, SP_EDATA, "", 0, 0, "the report is out, so "
+		    "the answers stay as they are: type a file name (./%s "
+		    "for a file of that name), or press Enter to save nothing",
+		    s);
+	else
+		a = path_of(out, s, home, err);
+	if (a == SP_ANSWER_VALUE && out->oom)
+		a = no_memory(err);
+	else if (a == SP_ANSWER_INVALID && err->status != SP_ENOMEM)
+		err->column = col;
+	free(s);
+	return a;
+}
+
+char *
+sp_quiz_aliases(const sp_question *q, const sp_matrix *m)
+{
+	sp_buf t = SP_BUF_INIT;
+	const sp_trait *tr;
+	int v, i, k;
+
+	if (q->kind != SP_ASK_TRAIT)
+		return done(&t);
+	tr = &m->traits[q->index];
+	for (v = 0; v < tr->nvalues; v++) {
+		for (i = 0, k = 0; i < tr->naliases; i++) {
+			if (tr->alias_of[i] != v)
+				continue;
+			adds(&t, k++ ? ", " : t.len ? "; " : "Also accepted: ");
+			adds(&t, tr->aliases[i]);
+		}
+		if (k > 0) {
+			adds(&t, " for ");
+			adds(&t, tr->values[v]);
+		}
+	}
+	if (t.len > 0)
+		adds(&t, ".");
+	return done(&t);
 }
 
 void

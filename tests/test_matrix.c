@@ -223,6 +223,86 @@ test_rule_tests(void **state)
 	free(text);
 }
 
+#define ALIASED(a) HEAD OPTS TRAITS "  - id: fe\n    type: enum\n" \
+    "    values: [js, other, none]\n    aliases: " a "\n" \
+    "    default: none\n" CRIT
+
+/* The matrix of ALIASED with aliases a, for aliases known at run time. */
+static const char *
+aliased(const char *a)
+{
+	static char text[2048];
+
+	snprintf(text, sizeof(text), ALIASED("%s"), a);
+	return text;
+}
+
+/* Aliases: other names for enum values, checked where they are written. */
+static void
+test_trait_aliases(void **state)
+{
+	static const struct {
+		const char *aliases;
+		const char *message;
+		int line, column;
+	} bad[] = {
+		{ "{typescript: javascrpt}", "aliases: unknown value "
+		    "'javascrpt'; expected 'js', 'other' or 'none'", 13, 27 },
+		{ "{ts: js, other: js}", "alias 'other' is already a value "
+		    "of 'fe'", 13, 23 },
+		{ "{ts: js, TS: js}", "alias: 'TS' is not a valid id (use "
+		    "lower-case letters, digits, '_' and '-')", 13, 23 },
+		{ "[ts, js]", "aliases: expected a mapping, found a sequence",
+		    13, 14 },
+		{ "{ts: [js]}", "aliases: expected 'js', 'other' or 'none', "
+		    "found a sequence", 13, 19 },
+	};
+	const sp_trait *tr;
+	sp_matrix *m;
+	sp_error err;
+	size_t i;
+
+	(void)state;
+	if (load(&m, ALIASED("{ts: js, typescript: js, nothing: none}"),
+	    &err) != SP_OK)
+		fail_msg("%d:%d: %s", err.line, err.column, err.message);
+	tr = &m->traits[2];
+	assert_int_equal(tr->naliases, 3);
+	assert_int_equal(sp_trait_value(tr, "js"), 0);
+	assert_int_equal(sp_trait_value(tr, "typescript"), 0);
+	assert_int_equal(sp_trait_value(tr, "nothing"), 2);
+	assert_int_equal(sp_trait_value(tr, "TS"), -1);
+	assert_int_equal(sp_trait_value(tr, "t"), -1);
+	sp_matrix_free(m);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		m = NULL;
+		assert_int_equal(load(&m, aliased(bad[i].aliases), &err),
+		    SP_EDATA);
+		assert_null(m);
+		if (strcmp(err.message, bad[i].message) != 0)
+			fail_msg("case %zu: '%s', expected '%s'", i,
+			    err.message, bad[i].message);
+		if (err.line != bad[i].line || err.column != bad[i].column)
+			fail_msg("case %zu: at %d:%d, expected %d:%d", i,
+			    err.line, err.column, bad[i].line, bad[i].column);
+	}
+	/* Only enum traits have aliases; a duplicate is a duplicate key. */
+	assert_int_equal(load(&m, HEAD OPTS "traits:\n  - {id: x, type: "
+	    "boolean, default: false, aliases: {y: true}}\n" CRIT, &err),
+	    SP_EDATA);
+	assert_string_equal(err.message, "aliases: only an enum trait has "
+	    "aliases");
+	assert_int_equal(load(&m, ALIASED("{ts: js, ts: js}"), &err),
+	    SP_EDATA);
+	assert_non_null(strstr(err.message, "duplicate key 'ts'"));
+	/* The shipped matrix counts TypeScript as a JavaScript front end. */
+	assert_int_equal(sp_matrix_builtin(&m, &err), SP_OK);
+	tr = &m->traits[sp_matrix_trait(m, "frontend")];
+	assert_string_equal(tr->values[sp_trait_value(tr, "typescript")],
+	    "javascript");
+	sp_matrix_free(m);
+}
+
 int
 main(void)
 {
@@ -231,6 +311,7 @@ main(void)
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_rule_tests),
+		cmocka_unit_test(test_trait_aliases),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,6 +145,56 @@ test_messages(void **state)
 	}
 }
 
+/*
+ * A file names enum values by value or by the matrix's aliases, exactly
+ * as written; what the questionnaire reads loosely ("High", "20,000") a
+ * file refuses with exactly what to write instead.
+ */
+static void
+test_trait_aliases_and_strictness(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *message;
+	} bad[] = {
+		{ "io_load: High\n", "io_load: unknown value 'High'; write "
+		    "'high' (values are lower-case)" },
+		{ "frontend: TypeScript\n", "frontend: unknown value "
+		    "'TypeScript'; write 'typescript' (values are lower-case)" },
+		{ "frontend: typscript\n", "frontend: unknown value "
+		    "'typscript' (did you mean 'typescript'?); expected "
+		    "'javascript', 'other' or 'none'" },
+		{ "frontend: \"\"\n", "frontend: unknown value ''; expected "
+		    "'javascript', 'other' or 'none'" },
+		{ "concurrency: 20,000\n", "concurrency: '20,000' is not a "
+		    "whole number; write 20000" },
+		{ "concurrency: 1_000_000\n", "concurrency: '1_000_000' is "
+		    "not a whole number; write 1000000" },
+		{ "concurrency: \"20,000\"\n", "concurrency: expected a whole "
+		    "number, found the quoted string \"20,000\"" },
+		{ "concurrency: 20,00,\n", "concurrency: expected a whole "
+		    "number, found '20,00,'" },
+	};
+	sp_profile p;
+	sp_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(decode(&p, "frontend: typescript\n", &err), SP_OK);
+	assert_string_equal(m->traits[sp_matrix_trait(m, "frontend")].values[
+	    trait(&p, "frontend")], "javascript");
+	assert_int_equal(decode(&p, "frontend: \"ts\"\n", &err), SP_OK);
+	assert_int_equal(trait(&p, "frontend"), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(decode(&p, bad[i].text, &err), SP_EDATA);
+		if (strcmp(err.message, bad[i].message) != 0)
+			fail_msg("case %zu: '%s', expected '%s'", i,
+			    err.message, bad[i].message);
+		assert_int_equal(err.line, 1);
+		assert_true(err.column > 1);
+	}
+}
+
 static void
 test_set_weight(void **state)
 {
@@ -185,6 +235,7 @@ main(void)
 		cmocka_unit_test(test_defaults),
 		cmocka_unit_test(test_values_and_aliases),
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_trait_aliases_and_strictness),
 		cmocka_unit_test(test_set_weight),
 	};
 

@@ -11,7 +11,7 @@
 
 #include "stackpick/questionnaire.h"
 
-static sp_matrix *m, *small;
+static sp_matrix *m, *small, *aliased;
 
 /*
  * A matrix whose enum has values sharing a prefix, a bare trait, and
@@ -48,6 +48,36 @@ static const char small_text[] =
     "      alpha: {rating: 1, why: a}\n"
     "      beta: {rating: 2, why: b}\n";
 
+/*
+ * A matrix with aliases: one value is called "back", and one alias reads
+ * as a number.
+ */
+static const char aliased_text[] =
+    "format: 1\n"
+    "name: test\n"
+    "scale: {min: 1, max: 5}\n"
+    "options:\n"
+    "  - {id: alpha, label: Alpha}\n"
+    "  - {id: beta, label: Beta}\n"
+    "traits:\n"
+    "  - id: side\n"
+    "    type: enum\n"
+    "    values: [front, back, none]\n"
+    "    aliases: {fore: front, rear: back, forward: front}\n"
+    "    default: none\n"
+    "  - id: lang\n"
+    "    type: enum\n"
+    "    values: [javascript, other]\n"
+    "    aliases: {typescript: javascript, \"2\": other}\n"
+    "    default: other\n"
+    "criteria:\n"
+    "  - id: c\n"
+    "    label: C\n"
+    "    weight: 1\n"
+    "    ratings:\n"
+    "      alpha: {rating: 1, why: a}\n"
+    "      beta: {rating: 2, why: b}\n";
+
 static int
 setup(void **state)
 {
@@ -62,6 +92,12 @@ setup(void **state)
 		    err.message);
 		return -1;
 	}
+	if (sp_matrix_parse(&aliased, aliased_text, sizeof(aliased_text) - 1,
+	    "aliased.yaml", &err) != SP_OK) {
+		fprintf(stderr, "%d:%d: %s\n", err.line, err.column,
+		    err.message);
+		return -1;
+	}
 	return 0;
 }
 
@@ -71,6 +107,7 @@ teardown(void **state)
 	(void)state;
 	sp_matrix_free(m);
 	sp_matrix_free(small);
+	sp_matrix_free(aliased);
 	return 0;
 }
 
@@ -419,9 +456,13 @@ test_name(void **state)
 	assert_int_equal(sp_quiz_answer(&p, m, &name, "caf\xc3\xa9", &err),
 	    SP_ANSWER_VALUE);
 	assert_string_equal(p.name, "caf\xc3\xa9");
-	assert_int_equal(sp_quiz_answer(&p, m, &name, "bad\x1b[2J", &err),
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "bad\x01", &err),
 	    SP_ANSWER_INVALID);
 	assert_non_null(strstr(err.message, "control characters"));
+	/* An escape sequence is a key the terminal sent, not a name. */
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "bad\x1b[2J", &err),
+	    SP_ANSWER_INVALID);
+	assert_non_null(strstr(err.message, "special keys"));
 	assert_int_equal(sp_quiz_answer(&p, m, &name, "caf\xe9", &err),
 	    SP_ANSWER_INVALID);
 	assert_int_equal(sp_quiz_answer(&p, m, &name, "\xc0\xaf", &err),
@@ -511,6 +552,172 @@ test_yesno(void **state)
 	assert_string_equal(err.message, "'sure' is not yes or no");
 }
 
+/* Aliases are answers too: as written, ignoring case, in suggestions. */
+static void
+test_enum_aliases(void **state)
+{
+	sp_question q = trait_q(m, "frontend");
+	sp_question lang = trait_q(aliased, "lang");
+
+	(void)state;
+	want_value(m, "frontend", "typescript", 0);
+	want_value(m, "frontend", " TypeScript ", 0);
+	want_value(m, "frontend", "ts", 0);
+	want_value(m, "frontend", "JS", 0);
+	want_value(m, "frontend", "oth", 1);
+	want_invalid(m, "frontend", "typscript",
+	    "'typscript' is not one of the choices (did you mean "
+	    "'typescript'?)");
+	want_value(aliased, "side", "rear", 1);
+	want_value(aliased, "side", "Fore", 0);
+	want_value(aliased, "side", "forward", 0);
+	/* Prefixes name values only: "f" is front, "forw" no alias. */
+	want_value(aliased, "side", "f", 0);
+	want_invalid(aliased, "side", "for", "(did you mean 'fore'?)");
+	/* An alias that reads as a number wins over a position. */
+	want_value(aliased, "lang", "2", 1);
+	want_value(aliased, "lang", "#1", 0);
+	want_invalid(aliased, "lang", "1", "type a value as shown, or #1 "
+	    "to #2");
+	want_text(sp_quiz_choices(&lang, aliased), "#1) javascript  "
+	    "#2) other  (type a value as shown, or # and its number)");
+	/* The help lists what else each value is called. */
+	want_text(sp_quiz_aliases(&q, m), "Also accepted: typescript, ts, "
+	    "js for javascript.");
+	q = trait_q(aliased, "side");
+	want_text(sp_quiz_aliases(&q, aliased), "Also accepted: fore, "
+	    "forward for front; rear for back.");
+	q = trait_q(m, "io_load");
+	want_text(sp_quiz_aliases(&q, m), "");
+	q.kind = SP_ASK_NAME;
+	want_text(sp_quiz_aliases(&q, m), "");
+}
+
+/* "<" and "back" go back a question and change nothing. */
+static void
+test_back(void **state)
+{
+	static const char *const lines[] = { "<", " < ", "back", "Back",
+		"BACK\t" };
+	sp_question q[SP_MAX_QUESTIONS];
+	sp_profile p, before;
+	sp_error err;
+	size_t i;
+	int k, n;
+
+	(void)state;
+	n = sp_quiz_plan(q, m);
+	sp_profile_defaults(&p, m);
+	p.team[0] = 3;
+	p.team_given = 1;
+	before = p;
+	for (k = 0; k < n; k++)
+		for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+			sp_error_clear(&err);
+			if (sp_quiz_answer(&p, m, &q[k], lines[i], &err) !=
+			    SP_ANSWER_BACK)
+				fail_msg("'%s' at question %d is not back",
+				    lines[i], k + 1);
+			assert_memory_equal(&p, &before, sizeof(p));
+		}
+	/* Only the whole word: anything else is an answer. */
+	want_invalid(m, "io_load", "<<", "'<<' is not one of the choices");
+	want_invalid(m, "io_load", "backwards", "not one of the choices");
+	/* A value called back is that value, as typed. */
+	want_value(aliased, "side", "back", 1);
+	want_value(aliased, "side", "BACK", 1);
+	want_value(aliased, "side", "ba", 1);
+	q[0] = trait_q(aliased, "side");
+	assert_int_equal(sp_quiz_answer(&p, aliased, &q[0], "<", &err),
+	    SP_ANSWER_BACK);
+}
+
+/* An arrow key arrives as an escape sequence: say what to type instead. */
+static void
+test_special_keys(void **state)
+{
+	sp_question name = { SP_ASK_NAME, 0 };
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	want_invalid(m, "io_load", "\x1b[A", "type < and press Enter to go "
+	    "back a question");
+	want_invalid(m, "concurrency", "10\x1b[D", "special keys");
+	sp_profile_defaults(&p, m);
+	sp_error_clear(&err);
+	assert_int_equal(sp_quiz_answer(&p, m, &name, "  \x1bOA", &err),
+	    SP_ANSWER_INVALID);
+	assert_int_equal(err.column, 3);
+	assert_string_equal(p.name, "");
+}
+
+/* Checks that line, as a file name with HOME home, is path. */
+static void
+want_path(const char *line, const char *home, const char *path)
+{
+	sp_buf b = SP_BUF_INIT;
+	sp_error err;
+
+	sp_error_clear(&err);
+	if (sp_quiz_path(&b, line, home, &err) != SP_ANSWER_VALUE)
+		fail_msg("'%s': %s", line, err.message);
+	assert_string_equal(sp_buf_cstr(&b), path);
+	sp_buf_free(&b);
+}
+
+/* Checks that line is refused as a file name, with why at column col. */
+static void
+want_bad_path(const char *line, const char *home, const char *why,
+    int col)
+{
+	sp_buf b = SP_BUF_INIT;
+	sp_error err;
+
+	sp_error_clear(&err);
+	assert_int_equal(sp_quiz_path(&b, line, home, &err),
+	    SP_ANSWER_INVALID);
+	if (strstr(err.message, why) == NULL)
+		fail_msg("'%s': '%s' lacks '%s'", line, err.message, why);
+	assert_int_equal(err.column, col);
+	assert_int_equal(b.len, 0);
+	sp_buf_free(&b);
+}
+
+static void
+test_path(void **state)
+{
+	sp_buf b = SP_BUF_INIT;
+	sp_error err;
+
+	(void)state;
+	want_path("~", "/home/u", "/home/u");
+	want_path("~/", "/home/u", "/home/u/");
+	want_path(" ~/p.yaml\t", "/home/u", "/home/u/p.yaml");
+	want_path("~/p.yaml", "/home/u/", "/home/u/p.yaml");
+	want_path("~/p.yaml", "/", "/p.yaml");
+	want_path("~/a/~/b", "/h", "/h/a/~/b");
+	want_path("p~.yaml", "/h", "p~.yaml");
+	want_path("./~x", "/h", "./~x");
+	want_path("my answers.yaml", NULL, "my answers.yaml");
+	want_path("./back", "/h", "./back");
+	want_bad_path("~bob/p.yaml", "/h", "only ~ and ~/ stand for the "
+	    "home directory", 1);
+	want_bad_path("  ~/p.yaml", NULL, "HOME is not set", 3);
+	want_bad_path("~", "", "HOME is not set", 1);
+	want_bad_path("<", "/h", "the report is out", 1);
+	want_bad_path(" back", "/h", "./back for a file of that name", 2);
+	want_bad_path("\x1b[A", "/h", "special keys", 1);
+	assert_int_equal(sp_quiz_path(&b, "", "/h", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(sp_quiz_path(&b, " \t", "/h", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(sp_quiz_path(&b, "?", "/h", &err), SP_ANSWER_HELP);
+	assert_int_equal(sp_quiz_path(&b, NULL, "/h", &err), SP_ANSWER_EOF);
+	assert_int_equal(b.len, 0);
+	sp_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -530,6 +737,10 @@ main(void)
 		cmocka_unit_test(test_enum_huge_number),
 		cmocka_unit_test(test_enum_numeric_values),
 		cmocka_unit_test(test_yesno),
+		cmocka_unit_test(test_enum_aliases),
+		cmocka_unit_test(test_back),
+		cmocka_unit_test(test_special_keys),
+		cmocka_unit_test(test_path),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -45,9 +45,13 @@
  */
 #define SP_MAX_RULE_TESTS 1024
 
-/* Profile traits a matrix may declare, and values of one enum trait. */
+/*
+ * Profile traits a matrix may declare, values of one enum trait, and
+ * aliases (other names for those values) of one enum trait.
+ */
 #define SP_MAX_TRAITS 64
 #define SP_MAX_VALUES 32
+#define SP_MAX_ALIASES 64
 
 /* Weights live on this scale, whether derived or given. */
 #define SP_WEIGHT_MIN 0.0

@@ -20,6 +20,9 @@ typedef struct {
 	sp_trait_type type;
 	const char **values; /* enum values, in order */
 	int nvalues;
+	const char **aliases; /* enum: other names accepted for values */
+	int *alias_of;       /* the index of the value each alias names */
+	int naliases;
 	long min, max;       /* integer range */
 	long def;            /* default: enum index, 0/1, or integer */
 	const char *question;
@@ -116,5 +119,11 @@ int sp_matrix_option(const sp_matrix *m, const char *name);
 /* Index of the criterion or trait with that id, or -1. */
 int sp_matrix_criterion(const sp_matrix *m, const char *id);
 int sp_matrix_trait(const sp_matrix *m, const char *id);
+
+/*
+ * Index of the value of enum trait tr whose name or alias is name,
+ * exactly as written, or -1.
+ */
+int sp_trait_value(const sp_trait *tr, const char *name);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "stackpick/buf.h"
 #include "stackpick/error.h"
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
@@ -34,6 +35,7 @@ typedef enum {
 	SP_ANSWER_DEFAULT, /* an empty line: the shown default stands */
 	SP_ANSWER_HELP,    /* "?": show the help and ask again */
 	SP_ANSWER_INVALID, /* err says why; ask again */
+	SP_ANSWER_BACK,    /* "<" or "back": return to the question before */
 	SP_ANSWER_EOF      /* no line at all: input ended */
 } sp_answer;
 
@@ -88,13 +90,16 @@ char *sp_quiz_default(const sp_question *q, const sp_profile *p,
 /*
  * Parses line (without its newline; NULL at end of input) as the answer
  * to q and, for SP_ANSWER_VALUE, stores it in p.  Blanks around the
- * answer are ignored.  Enum values are taken, in this order, as written,
+ * answer are ignored.  "<" or "back" (any case) is SP_ANSWER_BACK, except
+ * that an enum value or alias "back" is that value.  Enum values are
+ * taken, in this order, as a value or alias exactly as written, the same
  * ignoring case, by "#N" (the Nth choice), by a bare number N (only when
- * no value reads as a number: a value always wins over a position), or
- * by a prefix that names only one of them, ignoring case; booleans as
- * yes/no, true/false or a prefix; integers in plain decimal, with
- * optional ',' or '_' between digit groups, and range-checked.  Names
- * are held to sp_profile_name_problem(), as a file's are.
+ * no value or alias reads as a number: a value always wins over a
+ * position), or by a prefix that names only one value, ignoring case;
+ * booleans as yes/no, true/false or a prefix; integers in plain decimal,
+ * with optional ',' or '_' between digit groups, and range-checked.
+ * Names are held to sp_profile_name_problem(), as a file's are.  An
+ * answer holding an escape sequence (an arrow key) is explained.
  * SP_ANSWER_INVALID fills err with the reason, in words a user can act
  * on, and the column of line where the answer starts (its line is 0:
  * the caller knows which line of input it was).
@@ -107,6 +112,27 @@ sp_answer sp_quiz_answer(sp_profile *p, const sp_matrix *m,
  * for an empty line, HELP, INVALID with a reason, or EOF.
  */
 sp_answer sp_quiz_yesno(int *yes, const char *line, sp_error *err);
+
+/*
+ * Parses line (NULL at end of input) as the name of the file to save the
+ * answers to.  Blanks around it are ignored; a leading "~" or "~/"
+ * stands for home (the HOME directory, given by the caller).  Returns
+ * SP_ANSWER_VALUE with the path in out (emptied first; the caller frees
+ * it), DEFAULT for an empty line (save nothing), HELP for "?", EOF, or
+ * INVALID with the reason and column in err: "~name" (another user's
+ * home is not looked up), "~" when home is NULL or empty, "<" or "back"
+ * (the answers can no longer change once the report is out), or an
+ * escape sequence.
+ */
+sp_answer sp_quiz_path(sp_buf *out, const char *line, const char *home,
+    sp_error *err);
+
+/*
+ * What else an enum trait's question accepts: "Also accepted:
+ * typescript, ts, js for javascript." from the matrix's aliases; "" when
+ * it has none.  The caller frees it; NULL when out of memory.
+ */
+char *sp_quiz_aliases(const sp_question *q, const sp_matrix *m);
 
 /*
  * Finishes a questionnaire's profile: once any team proficiency was

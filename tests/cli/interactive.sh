@@ -21,6 +21,12 @@
 #                     with its line of the answers and exit 65
 #   numeric-values    enum values that read as numbers win over positions
 #   not-regular       a named pipe is never replaced, nor asked about
+#   keep              going back changes an earlier answer, an alias is
+#                     accepted, ~/ in the file name is HOME, and the saved
+#                     profile loads back to the same report
+#   back-first        going back at the first question ends a scripted run
+#   scripted-refusal  answers from a pipe cannot react to a refused file
+#                     name: exit 73, and the next line is not a file name
 set -u
 sp=$1 case=$2 arg=${3:-}
 mx=()
@@ -266,6 +272,64 @@ not-regular)
 	[ $? -eq 73 ] || fail "--force replaced a named pipe"
 	[ -p "$tmp/fifo" ] || fail "the named pipe was replaced"
 	[ "$(ls -A "$tmp" | grep -c tmp)" -eq 0 ] || fail "a temporary file is left"
+	;;
+keep)
+	# TypeScript is a JavaScript front end; then back twice to change
+	# the team's NodeJS answer, and Enter keeps the front end.
+	{ printf '%s\n' realtime-chat 2 4 TypeScript '<' back 3 ''
+	  tail -n +5 answers/realtime-chat.txt; echo '~/kept.yaml'; } |
+	    HOME=$tmp "$sp" --interactive --format json >"$tmp/asked.json" \
+	    2>"$tmp/keep.err" || fail "exit $?"
+	grep -q '< goes back to the one before' "$tmp/keep.err" ||
+		fail "the introduction does not say how to go back"
+	[ "$(grep -c '^(4/14) ' "$tmp/keep.err")" -eq 3 ] ||
+		fail "the front end was not asked three times"
+	grep -qx 'team nodejs \[4\]: 3' "$tmp/keep.err" ||
+		fail "going back does not offer the earlier answer"
+	grep -qx 'frontend \[javascript\]: ' "$tmp/keep.err" ||
+		fail "the alias did not set javascript"
+	grep -q "^Saved the answers to $tmp/kept.yaml;" "$tmp/keep.err" ||
+		fail "~/ is not HOME"
+	grep -qx 'frontend: javascript' "$tmp/kept.yaml" ||
+		fail "the profile does not hold the value"
+	sed 's/^  javascript: 4$/  javascript: 3/' \
+	    "$examples/realtime-chat.yaml" >"$tmp/want.yaml"
+	grep -qx '  javascript: 3' "$tmp/want.yaml" || exit 2
+	"$sp" --format json "$tmp/want.yaml" >"$tmp/want.json" || exit 2
+	same_json "$tmp/asked.json" "$tmp/want.json"
+	"$sp" --format json "$tmp/kept.yaml" >"$tmp/reload.json" ||
+		fail "the saved profile does not load"
+	same_json "$tmp/reload.json" "$tmp/asked.json"
+	;;
+back-first)
+	printf '%s\n' '<' demo | "$sp" --interactive >"$tmp/out" \
+	    2>"$tmp/first.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc, expected 65"
+	grep -qx 'stackpick: <answers>:1:1: there is no question before this one' \
+	    "$tmp/first.err" || fail "no located message"
+	[ ! -s "$tmp/out" ] || fail "a report was printed"
+	;;
+scripted-refusal)
+	{ cat answers/realtime-chat.txt; echo "$tmp/none/p.yaml"
+	  echo "$tmp/p.yaml"; } |
+	    "$sp" --interactive >/dev/null 2>"$tmp/dir.err"
+	rc=$?
+	[ "$rc" -eq 73 ] || fail "exit $rc for a missing directory, expected 73"
+	grep -qx "stackpick: $tmp/none/p.yaml: the directory $tmp/none does not exist" \
+	    "$tmp/dir.err" ||
+		fail "no reason given"
+	[ ! -e "$tmp/p.yaml" ] || fail "the next line was taken as a file name"
+	grep -q 'Type another file name' "$tmp/dir.err" &&
+		fail "a scripted run was asked again"
+	# Only ~ and ~/ are HOME: another user's ~ is an invalid answer.
+	{ cat answers/realtime-chat.txt; echo '~nobody/p.yaml'; } |
+	    HOME=$tmp "$sp" --interactive >/dev/null 2>"$tmp/user.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for ~nobody, expected 65"
+	grep -q "^stackpick: <answers>:15:1: '~nobody/p.yaml': only ~ and ~/" \
+	    "$tmp/user.err" || fail "~nobody is not explained"
+	[ "$(ls -A "$tmp" | grep -vc 'err$')" -eq 0 ] || fail "a file was written"
 	;;
 *)
 	echo "interactive.sh: unknown case $case" >&2

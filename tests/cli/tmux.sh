@@ -12,6 +12,10 @@
 #   interrupt  Ctrl-C ends with exit 130, one message, nothing saved, and
 #              the terminal's settings as they were
 #   eof        Ctrl-D before the last answer ends with exit 66
+#   keep       nothing typed is lost: an alias is accepted, < goes back
+#              and changes an earlier answer, a file name refused ("no"
+#              to replacing it, a missing directory) is asked again,
+#              ~/ is HOME, and the saved profile gives the report shown
 set -u
 sp=$1 case=$2
 tmp=$(mktemp -d) || exit 2
@@ -36,6 +40,31 @@ wait_for() {
 		sleep 0.1
 	done
 	fail "the screen never showed /$1/"
+}
+
+# Waits until at least N lines of the screen match ERE.
+wait_count() {
+	local i
+	for i in $(seq 1 1200); do
+		tmux -S "$sock" capture-pane -p -t t -S - >"$tmp/screen" \
+		    2>/dev/null && [ "$(grep -Ec -- "$1" "$tmp/screen")" -ge "$2" ] &&
+			return 0
+		sleep 0.1
+	done
+	fail "the screen never showed /$1/ $2 times"
+}
+
+# The report that profile FILE gives was on the screen, line by line.
+report_shown() {
+	# The terminal is 100 columns wide, and so is the report there.
+	COLUMNS=100 "$sp" --color=never "$1" >"$tmp/report.txt" ||
+		fail "the saved profile does not load"
+	while IFS= read -r line; do
+		# The screen keeps no trailing blanks.
+		line=${line%"${line##*[! ]}"}
+		grep -Fxq -- "$line" "$tmp/screen" ||
+			fail "the screen lacks the line '$line'"
+	done <"$tmp/report.txt"
 }
 
 # Types text and presses Enter.
@@ -89,16 +118,8 @@ session)
 	answer '^file name \[skip\]:$' demo.yaml
 	[ "$(status)" = 0 ] || fail "exit status $(status)"
 	wait_for '^Saved the answers to demo.yaml'
-	# The terminal is 100 columns wide, and so is the report there.
-	COLUMNS=100 "$sp" --color=never "$tmp/demo.yaml" >"$tmp/report.txt" ||
-		fail "the saved profile does not load"
 	# The whole report the saved profile gives was on the screen.
-	while IFS= read -r line; do
-		# The screen keeps no trailing blanks.
-		line=${line%"${line##*[! ]}"}
-		grep -Fxq -- "$line" "$tmp/screen" ||
-			fail "the screen lacks the line '$line'"
-	done <"$tmp/report.txt"
+	report_shown "$tmp/demo.yaml"
 	head -n 1 "$tmp/report.txt" | grep -q '^demo: shop # 2: NodeJS recommended' ||
 		fail "unexpected report: $(head -n 1 "$tmp/report.txt")"
 	cmp -s "$tmp/before" "$tmp/after" || fail "terminal settings changed"
@@ -127,6 +148,51 @@ eof)
 	[ "$(status)" = 66 ] || fail "exit status $(status), expected 66"
 	grep -q '^stackpick: input ended before the last answer; nothing was saved$' \
 	    "$tmp/screen" || fail "no message"
+	;;
+keep)
+	mkdir "$tmp/home" || exit 2
+	echo "old: 1" >"$tmp/taken.yaml"
+	type_line "HOME='$tmp/home' '$sp'; echo rc=\$?"
+	wait_for '^\? explains a question, < goes back to the one before'
+	answer '^name \[skip\]:$' demo
+	answer '^team python \[skip\]:$' 2
+	answer '^team nodejs \[0\]:$' 4
+	answer '^frontend \[none\]:$' ts
+	answer '^io_load \[medium\]:$' '<'
+	wait_count '^\(4/14\) ' 2
+	answer '^frontend \[javascript\]:$' back
+	answer '^team nodejs \[4\]:$' 3
+	wait_count '^frontend \[javascript\]:' 2
+	type_line ''
+	wait_count '^io_load \[medium\]:' 2
+	type_line high
+	answer '^cpu_load \[low\]:$' ''
+	answer '^concurrency \[100\]:$' 20,000
+	answer '^realtime \[no\]:$' y
+	answer '^ml \[none\]:$' ''
+	answer '^data_pipelines \[no\]:$' ''
+	answer '^serverless \[no\]:$' ''
+	answer '^team_experience \[mixed\]:$' ''
+	answer '^hiring \[low\]:$' medium
+	answer '^maintenance_years \[3\]:$' ''
+	answer '^file name \[skip\]:$' taken.yaml
+	answer '^taken.yaml exists.  Replace it\? \[no\]:$' no
+	wait_for '^stackpick: taken.yaml: file exists; not replaced$'
+	wait_for '^Type another file name, or press Enter to save nothing.$'
+	wait_count '^file name \[skip\]:' 2
+	type_line nowhere/p.yaml
+	wait_for '^stackpick: nowhere/p.yaml: the directory nowhere does not exist$'
+	wait_count '^file name \[skip\]:' 3
+	type_line '~/kept.yaml'
+	[ "$(status)" = 0 ] || fail "exit status $(status)"
+	wait_for "^Saved the answers to $tmp/home/kept.yaml;"
+	[ "$(cat "$tmp/taken.yaml")" = "old: 1" ] || fail "taken.yaml changed"
+	[ ! -e "$tmp/nowhere" ] || fail "a directory was made"
+	grep -qx 'frontend: javascript' "$tmp/home/kept.yaml" ||
+		fail "the alias was not saved as its value"
+	grep -qx '  nodejs: 3' "$tmp/home/kept.yaml" ||
+		fail "going back did not change the team's answer"
+	report_shown "$tmp/home/kept.yaml"
 	;;
 *)
 	echo "tmux.sh: unknown case $case" >&2
