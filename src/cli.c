@@ -112,7 +112,8 @@ static const struct optdef optdefs[] = {
 	    "compares (ids and aliases)", K_ACTION, 0, 0, 0, 0, NULL,
 	    ACTION_LIST_OPTIONS },
 	{ "list-criteria", 0, no_argument, NULL, "list the criteria: weights, "
-	    "ratings and the reason for each", K_ACTION, 0, 0, 0, 0, NULL,
+	    "ratings and the reason for each; with an ID operand, explain "
+	    "that criterion alone", K_ACTION, 0, 0, 0, 0, NULL,
 	    ACTION_LIST_CRITERIA },
 	{ "list-formats", 0, no_argument, NULL, "list the output formats, one "
 	    "per line", K_ACTION, 0, 0, 0, 0, NULL, ACTION_LIST_FORMATS },
@@ -427,6 +428,14 @@ check_operands(struct config *cfg, int nargs, char **args)
 		if (nargs == 1)
 			cfg->init_path = args[0];
 		return 0;
+	case ACTION_LIST_CRITERIA:
+		if (nargs > 1) {
+			msg_usage("--list-criteria takes at most one criterion "
+			    "id, %d given", nargs);
+			return SP_EXIT_USAGE;
+		}
+		cfg->criterion = nargs == 1 ? args[0] : NULL;
+		return 0;
 	default:
 		if (nargs > 0) {
 			msg_usage("--%s takes no profile, found '%s'",
@@ -483,7 +492,7 @@ cli_usage(sp_buf *out)
 	sp_buf_puts(&b, "usage: stackpick [OPTIONS] PROFILE...\n"
 	    "       stackpick [OPTIONS] --interactive [PROFILE]\n"
 	    "       stackpick --init [--force] [FILE]\n"
-	    "       stackpick --list-options | --list-criteria | "
+	    "       stackpick --list-options | --list-criteria [ID] | "
 	    "--show-matrix\n"
 	    "Recommend a backend stack for each PROFILE (a YAML or JSON "
 	    "file, - for stdin)\nand explain why.  With --interactive, "

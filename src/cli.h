@@ -45,7 +45,8 @@ struct config {
 	const char *save;        /* --save FILE */
 	const char *output;      /* --output FILE */
 	int no_pager;
-	int implicit_stdin;      /* no operand, but a profile is piped in */
+	int implicit_stdin;
+	const char *criterion;   /* --list-criteria ID */      /* no operand, but a profile is piped in */
 	int brief;
 };
 

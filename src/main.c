@@ -18,6 +18,7 @@
 #include "stackpick/pipeline.h"
 #include "stackpick/render_matrix.h"
 #include "cli.h"
+#include "decode.h"
 #include "msg.h"
 #include "output.h"
 #include "prompt.h"
@@ -188,6 +189,21 @@ write_init(struct run *run, sp_error *err)
 	return rc;
 }
 
+/* The usage error for --list-criteria ID with an ID m does not know. */
+static sp_status
+unknown_criterion(const sp_matrix *m, const char *id, sp_error *err)
+{
+	const char *ids[SP_MAX_CRITERIA], *guess;
+	int i;
+
+	for (i = 0; i < m->ncriteria; i++)
+		ids[i] = m->criteria[i].id;
+	guess = dec_suggest(id, ids, m->ncriteria);
+	return sp_error_set(err, SP_EUSAGE, "", 0, 0, "--list-criteria: "
+	    "unknown criterion '%s'%s%s%s", id, guess ? " (did you mean '" :
+	    "", guess ? guess : "", guess ? "'?)" : "");
+}
+
 /* The actions that print something about the matrix or the program. */
 static sp_status
 run_action(struct run *run, sp_error *err)
@@ -207,6 +223,10 @@ run_action(struct run *run, sp_error *err)
 	case ACTION_LIST_OPTIONS:
 	case ACTION_LIST_CRITERIA:
 	case ACTION_SHOW_MATRIX:
+		if (cfg->criterion != NULL &&
+		    (run->ro.only = 1 + sp_matrix_criterion(run->m,
+		    cfg->criterion)) == 0)
+			return unknown_criterion(run->m, cfg->criterion, err);
 		f = cfg->format->matrix != NULL ? cfg->format :
 		    sp_format_find("text");
 		return f->matrix(&run->text, run->m, cfg->action ==

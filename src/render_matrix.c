@@ -257,7 +257,10 @@ sp_render_matrix_text(sp_buf *b, const sp_matrix *m, int what,
 		if (all)
 			sp_buf_puts(b, "\nCriteria\n");
 		for (i = 0; i < m->ncriteria; i++) {
-			if (i > 0 && !all)
+			if (opts != NULL && opts->only > 0 &&
+			    i != opts->only - 1)
+				continue;
+			if (o.b->len > 0 && !all)
 				sp_buf_putc(b, '\n');
 			text_criterion(&o, m, i, in);
 		}
@@ -416,7 +419,17 @@ sp_status
 sp_render_matrix_json(sp_buf *out, const sp_matrix *m, int what,
     const sp_render_opts *opts)
 {
-	return sp_json_dump(out, sp_matrix_json(m, what), opts->pretty);
+	json_t *j = sp_matrix_json(m, what), *crit, *one;
+
+	/* One criterion alone: the criteria array holds just it. */
+	if (j != NULL && opts->only > 0 && (crit = json_object_get(j,
+	    "criteria")) != NULL) {
+		one = json_array_get(crit, (size_t)opts->only - 1);
+		json_incref(one);
+		json_array_clear(crit);
+		json_array_append_new(crit, one);
+	}
+	return sp_json_dump(out, j, opts->pretty);
 }
 
 json_t *

@@ -197,40 +197,78 @@ reasons(struct out *o, const sp_report *rep, int sign)
 		reason(o, rep, k[i], sign);
 }
 
+/*
+ * The criteria table: a label column, then weight, the two top ratings,
+ * the lead and a bar.  Narrower than TABLE_WIDE, each label takes a line
+ * of its own and the figures go on the next, indented.
+ */
+#define LABEL_WIDTH 28
+#define NUM_WIDTH 31
+#define TABLE_WIDE (2 + LABEL_WIDTH + NUM_WIDTH + BAR_WIDTH)
+
+/* Starts a row: the label, and where the figures begin. */
+static void
+row_label(struct out *o, const char *label, int wide)
+{
+	sp_buf_puts(o->b, "  ");
+	if (wide) {
+		sp_buf_field(o->b, label, LABEL_WIDTH, 0);
+		return;
+	}
+	sp_buf_field(o->b, label, o->width - 2, 0);
+	/* The field pads to the width: no trailing blanks. */
+	while (o->b->len > 0 && o->b->ptr[o->b->len - 1] == ' ')
+		o->b->ptr[--o->b->len] = '\0';
+	sp_buf_puts(o->b, "\n    ");
+}
+
+static void
+table_head(struct out *o, const sp_report *rep, int wide)
+{
+	const sp_matrix *m = rep->matrix;
+
+	sp_buf_printf(o->b, "\n%sCriteria%s", BOLD(o), RESET(o));
+	if (wide)
+		sp_buf_pad(o->b, LABEL_WIDTH - 6);
+	else
+		sp_buf_puts(o->b, "\n    ");
+	sp_buf_puts(o->b, "weight ");
+	sp_buf_field(o->b, m->options[rep->result->rank[0]].label, 7, 1);
+	sp_buf_putc(o->b, ' ');
+	sp_buf_field(o->b, m->options[rep->result->rank[1]].label, 7, 1);
+	sp_buf_puts(o->b, "    lead\n");
+}
+
 static void
 table(struct out *o, const sp_report *rep)
 {
 	const sp_result *r = rep->result;
 	const sp_matrix *m = rep->matrix;
-	int w = r->rank[0], s = r->rank[1], k, bar;
+	int w = r->rank[0], s = r->rank[1], k, bar, wide, bars;
 	double maxlead = 0;
 
+	wide = o->width >= TABLE_WIDE;
+	bars = wide ? BAR_WIDTH : (int)o->width - 4 - NUM_WIDTH;
+	bars = bars > BAR_WIDTH ? BAR_WIDTH : bars;
 	for (k = 0; k < m->ncriteria; k++)
 		maxlead = fmax(maxlead, fabs(r->crit[k].lead));
-	sp_buf_printf(o->b, "\n%sCriteria%s%22sweight ", BOLD(o), RESET(o),
-	    "");
-	sp_buf_field(o->b, m->options[w].label, 7, 1);
-	sp_buf_putc(o->b, ' ');
-	sp_buf_field(o->b, m->options[s].label, 7, 1);
-	sp_buf_puts(o->b, "    lead\n");
+	table_head(o, rep, wide);
 	for (k = 0; k < m->ncriteria; k++) {
 		const sp_crit_score *c = &r->crit[k];
 
-		sp_buf_puts(o->b, "  ");
-		sp_buf_field(o->b, m->criteria[k].label, 28, 0);
+		row_label(o, m->criteria[k].label, wide);
 		sp_buf_printf(o->b, "%s%6.1f %7.1f %7.1f %+7.2f ",
 		    c->weight > 0 ? "" : DIM(o), c->weight, c->rating[w],
 		    c->rating[s], c->lead);
 		bar = maxlead > 0 ? (int)lround(fabs(c->lead) / maxlead *
-		    BAR_WIDTH) : 0;
+		    bars) : 0;
 		sp_buf_puts(o->b, c->lead >= 0 ? GREEN(o) : YELLOW(o));
 		while (bar-- > 0)
 			sp_buf_putc(o->b, c->lead >= 0 ? '+' : '-');
 		sp_buf_printf(o->b, "%s\n", RESET(o));
 	}
-	sp_buf_puts(o->b, "  ");
-	sp_buf_field(o->b, r->method == SP_METHOD_WSM ? "total (score)" :
-	    "total (weighted sum)", 28, 0);
+	row_label(o, r->method == SP_METHOD_WSM ? "total (score)" :
+	    "total (weighted sum)", wide);
 	sp_buf_printf(o->b, "%6.1f %7.2f %7.2f %+7.2f\n", r->total_weight,
 	    rep->sum[w], rep->sum[s], rep->sum_lead);
 	sp_buf_printf(&o->line, "%slead: weight x rating gap / total weight, "

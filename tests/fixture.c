@@ -88,7 +88,7 @@ fixture_close(fixture_run *f)
 char *
 fixture_render(sp_render_fn *fn, const sp_report *rep)
 {
-	sp_render_opts opts = { 0, 80, 0, 0 };
+	sp_render_opts opts = { .width = 80 };
 	sp_buf b = SP_BUF_INIT;
 
 	assert_int_equal(fn(&b, rep, &opts), SP_OK);

@@ -201,7 +201,7 @@ test_text_plain(void **state)
 
 	rep = fixture_report(&f, PLAIN, NULL);
 	{
-		sp_render_opts opts = { 1, 80, 0, 0 };
+		sp_render_opts opts = { .color = 1, .width = 80 };
 		sp_buf b = SP_BUF_INIT;
 
 		assert_int_equal(sp_render_text(&b, rep, &opts), SP_OK);
@@ -831,7 +831,7 @@ static json_t *
 json_error(const char *input, const char *message, int line, int column,
     int code)
 {
-	sp_render_opts opts = { 0, 80, 0, 0 };
+	sp_render_opts opts = { .width = 80 };
 	sp_buf b = SP_BUF_INIT;
 	json_t *j;
 

@@ -28,6 +28,7 @@ typedef struct {
 	int width;  /* columns for text; 0 for 80 */
 	int pretty; /* indented JSON */
 	int brief;  /* the summary only: verdict, reasons, how sure, caveats */
+	int only;   /* matrix views: criterion only - 1 alone, or 0 for all */
 } sp_render_opts;
 
 /*
