@@ -43,6 +43,13 @@ struct config {
 	int verbose;
 	int no_input;
 	const char *save;        /* --save FILE */
+	int adr_style;           /* sp_adr_style, or -1 when not given */
+	const char *adr_status;
+	const char *adr_deciders;
+	const char *adr_dir;     /* --adr-dir DIR */
+	int adr_new;             /* --adr-new: find the directory */
+	double supersedes;       /* --supersedes N */
+	int has_supersedes;
 };
 
 /*
