@@ -70,7 +70,9 @@ head(struct ctx *c, const char *title)
 			yaml_quoted(b, a->deciders);
 			sp_buf_putc(b, '\n');
 		}
-		sp_buf_puts(b, "---\n\n# ");
+		/* No blank line: adr-log takes the line after the front
+		   matter as the title. */
+		sp_buf_puts(b, "---\n# ");
 		put(b, title);
 		sp_buf_puts(b, "\n");
 		return;
