@@ -265,4 +265,32 @@ case_errors() {
 	touch e && run --format adr --adr-dir e "$p"; want_rc 73
 }
 
+# The examples of docs/adr.md: each ```sh command, run from the source
+# tree, prints the ~~~markdown block after it.
+case_doc() {
+	local n=0 cmd line block=
+	while IFS= read -r line; do
+		case $block in
+		sh)
+			[ "$line" = '```' ] && block= || cmd=$line ;;
+		md)
+			if [ "$line" = '~~~' ]; then
+				block= n=$((n + 1))
+				(cd "$src" && bash -c "PATH=\"${sp%/*}:\$PATH\" $cmd") \
+				    >"$tmp/got" 2>"$tmp/err" || fail "$cmd"
+				diff -u "$tmp/want" "$tmp/got" >"$tmp/out" ||
+				    fail "docs/adr.md differs: $cmd"
+			else
+				printf '%s\n' "$line" >>"$tmp/want"
+			fi ;;
+		*)
+			case $line in
+			'```sh') block=sh ;;
+			'~~~markdown') block=md; : >"$tmp/want" ;;
+			esac ;;
+		esac
+	done <"$src/docs/adr.md"
+	[ "$n" -eq 3 ] || fail "expected 3 examples in docs/adr.md, found $n"
+}
+
 "case_${case//-/_}"
