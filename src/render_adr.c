@@ -263,7 +263,7 @@ reason(struct ctx *c, int k, int side, int other)
 		sp_buf_printf(b, " rated %g, ", cs->rating[side]);
 		put(b, m->options[other].label);
 		sp_buf_printf(b, " %g from the team section", cs->rating[other]);
-	} else
+	} else if (cr->why[side] != NULL)
 		put(b, cr->why[side]);
 	sp_buf_putc(b, '\n');
 }
@@ -346,7 +346,7 @@ pros_cons(struct ctx *c, int o)
 		sp_buf_printf(b, " (weight %g): rated %g against %g for ",
 		    cs->weight, cs->rating[o], cs->rating[other]);
 		put(b, m->options[other].label);
-		if (!m->criteria[k].from_team) {
+		if (!m->criteria[k].from_team && m->criteria[k].why[o]) {
 			sp_buf_puts(b, "; ");
 			put(b, m->criteria[k].why[o]);
 		}
@@ -421,9 +421,12 @@ more(struct ctx *c)
 	}
 	sp_buf_printf(b, "%sThe matrix: ", c->mark);
 	put(b, m->name);
-	sp_buf_puts(b, " (");
-	put(b, m->source);
-	sp_buf_puts(b, ")\n");
+	if (m->source != NULL) {
+		sp_buf_puts(b, " (");
+		put(b, m->source);
+		sp_buf_putc(b, ')');
+	}
+	sp_buf_putc(b, '\n');
 	if (c->a->supersedes > 0 && c->a->style != SP_ADR_NYGARD)
 		sp_buf_printf(b, "%sSupersedes [ADR-%04d](%s)\n", c->mark,
 		    c->a->supersedes, sp_buf_cstr(&c->a->old_file));
