@@ -116,6 +116,21 @@ _stackpick()
 		COMPREPLY=($(compgen -W $'wsm\nwpm\ntopsis' -- "$cur"))
 		return
 		;;
+	--adr-style)
+		COMPREPLY=($(compgen -W $'madr\nnygard\nlog4brains' -- "$cur"))
+		return
+		;;
+	--adr-status)
+		COMPREPLY=($(compgen -W $'proposed\naccepted\nrejected\ndeprecated' -- "$cur"))
+		return
+		;;
+	--adr-dir)
+		COMPREPLY=($(compgen -d -- "$cur"))
+		return
+		;;
+	--adr-deciders | --supersedes)
+		return
+		;;
 	--min-confidence | --min-margin)
 		return
 		;;

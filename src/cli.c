@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stackpick/adr.h"
 #include "cli.h"
 #include "decode.h"
 #include "internal.h"
@@ -54,6 +55,7 @@ struct optdef {
 static int choose_format(struct config *, const char *);
 static int choose_method(struct config *, const char *);
 static int choose_color(struct config *, const char *);
+static int choose_adr_style(struct config *, const char *);
 
 static const struct optdef optdefs[] = {
 	{ "format", 'f', required_argument, "FORMAT", "output format: one of "
@@ -92,6 +94,24 @@ static const struct optdef optdefs[] = {
 	    K_STRING, FIELD(output), 0, 0, 0, NULL, 0 },
 	{ "no-pager", 0, no_argument, NULL, "never page the output on a "
 	    "terminal", K_FLAG, FIELD(no_pager), 0, 0, 0, NULL, 0 },
+	{ "adr-style", 0, required_argument, "STYLE", "with --format adr: "
+	    "madr (default), nygard (adr-tools) or log4brains", K_CHOICE, 0, 0,
+	    0, 0, choose_adr_style, 0 },
+	{ "adr-status", 0, required_argument, "STATUS", "the record's status "
+	    "(proposed by default, accepted, ...)", K_STRING,
+	    FIELD(adr_status), 0, 0, 0, NULL, 0 },
+	{ "adr-deciders", 0, required_argument, "NAMES", "who made the "
+	    "decision, for the record's metadata", K_STRING,
+	    FIELD(adr_deciders), 0, 0, 0, NULL, 0 },
+	{ "adr-dir", 0, required_argument, "DIR", "write the record into DIR "
+	    "as the next NNNN-title.md; with --format json, name the record "
+	    "there", K_STRING, FIELD(adr_dir), 0, 0, 0, NULL, 0 },
+	{ "adr-new", 0, no_argument, NULL, "as --adr-dir, in the ADR "
+	    "directory that adr-tools, log4brains or MADR would use",
+	    K_FLAG, FIELD(adr_new), 0, 0, 0, NULL, 0 },
+	{ "supersedes", 0, required_argument, "N", "the record supersedes "
+	    "record N (by default, the one --baseline names)", K_NUMBER,
+	    FIELD(supersedes), FIELD(has_supersedes), 1, 9999, NULL, 0 },
 	{ "color", 0, required_argument, "WHEN", "colour the text report: "
 	    "auto (default), always, never", K_CHOICE, 0, 0, 0, 0,
 	    choose_color, 0 },
@@ -167,6 +187,17 @@ choose_color(struct config *cfg, const char *v)
 	return -1;
 }
 
+static int
+choose_adr_style(struct config *cfg, const char *v)
+{
+	int style = sp_adr_style_parse(v);
+
+	if (style < 0)
+		return -1;
+	cfg->adr_style = style;
+	return 0;
+}
+
 /* The values an option with a choice accepts, for its message. */
 static void
 choices(sp_buf *b, const struct optdef *d)
@@ -181,6 +212,8 @@ choices(sp_buf *b, const struct optdef *d)
 			    ", " : " or ", f[i].name);
 	} else if (d->choose == choose_method)
 		sp_buf_puts(b, "wsm, wpm or topsis");
+	else if (d->choose == choose_adr_style)
+		sp_buf_puts(b, "madr, nygard or log4brains");
 	else
 		sp_buf_puts(b, "auto, always or never");
 }
@@ -446,6 +479,40 @@ check_operands(struct config *cfg, int nargs, char **args)
 	}
 }
 
+/* The record's options apply to --format adr (and JSON's record). */
+static int
+check_adr(const struct config *cfg)
+{
+	int adr = strcmp(cfg->format->name, "adr") == 0;
+	const char *opt = cfg->adr_style >= 0 ? "adr-style" :
+	    cfg->adr_status ? "adr-status" : cfg->adr_deciders ?
+	    "adr-deciders" : cfg->has_supersedes ? "supersedes" : NULL;
+
+	if (opt != NULL && !adr) {
+		msg_usage("--%s applies to --format adr only", opt);
+		return SP_EXIT_USAGE;
+	}
+	if ((cfg->adr_dir || cfg->adr_new) && !adr &&
+	    strcmp(cfg->format->name, "json") != 0) {
+		msg_usage("--%s applies to --format adr or json only",
+		    cfg->adr_dir ? "adr-dir" : "adr-new");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->adr_dir != NULL && cfg->adr_dir[0] == '\0') {
+		msg_usage("--adr-dir: an empty directory name was given");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->adr_dir != NULL && cfg->adr_new) {
+		msg_usage("--adr-dir and --adr-new cannot be used together");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->has_supersedes && !cfg->adr_dir && !cfg->adr_new) {
+		msg_usage("--supersedes needs --adr-dir or --adr-new");
+		return SP_EXIT_USAGE;
+	}
+	return 0;
+}
+
 int
 cli_parse(struct config *cfg, int argc, char **argv, int *first)
 {
@@ -454,6 +521,7 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 
 	cfg->format = sp_formats(&n);
 	cfg->color = -1;
+	cfg->adr_style = -1;
 	if ((code = read_options(cfg, argc, argv)) != 0)
 		return code;
 	*first = optind;
@@ -476,6 +544,8 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 		msg_usage("--output: give a file name (stdout is the default)");
 		return SP_EXIT_USAGE;
 	}
+	if ((code = check_adr(cfg)) != 0)
+		return code;
 	/* With no profile at all, a person at a terminal is asked. */
 	if (cfg->action == ACTION_SCORE && argc == optind && !cfg->no_input &&
 	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))

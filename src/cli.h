@@ -45,9 +45,16 @@ struct config {
 	const char *save;        /* --save FILE */
 	const char *output;      /* --output FILE */
 	int no_pager;
-	int implicit_stdin;
-	const char *criterion;   /* --list-criteria ID */      /* no operand, but a profile is piped in */
+	int implicit_stdin;       /* no operand, but a profile is piped in */
+	const char *criterion;   /* --list-criteria ID */
 	int brief;
+	int adr_style;           /* sp_adr_style, or -1 when not given */
+	const char *adr_status;
+	const char *adr_deciders;
+	const char *adr_dir;     /* --adr-dir DIR */
+	int adr_new;             /* --adr-new: find the directory */
+	double supersedes;       /* --supersedes N */
+	int has_supersedes;
 };
 
 /*

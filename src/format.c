@@ -16,6 +16,8 @@ static const sp_format formats[] = {
 	    SP_FORMAT_LINES },
 	{ "markdown", "GitHub-flavoured Markdown, for pull requests",
 	    sp_render_markdown, NULL, NULL, SP_FORMAT_SEPARATE },
+	{ "adr", "an architecture decision record (see --adr-style)",
+	    sp_render_adr, NULL, NULL, SP_FORMAT_SEPARATE },
 };
 
 const sp_format *

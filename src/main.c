@@ -22,6 +22,7 @@
 #include "msg.h"
 #include "output.h"
 #include "prompt.h"
+#include "record.h"
 
 #ifndef SP_VERSION
 #define SP_VERSION "0.0.0"
@@ -35,6 +36,7 @@ struct run {
 	sp_render_opts ro;
 	sp_buf text;         /* one input's output, before it is written */
 	int first;           /* nothing printed on stdout yet */
+	struct record rec;   /* the decision record, with --format adr */
 };
 
 /*
@@ -74,9 +76,16 @@ report(struct run *run, sp_profile *prof, const char *input)
 
 	sp_error_clear(&err);
 	if ((rc = sp_pipeline_run(run->pipe, prof, input, &rep, &err)) !=
-	    SP_OK)
+	    SP_OK || (run->rec.active && (rc = record_plan(&run->rec,
+	    run->cfg, rep, &err)) != SP_OK) || (run->rec.write &&
+	    (rc = record_write(&run->rec, &run->text, rep, &run->ro,
+	    &err)) != SP_OK))
 		return fail_one(run, input, &err, rc);
-	if (out_wanted(run->cfg->quiet)) {
+	if (run->rec.write && out_wanted(run->cfg->quiet))
+		out_write(&run->text);
+	else if (run->rec.write)
+		sp_buf_clear(&run->text);
+	else if (out_wanted(run->cfg->quiet)) {
 		if (!run->first && (fmt->flags & SP_FORMAT_SEPARATE))
 			sp_buf_putc(&run->text, '\n');
 		if (fmt->render(&run->text, rep, &run->ro) != SP_OK) {
@@ -355,10 +364,13 @@ main(int argc, char **argv)
 	} else if (cfg.action == ACTION_VERSION) {
 		print_version(&run.text, cfg.verbose);
 		out_write(&run.text);
-	} else if ((status = load_inputs(&cfg, &m, &base)) == 0) {
+	} else if ((status = load_inputs(&cfg, &m, &base)) == 0 &&
+	    (status = record_setup(&run.rec, &cfg)) == 0) {
+		run.ro.adr = run.rec.active ? &run.rec.adr : NULL;
 		run.m = m;
 		status = run_all(&run, argc, argv, first);
 	}
+	record_free(&run.rec);
 	sp_pipeline_free(run.pipe);
 	sp_buf_free(&run.text);
 	sp_baseline_free(base);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stackpick/adr.h"
 #include "stackpick/render.h"
 #include "stackpick/trait.h"
 #include "internal.h"
@@ -41,6 +42,53 @@ strings(const sp_advice *const *a, int n)
 	return arr;
 }
 
+/* Why each option rates as it does on criterion k (none from a team). */
+static json_t *
+why(const sp_matrix *m, int k)
+{
+	json_t *o = json_object();
+	int i;
+
+	for (i = 0; o != NULL && !m->criteria[k].from_team &&
+	    i < m->noptions; i++)
+		json_object_set_new(o, m->options[i].id,
+		    json_string(m->criteria[k].why[i]));
+	return o;
+}
+
+/* Criterion ids, by index. */
+static json_t *
+criterion_ids(const sp_matrix *m, const int *ks, int n)
+{
+	json_t *arr = json_array();
+	int i;
+
+	for (i = 0; arr != NULL && i < n; i++)
+		json_array_append_new(arr, json_string(m->criteria[ks[i]].id));
+	return arr;
+}
+
+/* The decision record of the report, as --format adr writes it. */
+static json_t *
+record(const sp_report *rep, const sp_adr *a)
+{
+	sp_buf title = SP_BUF_INIT, cmd = SP_BUF_INIT;
+	json_t *o;
+
+	sp_adr_title(&title, rep);
+	sp_adr_confirmation(&cmd, rep, a);
+	o = json_pack("{s:o,s:o,s:o,s:s,s:o,s:s,s:o,s:o}", "number",
+	    a->number > 0 ? json_integer(a->number) : json_null(), "file",
+	    a->file.len > 0 ? text(sp_buf_cstr(&a->file)) : json_null(),
+	    "title", text(sp_buf_cstr(&title)), "style",
+	    sp_adr_style_name(a->style), "status", text(a->status), "date", a->date,
+	    "supersedes", a->supersedes > 0 ? json_integer(a->supersedes) :
+	    json_null(), "confirmation", text(sp_buf_cstr(&cmd)));
+	sp_buf_free(&title);
+	sp_buf_free(&cmd);
+	return o;
+}
+
 static json_t *
 criterion(const sp_result *r, int k)
 {
@@ -73,6 +121,7 @@ criterion(const sp_result *r, int k)
 	json_object_set_new(o, "ratings", ratings);
 	json_object_set_new(o, "contributions", contrib);
 	json_object_set_new(o, "lead", json_real(c->lead));
+	json_object_set_new(o, "why", why(m, k));
 	return o;
 }
 
@@ -234,7 +283,11 @@ sp_render_json_error(sp_buf *out, const char *input, const char *message,
 sp_status
 sp_render_json(sp_buf *out, const sp_report *rep, const sp_render_opts *opts)
 {
-	return sp_json_dump(out, sp_report_json(rep), opts->pretty);
+	json_t *root = sp_report_json(rep);
+
+	if (root != NULL && opts->adr != NULL)
+		json_object_set_new(root, "record", record(rep, opts->adr));
+	return sp_json_dump(out, root, opts->pretty);
 }
 
 json_t *
@@ -304,6 +357,11 @@ sp_report_json(const sp_report *rep)
 	    strings(r->pitfalls, r->npitfalls));
 	json_object_set_new(root, "tools", strings(r->tools, r->ntools));
 	json_object_set_new(root, "warnings", warnings);
+	json_object_set_new(root, "drivers", criterion_ids(m, rep->driver,
+	    rep->ndrivers));
+	json_object_set_new(root, "reasons", json_pack("{s:o,s:o}", "for",
+	    criterion_ids(m, rep->pro, rep->npro), "against",
+	    criterion_ids(m, rep->con, rep->ncon)));
 	if (rep->analysis != NULL)
 		analysis(root, rep);
 	json_object_set_new(root, "gates", gates(r, rep->gates));

@@ -18,8 +18,8 @@
  * breaks and other control bytes become spaces, since a newline would end
  * a list item or a table row.
  */
-static void
-put(sp_buf *b, const char *s)
+void
+sp_markdown_put(sp_buf *b, const char *s)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -33,6 +33,8 @@ put(sp_buf *b, const char *s)
 			sp_buf_putc(b, c);
 	}
 }
+
+static sp_put_fn *const put = sp_markdown_put;
 
 static void
 headline(sp_buf *b, const sp_report *rep)

@@ -68,6 +68,34 @@ pick_reasons(int *out, const sp_result *r, int sign)
 }
 
 /*
+ * The heaviest criteria of r, at most SP_REPORT_DRIVERS, heaviest first
+ * and in matrix order among equals; a criterion of weight 0 drives
+ * nothing.
+ */
+static int
+pick_drivers(int *out, const sp_result *r)
+{
+	int i, k, n = 0, pos;
+
+	for (k = 0; k < r->matrix->ncriteria; k++) {
+		if (!(r->crit[k].weight > 0))
+			continue;
+		for (pos = n; pos > 0 && r->crit[out[pos - 1]].weight <
+		    r->crit[k].weight; pos--)
+			;
+		if (pos >= SP_REPORT_DRIVERS)
+			continue;
+		for (i = n < SP_REPORT_DRIVERS ? n : SP_REPORT_DRIVERS - 1;
+		    i > pos; i--)
+			out[i] = out[i - 1];
+		out[pos] = k;
+		if (n < SP_REPORT_DRIVERS)
+			n++;
+	}
+	return n;
+}
+
+/*
  * What ties flip f to the profile: the weight was set directly; or it
  * has to fall and fired rules raised it; or an unfired rule moves it the
  * right way.
@@ -213,6 +241,7 @@ sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
 	rep->runner_up = r->rank[1];
 	rep->npro = pick_reasons(rep->pro, r, 1);
 	rep->ncon = pick_reasons(rep->con, r, -1);
+	rep->ndrivers = pick_drivers(rep->driver, r);
 	rep->nflips = rep->nflips_shown = rep->ntrait_flips_shown = 0;
 	rep->critical = -1;
 	if (r->analysis != NULL && r->analysis->winner >= 0)

@@ -15,6 +15,9 @@
 /* Largest --baseline file accepted, in bytes (one result or many). */
 #define SP_MAX_BASELINE_BYTES (8L * 1024L * 1024L)
 
+/* Largest architecture decision record read back (to supersede it). */
+#define SP_MAX_ADR_BYTES (1024L * 1024L)
+
 /* Deepest nesting of mappings and sequences in any YAML input. */
 #define SP_MAX_DEPTH 32
 

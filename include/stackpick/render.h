@@ -23,12 +23,17 @@
  */
 #define SP_JSON_PRECISION 12
 
+struct sp_adr;
+
 typedef struct {
 	int color;  /* ANSI colour in text */
 	int width;  /* columns for text; 0 for 80 */
 	int pretty; /* indented JSON */
 	int brief;  /* the summary only: verdict, reasons, how sure, caveats */
 	int only;   /* matrix views: criterion only - 1 alone, or 0 for all */
+	const struct sp_adr *adr; /* the decision record (stackpick/adr.h):
+	                             its layout for adr, and a "record"
+	                             object in JSON; or NULL */
 } sp_render_opts;
 
 /*
@@ -79,6 +84,7 @@ const sp_format *sp_format_find(const char *name);
 sp_render_fn sp_render_text;
 sp_render_fn sp_render_json;
 sp_render_fn sp_render_markdown;
+sp_render_fn sp_render_adr;
 sp_render_error_fn sp_render_json_error;
 
 /*
@@ -88,6 +94,12 @@ sp_render_error_fn sp_render_json_error;
  * U+FFFD.
  */
 json_t *sp_report_json(const sp_report *rep);
+
+/*
+ * Appends s escaped for Markdown: punctuation that would format shows as
+ * written, and line breaks and other control bytes become spaces.
+ */
+sp_put_fn sp_markdown_put;
 
 /* Appends j to out: compact on one line, or indented with pretty. */
 sp_status sp_json_dump(sp_buf *out, json_t *j, int pretty);

@@ -34,6 +34,9 @@ typedef enum {
 	SP_CAVEAT_METHODS   /* the ranking methods disagree on the winner */
 } sp_caveat;
 
+/* The heaviest criteria, named as the drivers of a decision. */
+#define SP_REPORT_DRIVERS 5
+
 /* What ties a flip point to the profile. */
 typedef enum {
 	SP_MOVER_NONE,     /* nothing the profile can say moves it */
@@ -67,6 +70,11 @@ typedef struct sp_report {
 	int npro;
 	int con[SP_REPORT_REASONS];
 	int ncon;
+
+	/* The heaviest criteria, heaviest first (matrix order on a tie),
+	   leaving out those of weight 0. */
+	int driver[SP_REPORT_DRIVERS];
+	int ndrivers;
 
 	/*
 	 * Every flip point of the analysis, nearest first, with what moves

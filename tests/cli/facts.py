@@ -27,6 +27,8 @@ FLIPS = 3  # SP_REPORT_FLIPS
 # Formats whose facts are not compared, each with the reason.
 SKIP = {
     "json": "the reference every other format is compared with",
+    "adr": "a record in its own layout, checked against tests/adr/corpus "
+           "and by the ADR tools (tests/adr)",
 }
 
 
