@@ -155,6 +155,18 @@ put_each(sp_buf *b, const char *s, int (*keep)(sp_buf *, const char *,
 	}
 }
 
+void
+sp_buf_put_error(sp_buf *b, const sp_error *err)
+{
+	if (err->file[0] && err->line > 0)
+		sp_buf_printf(b, "%s:%d:%d: %s", err->file, err->line,
+		    err->column, err->message);
+	else if (err->file[0])
+		sp_buf_printf(b, "%s: %s", err->file, err->message);
+	else
+		sp_buf_puts(b, err->message);
+}
+
 static int
 escape_control(sp_buf *b, const char *c, size_t len)
 {

@@ -15,17 +15,50 @@
 
 #include "decode.h"
 
+void
+dec_init(sp_dec *d, const char *file, sp_error *err, sp_errors *all)
+{
+	d->file = file;
+	d->err = err;
+	d->all = all;
+	d->start = all != NULL ? all->count + all->more : 0;
+}
+
+int
+dec_going(const sp_dec *d, sp_status rc)
+{
+	return rc == SP_EDATA && d->all != NULL;
+}
+
+sp_status
+dec_result(const sp_dec *d)
+{
+	if (d->all == NULL || d->all->count + d->all->more == d->start)
+		return SP_OK;
+	return SP_EDATA;
+}
+
 sp_status
 dec_fail(const sp_dec *d, const sp_node *n, const char *fmt, ...)
 {
+	sp_error e;
 	va_list ap;
-	sp_status rc;
+	int first;
 
 	va_start(ap, fmt);
-	rc = sp_error_vset(d->err, SP_EDATA, d->file, n ? n->line : 0,
+	sp_error_vset(&e, SP_EDATA, d->file, n ? n->line : 0,
 	    n ? n->column : 0, fmt, ap);
 	va_end(ap);
-	return rc;
+	if (d->all == NULL) {
+		if (d->err != NULL)
+			*d->err = e;
+		return SP_EDATA;
+	}
+	first = d->all->count + d->all->more == d->start;
+	if (first && d->err != NULL)
+		*d->err = e;
+	sp_errors_add(d->all, &e);
+	return SP_EDATA;
 }
 
 sp_status
@@ -329,8 +362,8 @@ dec_keys(const sp_dec *d, const sp_node *map, const char *what,
 		if (i < nallowed)
 			continue;
 		dec_hint(hint, sizeof(hint), k->text, allowed, nallowed);
-		return dec_fail(d, k, "%s: unknown key '%s'%s", what, k->text,
-		    hint);
+		KEEP(d, dec_fail(d, k, "%s: unknown key '%s'%s", what, k->text,
+		    hint));
 	}
 	return SP_OK;
 }

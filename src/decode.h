@@ -17,11 +17,46 @@
 			return rc_;                                            \
 	} while (0)
 
+/*
+ * Runs x, a step whose failure leaves the rest of the input safe to
+ * decode: when it fails, returns its status from the calling function,
+ * unless the decoder goes on (dec_going), its error being listed.
+ */
+#define KEEP(d, x)                                                             \
+	do {                                                                   \
+		sp_status rc_ = (x);                                           \
+		if (rc_ != SP_OK && !dec_going((d), rc_))                      \
+			return rc_;                                            \
+	} while (0)
+
+/*
+ * A decoder.  A decoding function returns a failure when it stopped.
+ * With a list (all), it may instead list an error and go on, so that
+ * dec_result() tells, at the end, whether any was found; err then holds
+ * the first.
+ */
 typedef struct {
 	const char *file;
 	sp_error *err;
+	sp_errors *all;  /* every error, or NULL to stop at the first */
+	int start;       /* errors listed before decoding began */
 } sp_dec;
 
+void dec_init(sp_dec *d, const char *file, sp_error *err, sp_errors *all);
+
+/*
+ * Whether decoding goes on after a step failed with rc: a data error,
+ * while the caller lists every error.  Out of memory always stops.
+ */
+int dec_going(const sp_dec *d, sp_status rc);
+
+/* SP_EDATA when decoding listed an error and went on, else SP_OK. */
+sp_status dec_result(const sp_dec *d);
+
+/*
+ * Fails with SP_EDATA and a message located at n: in err, and listed
+ * when the decoder lists errors (err keeping the first).
+ */
 sp_status dec_fail(const sp_dec *d, const sp_node *n, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -43,7 +78,8 @@ sp_status dec_enum(const sp_dec *d, const sp_node *n, const char *what,
 
 /*
  * Checks that every key of map is one of the allowed ones; an unknown key
- * fails with a suggestion when one is close.
+ * fails with a suggestion when one is close.  A decoder that goes on
+ * lists every unknown key and returns SP_OK.
  */
 sp_status dec_keys(const sp_dec *d, const sp_node *map, const char *what,
     const char *const *allowed, int nallowed);

@@ -617,12 +617,298 @@ fail(struct builder *b, const yaml_mark_t *m, const char *fmt, ...)
 	return rc;
 }
 
+/*
+ * libyaml's syntax errors, said in plain words at the line to fix.  Each
+ * row matches libyaml's problem (and context, when given) and words it;
+ * libyaml's own text follows as a detail.  Lines are those of the text
+ * libyaml read (0-based), UTF-8 only.
+ */
+struct line {
+	const char *s;
+	size_t len;
+};
+
+/* Line n of b's text, or 0 past the end. */
+static int
+get_line(const struct builder *b, size_t n, struct line *l)
+{
+	long at = offset_at_mark(b->buf, b->len, n, 0);
+	const char *nl;
+
+	if (at < 0) {
+		/* An empty line has no character to find. */
+		long end = offset_at_mark(b->buf, b->len, n - (n > 0), 0);
+
+		if (n == 0 || end < 0)
+			return 0;
+		nl = memchr(b->buf + end, '\n', b->len - (size_t)end);
+		if (nl == NULL)
+			return 0;
+		l->s = nl + 1;
+		l->len = 0;
+		return 1;
+	}
+	l->s = b->buf + at;
+	nl = memchr(l->s, '\n', b->len - (size_t)at);
+	l->len = nl ? (size_t)(nl - l->s) : b->len - (size_t)at;
+	if (l->len > 0 && l->s[l->len - 1] == '\r')
+		l->len--;
+	return 1;
+}
+
+static size_t
+indent_of(const struct line *l)
+{
+	size_t i = 0;
+
+	while (i < l->len && l->s[i] == ' ')
+		i++;
+	return i;
+}
+
+/* The character column of byte i of a line. */
+static size_t
+column_of(const struct line *l, size_t i)
+{
+	size_t j, col = 0;
+
+	for (j = 0; j < i && j < l->len; j++)
+		if (((unsigned char)l->s[j] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/*
+ * The byte of the first ':' of a line that a key and its value would
+ * share, with no space after it ("key:value"), or -1; -1 too when the line
+ * has a proper "key: value" first, or the ':' is quoted or in a comment.
+ */
+static long
+bare_colon(const struct line *l)
+{
+	size_t i;
+	char quote = 0;
+
+	for (i = indent_of(l); i < l->len; i++) {
+		char c = l->s[i];
+
+		if (quote != 0) {
+			quote = c == quote ? 0 : quote;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '#' && i > 0 && l->s[i - 1] == ' ') {
+			return -1;
+		} else if (c == ':') {
+			return i + 1 < l->len && l->s[i + 1] != ' ' &&
+			    l->s[i + 1] != '\t' ? (long)i : -1;
+		}
+	}
+	return -1;
+}
+
+/* The nearest line above n with something on it, or 0 when none. */
+static int
+line_above(const struct builder *b, size_t n, struct line *l, size_t *at)
+{
+	while (n-- > 0) {
+		if (!get_line(b, n, l))
+			return 0;
+		if (indent_of(l) < l->len && l->s[indent_of(l)] != '#') {
+			*at = n;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Where the user must look, and what to tell them. */
+struct say {
+	size_t line, column;  /* 0-based, in the text libyaml read */
+	const char *what;
+};
+
+/* "could not find expected ':'": the key began a line or more above. */
+static int
+say_simple_key(const struct builder *b, const yaml_parser_t *p,
+    struct say *w)
+{
+	struct line l;
+	long c;
+
+	w->line = p->context_mark.line;
+	w->column = p->context_mark.column;
+	if (!get_line(b, w->line, &l))
+		return 0;
+	if ((c = bare_colon(&l)) >= 0) {
+		w->column = column_of(&l, (size_t)c + 1);
+		w->what = "missing space after ':': write 'key: value'";
+	} else {
+		w->what = "this line has no ':' after its key: write "
+		    "'key: value', or start a list item with '- '";
+	}
+	return 1;
+}
+
+/* "mapping values are not allowed": a ':' where no key can start. */
+static int
+say_mapping_value(const struct builder *b, const yaml_parser_t *p,
+    struct say *w)
+{
+	struct line here, above;
+	size_t n = p->problem_mark.line, up = 0, i;
+
+	if (!get_line(b, n, &here))
+		return 0;
+	w->line = n;
+	w->column = p->problem_mark.column;
+	for (i = indent_of(&here); i + 1 < here.len &&
+	    column_of(&here, i) < w->column; i++)
+		if (here.s[i] == ':' && here.s[i + 1] == ' ') {
+			w->what = "a value that holds ': ' must be quoted: "
+			    "write key: \"value\"";
+			return 1;
+		}
+	/* A key past YAML's 1024 characters: libyaml's words are right. */
+	if (w->column > column_of(&here, indent_of(&here)) + 1024 ||
+	    !line_above(b, n, &above, &up))
+		return 0;
+	if (bare_colon(&above) >= 0) {
+		w->line = up;
+		w->column = column_of(&above, (size_t)bare_colon(&above) + 1);
+		w->what = "missing space after ':': write 'key: value'";
+		return 1;
+	}
+	if (indent_of(&here) > indent_of(&above) && above.len > 0 &&
+	    above.s[above.len - 1] != ':') {
+		w->column = indent_of(&here);
+		w->what = "bad indentation: this line is indented more than "
+		    "the one above it, whose value is not a mapping; keys of "
+		    "one mapping start in the same column";
+		return 1;
+	}
+	return 0;
+}
+
+/* "did not find expected key" or '-': a line that fits no block. */
+static int
+say_expected_key(const struct builder *b, const yaml_parser_t *p,
+    struct say *w)
+{
+	struct line l;
+	size_t i;
+
+	w->line = p->problem_mark.line;
+	w->column = p->problem_mark.column;
+	if (!get_line(b, w->line, &l))
+		return 0;
+	if (column_of(&l, indent_of(&l)) == w->column) {
+		w->what = "bad indentation: this line lines up with no key "
+		    "or list item above it; indent it as its siblings are";
+		return 1;
+	}
+	for (i = 0; i < l.len && column_of(&l, i) + 1 < w->column; i++)
+		;
+	if (i < l.len && (l.s[i] == '"' || l.s[i] == '\'')) {
+		w->what = "text after a closing quote: quote the whole value";
+		return 1;
+	}
+	return 0;
+}
+
+static int
+say_tab(const struct builder *b, const yaml_parser_t *p, struct say *w)
+{
+	w->line = p->problem_mark.line;
+	w->column = p->problem_mark.column;
+	if (char_at_mark(b->buf, b->len, w->line, w->column) != '\t')
+		return 0;
+	w->what = "a tab indents this line: YAML indents with spaces only";
+	return 1;
+}
+
+static int
+say_quote(const struct builder *b, const yaml_parser_t *p, struct say *w)
+{
+	(void)b;
+	if (strstr(p->problem, "end of stream") == NULL &&
+	    strstr(p->problem, "document") == NULL)
+		return 0;
+	w->line = p->context_mark.line;
+	w->column = p->context_mark.column;
+	w->what = "this quote is never closed: end the value with the same "
+	    "quote";
+	return 1;
+}
+
+static int
+say_flow(const struct builder *b, const yaml_parser_t *p, struct say *w)
+{
+	int seq = strstr(p->context, "sequence") != NULL;
+
+	(void)b;
+	if (p->problem_mark.line == p->context_mark.line) {
+		w->line = p->problem_mark.line;
+		w->column = p->problem_mark.column;
+		w->what = seq ? "expected ',' or ']': separate the items of a "
+		    "list with ', '" : "expected ',' or '}': separate the "
+		    "entries of a mapping with ', '";
+		return 1;
+	}
+	w->line = p->context_mark.line;
+	w->column = p->context_mark.column;
+	w->what = seq ? "this '[' is never closed: end the list with ']'" :
+	    "this '{' is never closed: end the mapping with '}'";
+	return 1;
+}
+
+static const struct {
+	const char *problem;   /* part of libyaml's problem */
+	const char *context;   /* part of its context, or NULL: any */
+	int (*say)(const struct builder *, const yaml_parser_t *,
+	    struct say *);
+} sayings[] = {
+	{ "tab", NULL, say_tab },
+	{ "cannot start any token", NULL, say_tab },
+	{ "could not find expected ':'", "simple key", say_simple_key },
+	{ "mapping values are not allowed", NULL, say_mapping_value },
+	{ "did not find expected key", "block mapping", say_expected_key },
+	{ "did not find expected '-'", "block collection",
+	    say_expected_key },
+	{ "found unexpected", "quoted scalar", say_quote },
+	{ "did not find expected ','", "flow", say_flow },
+};
+
+/* Words a syntax error as a row of sayings does; 0 when none fits. */
+static int
+say_plainly(struct builder *b, const yaml_parser_t *p)
+{
+	struct say w = { 0, 0, NULL };
+	size_t i;
+	int line, col;
+
+	if (p->encoding != YAML_UTF8_ENCODING || p->problem == NULL)
+		return 0;
+	for (i = 0; i < sizeof(sayings) / sizeof(sayings[0]); i++) {
+		if (strstr(p->problem, sayings[i].problem) == NULL ||
+		    (sayings[i].context != NULL && (p->context == NULL ||
+		    strstr(p->context, sayings[i].context) == NULL)))
+			continue;
+		if (!sayings[i].say(b, p, &w))
+			continue;
+		file_mark(b, w.line, w.column, &line, &col);
+		sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,
+		    "%s (libyaml: %s%s%s)", w.what, p->problem,
+		    p->context ? " " : "", p->context ? p->context : "");
+		return 1;
+	}
+	return 0;
+}
+
 static sp_status
 parser_error(struct builder *b, const yaml_parser_t *p)
 {
 	int line, col;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
-	const char *hint = "";
 	long at;
 
 	if (p->error == YAML_MEMORY_ERROR)
@@ -661,19 +947,13 @@ parser_error(struct builder *b, const yaml_parser_t *p)
 		    col - 2, "lone UTF-16 surrogate \\u%.4s: a character past "
 		    "U+FFFF is written as a pair, high (\\uD800 to \\uDBFF) "
 		    "then low (\\uDC00 to \\uDFFF)", b->buf + at);
-	/*
-	 * libyaml explains a tab used as indentation in terms of its
-	 * grammar; say what to do about it.
-	 */
-	if (p->encoding == YAML_UTF8_ENCODING && strstr(problem, "tab") ==
-	    NULL && char_at_mark(b->buf, b->len, p->problem_mark.line,
-	    p->problem_mark.column) == '\t')
-		hint = ": tabs cannot indent YAML, use spaces";
+	if (say_plainly(b, p))
+		return SP_EDATA;
 	if (p->context != NULL)
 		return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,
-		    "%s %s%s", problem, p->context, hint);
-	return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col, "%s%s",
-	    problem, hint);
+		    "%s %s", problem, p->context);
+	return sp_error_set(b->err, SP_EDATA, b->doc->name, line, col, "%s",
+	    problem);
 }
 
 /*

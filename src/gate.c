@@ -629,6 +629,13 @@ read_document(sp_baseline *b, struct cursor *c, size_t len, sp_error *err)
 		return rc;
 	doc = json_loadb(c->buf + c->pos, end - c->pos,
 	    JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &je);
+	if (doc == NULL && b->nrec == 0 && c->buf[c->pos] != '{' &&
+	    c->buf[c->pos] != '[')
+		return sp_error_set(err, SP_EDATA, b->name, c->line, c->column,
+		    "%s, not JSON: a baseline is the JSON that stackpick "
+		    "--format json wrote (%s)", c->buf[c->pos] == '#' ?
+		    "this looks like a Markdown report" : "this is text",
+		    je.text);
 	if (doc == NULL)
 		return sp_error_set(err, SP_EDATA, b->name,
 		    c->line + je.line - 1, je.line == 1 ?

@@ -45,16 +45,14 @@ struct run {
  */
 static int
 fail_one(struct run *run, const char *input, const sp_error *err,
-    sp_status rc)
+    const sp_errors *all, sp_status rc)
 {
-	char buf[SP_ERROR_MAX + 300];
 	int code = msg_exit_code(rc);
 
-	msg_error(err);
+	msg_errors(err, all);
 	if (run->cfg->format->error != NULL && out_wanted(run->cfg->quiet)) {
-		msg_format(buf, sizeof(buf), err);
-		if (run->cfg->format->error(&run->text, input, buf, err->line,
-		    err->column, code, &run->ro) != SP_OK)
+		if (run->cfg->format->error(&run->text, input, err, all, code,
+		    &run->ro) != SP_OK)
 			msg_errorf("out of memory");
 		out_write(&run->text);
 	}
@@ -80,7 +78,7 @@ report(struct run *run, sp_profile *prof, const char *input)
 	    run->cfg, rep, &err)) != SP_OK) || (run->rec.write &&
 	    (rc = record_write(&run->rec, &run->text, rep, &run->ro,
 	    &err)) != SP_OK))
-		return fail_one(run, input, &err, rc);
+		return fail_one(run, input, &err, NULL, rc);
 	if (run->rec.write && out_wanted(run->cfg->quiet))
 		out_write(&run->text);
 	else if (run->rec.write)
@@ -109,12 +107,15 @@ run_one(struct run *run, const char *path)
 {
 	const char *input = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	sp_profile prof;
+	sp_errors all;
 	sp_error err;
 	sp_status rc;
 
 	sp_error_clear(&err);
-	if ((rc = sp_pipeline_load(&prof, run->m, path, input, &err)) != SP_OK)
-		return fail_one(run, input, &err, rc);
+	sp_errors_clear(&all);
+	if ((rc = sp_pipeline_load_all(&prof, run->m, path, input, &err,
+	    &all)) != SP_OK)
+		return fail_one(run, input, &err, &all, rc);
 	return report(run, &prof, input);
 }
 
@@ -304,20 +305,22 @@ check_expect(const struct config *cfg, const sp_matrix *m)
 static int
 load_inputs(struct config *cfg, sp_matrix **m, sp_baseline **base)
 {
+	sp_errors all;
 	sp_error err;
 	sp_status rc;
 	int code;
 
 	sp_error_clear(&err);
-	rc = cfg->matrix_path ? sp_matrix_load(m, cfg->matrix_path, &err) :
-	    sp_matrix_builtin(m, &err);
+	sp_errors_clear(&all);
+	rc = cfg->matrix_path ? sp_matrix_load_all(m, cfg->matrix_path, &err,
+	    &all) : sp_matrix_builtin(m, &err);
 	if (rc == SP_OK && (code = check_expect(cfg, *m)) != 0)
 		return code;
 	if (rc == SP_OK && cfg->baseline_path != NULL &&
 	    (rc = sp_baseline_load(base, cfg->baseline_path, &err)) == SP_OK)
 		cfg->spec.baseline = *base;
 	if (rc != SP_OK) {
-		msg_error(&err);
+		msg_errors(&err, &all);
 		return msg_exit_code(rc);
 	}
 	return 0;

@@ -100,7 +100,8 @@ load_options(struct ctx *c, const sp_node *seq)
 		TRY(dec_keys(&c->d, o, "option", keys, 3));
 		TRY(req(c, o, "id", "option", &n));
 		TRY(check_id(c, n, "option id", &opt->id));
-		TRY(text_field(c, o, "label", "option label", 1, &opt->label));
+		KEEP(&c->d, text_field(c, o, "label", "option label", 1,
+		    &opt->label));
 		if (sp_matrix_option(m, opt->id) >= 0)
 			return dec_fail(&c->d, n, "option id '%s' is already "
 			    "used", opt->id);
@@ -184,8 +185,9 @@ load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
 	TRY(req(c, t, "type", "trait", &n));
 	TRY(dec_enum(&c->d, n, "trait type", types, 3, &type));
 	tr->type = (sp_trait_type)type;
-	TRY(text_field(c, t, "question", "question", 0, &tr->question));
-	TRY(text_field(c, t, "help", "help", 0, &tr->help));
+	KEEP(&c->d, text_field(c, t, "question", "question", 0,
+	    &tr->question));
+	KEEP(&c->d, text_field(c, t, "help", "help", 0, &tr->help));
 	if (tr->type == SP_TRAIT_ENUM) {
 		TRY(req(c, t, "values", "enum trait", &n));
 		TRY(dec_seq(&c->d, n, "values"));
@@ -364,10 +366,29 @@ load_cond(struct ctx *c, const sp_node *n, sp_cond *cond, int rule)
 }
 
 static sp_status
-load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
+load_rule(struct ctx *c, const sp_node *r, sp_rule *rule)
 {
 	static const char *const keys[] = { "when", "add", "why" };
-	const sp_node *r, *n;
+	const sp_node *n;
+
+	TRY(dec_map(&c->d, r, "rule"));
+	TRY(dec_keys(&c->d, r, "rule", keys, 3));
+	KEEP(&c->d, text_field(c, r, "why", "why", 0, &rule->why));
+	TRY(req(c, r, "when", "rule", &n));
+	TRY(load_cond(c, n, &rule->when, 1));
+	TRY(req(c, r, "add", "rule", &n));
+	return dec_double(&c->d, n, "add", -SP_WEIGHT_MAX, SP_WEIGHT_MAX,
+	    &rule->add);
+}
+
+/*
+ * The rules of a criterion.  A bad rule does not keep the next from being
+ * read, but going past SP_MAX_RULE_TESTS stops the whole matrix.
+ */
+static sp_status
+load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
+{
+	const sp_node *r;
 	int i = 0;
 
 	TRY(dec_seq(&c->d, seq, "rules"));
@@ -375,48 +396,54 @@ load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
 	if (cr->rules == NULL && seq->count > 0)
 		return nomem(c);
 	for (r = seq->first; r != NULL; r = r->next, i++) {
-		TRY(dec_map(&c->d, r, "rule"));
-		TRY(dec_keys(&c->d, r, "rule", keys, 3));
-		TRY(text_field(c, r, "why", "why", 0, &cr->rules[i].why));
-		TRY(req(c, r, "when", "rule", &n));
-		TRY(load_cond(c, n, &cr->rules[i].when, 1));
-		TRY(req(c, r, "add", "rule", &n));
-		TRY(dec_double(&c->d, n, "add", -SP_WEIGHT_MAX, SP_WEIGHT_MAX,
-		    &cr->rules[i].add));
+		KEEP(&c->d, load_rule(c, r, &cr->rules[i]));
+		if (c->rule_tests > SP_MAX_RULE_TESTS)
+			return SP_EDATA;
 	}
 	cr->nrules = i;
 	return SP_OK;
 }
 
+/* One "option: {rating, why}" entry of a criterion's ratings. */
 static sp_status
-load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
+load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
+    unsigned char *seen)
 {
 	static const char *const keys[] = { "rating", "why" };
 	const sp_matrix *m = c->m;
-	const sp_node *k, *n;
+	const sp_node *n;
+	int o = -1;
+
+	for (int i = 0; i < m->noptions; i++)
+		if (strcmp(m->options[i].id, k->text) == 0)
+			o = i;
+	if (o < 0)
+		return dec_fail(&c->d, k, "ratings: '%s' is not an option id",
+		    k->text);
+	seen[o] = 1;
+	TRY(dec_map(&c->d, k->value, "rating"));
+	TRY(dec_keys(&c->d, k->value, "rating", keys, 2));
+	TRY(req(c, k->value, "rating", "rating", &n));
+	KEEP(&c->d, dec_double(&c->d, n, "rating", m->scale_min,
+	    m->scale_max, &cr->ratings[o]));
+	return text_field(c, k->value, "why", "why", 1, &cr->why[o]);
+}
+
+static sp_status
+load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
+{
+	unsigned char seen[SP_MAX_OPTIONS] = { 0 };
+	const sp_node *k;
 	int o;
 
 	TRY(dec_map(&c->d, map, "ratings"));
-	for (k = map->first; k != NULL; k = k->next) {
-		o = -1;
-		for (int i = 0; i < m->noptions; i++)
-			if (strcmp(m->options[i].id, k->text) == 0)
-				o = i;
-		if (o < 0)
-			return dec_fail(&c->d, k, "ratings: '%s' is not an "
-			    "option id", k->text);
-		TRY(dec_map(&c->d, k->value, "rating"));
-		TRY(dec_keys(&c->d, k->value, "rating", keys, 2));
-		TRY(req(c, k->value, "rating", "rating", &n));
-		TRY(dec_double(&c->d, n, "rating", m->scale_min, m->scale_max,
-		    &cr->ratings[o]));
-		TRY(text_field(c, k->value, "why", "why", 1, &cr->why[o]));
-	}
-	for (o = 0; o < m->noptions; o++)
-		if (cr->why[o] == NULL)
+	for (k = map->first; k != NULL; k = k->next)
+		KEEP(&c->d, load_rating(c, k, cr, seen));
+	for (o = 0; o < c->m->noptions; o++)
+		if (!seen[o])
 			return dec_fail(&c->d, map, "ratings: criterion '%s' "
 			    "has no rating for option '%s'", cr->id,
-			    m->options[o].id);
+			    c->m->options[o].id);
 	return SP_OK;
 }
 
@@ -435,12 +462,15 @@ load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 	if (sp_matrix_criterion(c->m, cr->id) >= 0)
 		return dec_fail(&c->d, n, "criterion id '%s' is already used",
 		    cr->id);
-	TRY(text_field(c, node, "label", "label", 1, &cr->label));
-	TRY(text_field(c, node, "component", "component", 0, &cr->component));
-	TRY(req(c, node, "weight", "criterion", &n));
-	TRY(dec_double(&c->d, n, "weight", SP_WEIGHT_MIN, SP_WEIGHT_MAX,
-	    &cr->weight));
-	TRY(text_field(c, node, "weight_why", "weight_why", 0,
+	KEEP(&c->d, text_field(c, node, "label", "label", 1, &cr->label));
+	KEEP(&c->d, text_field(c, node, "component", "component", 0,
+	    &cr->component));
+	if ((n = sp_node_get(node, "weight")) == NULL)
+		KEEP(&c->d, req(c, node, "weight", "criterion", &n));
+	else
+		KEEP(&c->d, dec_double(&c->d, n, "weight", SP_WEIGHT_MIN,
+		    SP_WEIGHT_MAX, &cr->weight));
+	KEEP(&c->d, text_field(c, node, "weight_why", "weight_why", 0,
 	    &cr->weight_why));
 	cr->ratings = alloc(c, (size_t)c->m->noptions, sizeof(double));
 	cr->why = alloc(c, (size_t)c->m->noptions, sizeof(char *));
@@ -457,10 +487,10 @@ load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 		cr->from_team = 1;
 	} else {
 		TRY(req(c, node, "ratings", "criterion", &n));
-		TRY(load_ratings(c, n, cr));
+		KEEP(&c->d, load_ratings(c, n, cr));
 	}
 	if ((n = sp_node_get(node, "rules")) != NULL)
-		TRY(load_rules(c, n, cr));
+		return load_rules(c, n, cr);
 	return SP_OK;
 }
 
@@ -477,10 +507,35 @@ load_criteria(struct ctx *c, const sp_node *seq)
 	c->m->criteria = alloc(c, seq->count, sizeof(sp_criterion));
 	if (c->m->criteria == NULL)
 		return nomem(c);
+	/* Each criterion is read, whatever was wrong with the one before. */
 	for (n = seq->first; n != NULL; n = n->next, i++) {
-		TRY(load_criterion(c, n, &c->m->criteria[i]));
+		KEEP(&c->d, load_criterion(c, n, &c->m->criteria[i]));
 		c->m->ncriteria = i + 1;
+		if (c->rule_tests > SP_MAX_RULE_TESTS)
+			return SP_EDATA;
 	}
+	return SP_OK;
+}
+
+static sp_status
+load_advice_item(struct ctx *c, const sp_node *a, const char *what,
+    sp_advice *ad)
+{
+	static const char *const keys[] = { "option", "when", "text" };
+	const sp_node *n;
+	const char *id;
+
+	ad->option = -1;
+	TRY(dec_map(&c->d, a, what));
+	TRY(dec_keys(&c->d, a, what, keys, 3));
+	KEEP(&c->d, text_field(c, a, "text", "text", 1, &ad->text));
+	TRY(load_cond(c, sp_node_get(a, "when"), &ad->when, 0));
+	if ((n = sp_node_get(a, "option")) == NULL)
+		return SP_OK;
+	TRY(dec_str(&c->d, n, "option", &id));
+	ad->option = sp_matrix_option(c->m, id);
+	if (ad->option < 0)
+		return dec_fail(&c->d, n, "%s: unknown option '%s'", what, id);
 	return SP_OK;
 }
 
@@ -488,8 +543,7 @@ static sp_status
 load_advice(struct ctx *c, const sp_node *seq, const char *what,
     sp_advice **out, int *count)
 {
-	static const char *const keys[] = { "option", "when", "text" };
-	const sp_node *a, *n;
+	const sp_node *a;
 	int i = 0;
 
 	*count = 0;
@@ -499,26 +553,56 @@ load_advice(struct ctx *c, const sp_node *seq, const char *what,
 	*out = alloc(c, seq->count, sizeof(sp_advice));
 	if (*out == NULL && seq->count > 0)
 		return nomem(c);
-	for (a = seq->first; a != NULL; a = a->next, i++) {
-		sp_advice *ad = &(*out)[i];
-
-		TRY(dec_map(&c->d, a, what));
-		TRY(dec_keys(&c->d, a, what, keys, 3));
-		TRY(text_field(c, a, "text", "text", 1, &ad->text));
-		TRY(load_cond(c, sp_node_get(a, "when"), &ad->when, 0));
-		ad->option = -1;
-		if ((n = sp_node_get(a, "option")) != NULL) {
-			const char *id;
-
-			TRY(dec_str(&c->d, n, "option", &id));
-			ad->option = sp_matrix_option(c->m, id);
-			if (ad->option < 0)
-				return dec_fail(&c->d, n, "%s: unknown option "
-				    "'%s'", what, id);
-		}
-	}
+	for (a = seq->first; a != NULL; a = a->next, i++)
+		KEEP(&c->d, load_advice_item(c, a, what, &(*out)[i]));
 	*count = i;
 	return SP_OK;
+}
+
+/*
+ * Refuses, in one error, a document that is plainly not a matrix: a
+ * profile (none of a matrix's own keys, and some other key) or a result
+ * that --format json wrote.
+ */
+static sp_status
+check_kind(struct ctx *c, const sp_node *root, const char *const *keys,
+    int nkeys)
+{
+	const sp_node *k, *other = NULL;
+	int i, own = 0;
+
+	if ((k = sp_node_get(root, "schema_version")) != NULL &&
+	    sp_node_get(root, "recommendation") != NULL)
+		return dec_fail(&c->d, root, "this looks like a result that "
+		    "stackpick --format json wrote, not a matrix: give a "
+		    "matrix with --matrix, and a result with --baseline");
+	for (k = root->first; k != NULL; k = k->next) {
+		for (i = 0; i < nkeys && strcmp(k->text, keys[i]) != 0; i++)
+			;
+		if (i == nkeys && other == NULL)
+			other = k;
+		else if (i < nkeys && strcmp(k->text, "name") != 0)
+			own = 1;
+	}
+	if (own || other == NULL)
+		return SP_OK;
+	for (k = root->first; k != NULL; k = k->next)
+		if (strcmp(k->text, "team") == 0 ||
+		    strcmp(k->text, "weights") == 0)
+			other = k;
+	return dec_fail(&c->d, other, "this looks like a profile, not a "
+	    "matrix: pass it as an operand (stackpick FILE), and a matrix "
+	    "with --matrix FILE (unknown key '%s')", other->text);
+}
+
+static sp_status
+load_format(struct ctx *c, const sp_node *root)
+{
+	const sp_node *n;
+	long format;
+
+	TRY(req(c, root, "format", "matrix", &n));
+	return dec_long(&c->d, n, "format", 1, 1, &format);
 }
 
 static sp_status
@@ -529,13 +613,12 @@ decode(struct ctx *c, const sp_node *root)
 		"pitfalls", "tools" };
 	sp_matrix *m = c->m;
 	const sp_node *n, *s;
-	long format;
 
+	TRY(check_kind(c, root, keys, 10));
 	TRY(dec_keys(&c->d, root, "matrix", keys, 10));
-	TRY(req(c, root, "format", "matrix", &n));
-	TRY(dec_long(&c->d, n, "format", 1, 1, &format));
-	TRY(text_field(c, root, "name", "name", 1, &m->name));
-	TRY(text_field(c, root, "source", "source", 0, &m->source));
+	KEEP(&c->d, load_format(c, root));
+	KEEP(&c->d, text_field(c, root, "name", "name", 1, &m->name));
+	KEEP(&c->d, text_field(c, root, "source", "source", 0, &m->source));
 	TRY(req(c, root, "scale", "matrix", &n));
 	TRY(dec_map(&c->d, n, "scale"));
 	{
@@ -555,18 +638,19 @@ decode(struct ctx *c, const sp_node *root)
 		TRY(load_traits(c, n));
 	TRY(req(c, root, "criteria", "matrix", &n));
 	TRY(load_criteria(c, n));
-	TRY(load_advice(c, sp_node_get(root, "checklist"), "checklist",
-	    &m->checklist, &m->nchecklist));
-	TRY(load_advice(c, sp_node_get(root, "pitfalls"), "pitfalls",
+	KEEP(&c->d, load_advice(c, sp_node_get(root, "checklist"),
+	    "checklist", &m->checklist, &m->nchecklist));
+	KEEP(&c->d, load_advice(c, sp_node_get(root, "pitfalls"), "pitfalls",
 	    &m->pitfalls, &m->npitfalls));
-	TRY(load_advice(c, sp_node_get(root, "tools"), "tools", &m->tools,
-	    &m->ntools));
-	return SP_OK;
+	KEEP(&c->d, load_advice(c, sp_node_get(root, "tools"), "tools",
+	    &m->tools, &m->ntools));
+	return dec_result(&c->d);
 }
 
 /* Decodes doc into a new matrix that owns it; doc is freed on failure. */
 static sp_status
-matrix_from_doc(sp_matrix **out, sp_doc *doc, sp_error *err)
+matrix_from_doc(sp_matrix **out, sp_doc *doc, sp_error *err,
+    sp_errors *all)
 {
 	sp_matrix *m;
 	struct ctx c;
@@ -580,11 +664,12 @@ matrix_from_doc(sp_matrix **out, sp_doc *doc, sp_error *err)
 		return rc;
 	}
 	m->doc = doc;
-	c.d.file = sp_doc_name(doc);
-	c.d.err = err;
+	dec_init(&c.d, sp_doc_name(doc), err, all);
 	c.m = m;
 	c.rule_tests = 0;
 	if ((rc = decode(&c, sp_doc_root(doc))) != SP_OK) {
+		if (rc != SP_EDATA)
+			sp_errors_clear(all);
 		sp_doc_free(doc);
 		return rc;
 	}
@@ -593,8 +678,8 @@ matrix_from_doc(sp_matrix **out, sp_doc *doc, sp_error *err)
 }
 
 sp_status
-sp_matrix_parse(sp_matrix **out, const char *buf, size_t len,
-    const char *name, sp_error *err)
+sp_matrix_parse_all(sp_matrix **out, const char *buf, size_t len,
+    const char *name, sp_error *err, sp_errors *all)
 {
 	sp_doc *doc;
 	sp_status rc;
@@ -602,11 +687,25 @@ sp_matrix_parse(sp_matrix **out, const char *buf, size_t len,
 	*out = NULL;
 	if ((rc = sp_doc_parse(&doc, buf, len, name, err)) != SP_OK)
 		return rc;
-	return matrix_from_doc(out, doc, err);
+	return matrix_from_doc(out, doc, err, all);
+}
+
+sp_status
+sp_matrix_parse(sp_matrix **out, const char *buf, size_t len,
+    const char *name, sp_error *err)
+{
+	return sp_matrix_parse_all(out, buf, len, name, err, NULL);
 }
 
 sp_status
 sp_matrix_load(sp_matrix **out, const char *path, sp_error *err)
+{
+	return sp_matrix_load_all(out, path, err, NULL);
+}
+
+sp_status
+sp_matrix_load_all(sp_matrix **out, const char *path, sp_error *err,
+    sp_errors *all)
 {
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	char *buf;
@@ -617,7 +716,7 @@ sp_matrix_load(sp_matrix **out, const char *path, sp_error *err)
 	rc = sp_read_file(&buf, &len, path, name, SP_MAX_MATRIX_BYTES, err);
 	if (rc != SP_OK)
 		return rc;
-	rc = sp_matrix_parse(out, buf, len, name, err);
+	rc = sp_matrix_parse_all(out, buf, len, name, err, all);
 	free(buf);
 	return rc;
 }
@@ -638,7 +737,7 @@ sp_matrix_builtin(sp_matrix **out, sp_error *err)
 	    err);
 	if (rc != SP_OK)
 		return rc;
-	return matrix_from_doc(out, doc, err);
+	return matrix_from_doc(out, doc, err, NULL);
 }
 
 void

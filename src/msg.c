@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "stackpick/buf.h"
 #include "msg.h"
 
 static int quiet;
@@ -59,29 +60,41 @@ put_clean(FILE *f, const char *s)
 	}
 }
 
-void
-msg_format(char *buf, size_t size, const sp_error *err)
+/* Prints one error, its control characters escaped. */
+static void
+put_error(const sp_error *err)
 {
-	if (err->file[0] && err->line > 0)
-		snprintf(buf, size, "%s:%d:%d: %s", err->file, err->line,
-		    err->column, err->message);
-	else if (err->file[0])
-		snprintf(buf, size, "%s: %s", err->file, err->message);
-	else
-		snprintf(buf, size, "%s", err->message);
+	sp_buf b = SP_BUF_INIT;
+
+	sp_buf_put_error(&b, err);
+	fputs("stackpick: ", stderr);
+	put_clean(stderr, b.oom ? err->message : sp_buf_cstr(&b));
+	fputc('\n', stderr);
+	sp_buf_free(&b);
 }
 
 void
 msg_error(const sp_error *err)
 {
-	char buf[SP_ERROR_MAX + 300];
-
-	msg_format(buf, sizeof(buf), err);
-	fputs("stackpick: ", stderr);
-	put_clean(stderr, buf);
-	fputc('\n', stderr);
+	put_error(err);
 	if (err->status == SP_EUSAGE)
 		fputs("Try 'stackpick --help' for more information.\n", stderr);
+}
+
+void
+msg_errors(const sp_error *err, const sp_errors *all)
+{
+	int i;
+
+	if (all == NULL || all->count == 0) {
+		msg_error(err);
+		return;
+	}
+	for (i = 0; i < all->count; i++)
+		put_error(&all->list[i]);
+	if (all->more > 0)
+		msg_errorf("%s: %d more error%s not shown", all->list[0].file,
+		    all->more, all->more == 1 ? "" : "s");
 }
 
 static void

@@ -30,6 +30,12 @@ int msg_exit_code(sp_status status);
 /* Prints err as "stackpick: FILE:LINE:COLUMN: message". */
 void msg_error(const sp_error *err);
 
+/*
+ * Prints every error all lists, one a line, and how many more were found
+ * past SP_MAX_ERRORS; or err alone when all is NULL or empty.
+ */
+void msg_errors(const sp_error *err, const sp_errors *all);
+
 /* Prints "stackpick: message" and, for usage, the --help hint. */
 void msg_errorf(const char *fmt, ...)
 #if defined(__GNUC__)
@@ -52,8 +58,5 @@ void msg_warn(const char *fmt, ...)
  * TERM not "dumb".
  */
 int msg_color_auto(void);
-
-/* Formats err's location and message, without the program name. */
-void msg_format(char *buf, size_t size, const sp_error *err);
 
 #endif

@@ -80,11 +80,18 @@ sp_status
 sp_pipeline_parse(sp_profile *prof, const sp_matrix *m, const char *buf,
     size_t len, const char *input, sp_error *err)
 {
+	return sp_pipeline_parse_all(prof, m, buf, len, input, err, NULL);
+}
+
+sp_status
+sp_pipeline_parse_all(sp_profile *prof, const sp_matrix *m, const char *buf,
+    size_t len, const char *input, sp_error *err, sp_errors *all)
+{
 	sp_doc *doc = NULL;
 	sp_status rc;
 
 	if ((rc = sp_doc_parse(&doc, buf, len, input, err)) == SP_OK)
-		rc = sp_profile_decode(prof, m, doc, err);
+		rc = sp_profile_decode_all(prof, m, doc, err, all);
 	sp_doc_free(doc);
 	return rc;
 }
@@ -93,13 +100,21 @@ sp_status
 sp_pipeline_load(sp_profile *prof, const sp_matrix *m, const char *path,
     const char *input, sp_error *err)
 {
+	return sp_pipeline_load_all(prof, m, path, input, err, NULL);
+}
+
+sp_status
+sp_pipeline_load_all(sp_profile *prof, const sp_matrix *m, const char *path,
+    const char *input, sp_error *err, sp_errors *all)
+{
 	char *buf = NULL;
 	size_t len;
 	sp_status rc;
 
 	rc = sp_read_file(&buf, &len, path, input, SP_MAX_PROFILE_BYTES, err);
 	if (rc == SP_OK)
-		rc = sp_pipeline_parse(prof, m, buf, len, input, err);
+		rc = sp_pipeline_parse_all(prof, m, buf, len, input, err,
+		    all);
 	free(buf);
 	return rc;
 }

@@ -24,39 +24,69 @@ sp_profile_defaults(sp_profile *p, const sp_matrix *m)
 		p->team[i] = -1;
 }
 
+/* One "option: proficiency" entry of the team section. */
+static sp_status
+decode_member(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *k)
+{
+	const char *names[SP_MAX_OPTIONS * 4];
+	char hint[96];
+	long v;
+	int o, i, j, n = 0;
+
+	o = sp_matrix_option(m, k->text);
+	if (o < 0) {
+		for (i = 0; i < m->noptions && n < SP_MAX_OPTIONS * 4; i++) {
+			names[n++] = m->options[i].id;
+			for (j = 0; j < m->options[i].naliases &&
+			    n < SP_MAX_OPTIONS * 4; j++)
+				names[n++] = m->options[i].aliases[j];
+		}
+		dec_hint(hint, sizeof(hint), k->text, names, n);
+		return dec_fail(d, k, "team: unknown option '%s'%s", k->text,
+		    hint);
+	}
+	if (p->team[o] >= 0)
+		return dec_fail(d, k, "team: '%s' names %s, which is already "
+		    "given", k->text, m->options[o].id);
+	TRY(dec_long(d, k->value, "team proficiency", SP_TEAM_MIN,
+	    SP_TEAM_MAX, &v));
+	p->team[o] = (int)v;
+	return SP_OK;
+}
+
 static sp_status
 decode_team(const sp_dec *d, sp_profile *p, const sp_matrix *m,
     const sp_node *map)
 {
 	const sp_node *k;
-	long v;
-	int o, i, j, n = 0;
-	const char *names[SP_MAX_OPTIONS * 4];
-	char hint[96];
 
 	TRY(dec_map(d, map, "team"));
-	for (k = map->first; k != NULL; k = k->next) {
-		o = sp_matrix_option(m, k->text);
-		if (o < 0) {
-			for (i = 0; i < m->noptions && n < SP_MAX_OPTIONS * 4;
-			    i++) {
-				names[n++] = m->options[i].id;
-				for (j = 0; j < m->options[i].naliases &&
-				    n < SP_MAX_OPTIONS * 4; j++)
-					names[n++] = m->options[i].aliases[j];
-			}
-			dec_hint(hint, sizeof(hint), k->text, names, n);
-			return dec_fail(d, k, "team: unknown option '%s'%s",
-			    k->text, hint);
-		}
-		if (p->team[o] >= 0)
-			return dec_fail(d, k, "team: '%s' names %s, which "
-			    "is already given", k->text, m->options[o].id);
-		TRY(dec_long(d, k->value, "team proficiency", SP_TEAM_MIN,
-		    SP_TEAM_MAX, &v));
-		p->team[o] = (int)v;
-	}
+	for (k = map->first; k != NULL; k = k->next)
+		KEEP(d, decode_member(d, p, m, k));
 	p->team_given = 1;
+	return SP_OK;
+}
+
+/* One "criterion: weight" entry of the weights section. */
+static sp_status
+decode_weight(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *k)
+{
+	const char *ids[SP_MAX_CRITERIA];
+	char hint[96];
+	int i = sp_matrix_criterion(m, k->text);
+
+	if (i < 0) {
+		for (i = 0; i < m->ncriteria; i++)
+			ids[i] = m->criteria[i].id;
+		dec_hint(hint, sizeof(hint), k->text, ids, m->ncriteria);
+		return dec_fail(d, k, "weights: unknown criterion '%s'%s",
+		    k->text, hint);
+	}
+	TRY(dec_double(d, k->value, k->text, SP_WEIGHT_MIN, SP_WEIGHT_MAX,
+	    &p->weight[i]));
+	p->override[i] = SP_OVERRIDE_PROFILE;
 	return SP_OK;
 }
 
@@ -64,26 +94,11 @@ static sp_status
 decode_weights(const sp_dec *d, sp_profile *p, const sp_matrix *m,
     const sp_node *map)
 {
-	const char *ids[SP_MAX_CRITERIA];
 	const sp_node *k;
-	char hint[96];
-	int i;
 
 	TRY(dec_map(d, map, "weights"));
-	for (i = 0; i < m->ncriteria; i++)
-		ids[i] = m->criteria[i].id;
-	for (k = map->first; k != NULL; k = k->next) {
-		i = sp_matrix_criterion(m, k->text);
-		if (i < 0) {
-			dec_hint(hint, sizeof(hint), k->text, ids,
-			    m->ncriteria);
-			return dec_fail(d, k, "weights: unknown criterion "
-			    "'%s'%s", k->text, hint);
-		}
-		TRY(dec_double(d, k->value, k->text, SP_WEIGHT_MIN,
-		    SP_WEIGHT_MAX, &p->weight[i]));
-		p->override[i] = SP_OVERRIDE_PROFILE;
-	}
+	for (k = map->first; k != NULL; k = k->next)
+		KEEP(d, decode_weight(d, p, m, k));
 	return SP_OK;
 }
 
@@ -218,37 +233,87 @@ decode_name(const sp_dec *d, sp_profile *p, const sp_node *v)
 	return SP_OK;
 }
 
+/*
+ * Refuses, in one error, a document that is plainly not a profile: a
+ * matrix (options and criteria, which no profile has unless the matrix
+ * declares traits of those names) or a result that --format json wrote.
+ */
+static sp_status
+check_kind(const sp_dec *d, const sp_matrix *m, const sp_node *root)
+{
+	static const char *const matrix_keys[] = { "options", "criteria" };
+	const sp_node *k;
+	size_t i;
+
+	for (k = root->first; k != NULL; k = k->next) {
+		if (strcmp(k->text, "schema_version") == 0 &&
+		    sp_matrix_trait(m, k->text) < 0 &&
+		    sp_node_get(root, "recommendation") != NULL)
+			return dec_fail(d, k, "this looks like a result that "
+			    "stackpick --format json wrote, not a profile: "
+			    "score the profile it came from, or compare with "
+			    "it through --baseline FILE");
+		for (i = 0; i < 2; i++)
+			if (strcmp(k->text, matrix_keys[i]) == 0 &&
+			    sp_matrix_trait(m, k->text) < 0)
+				return dec_fail(d, k, "this looks like a "
+				    "matrix, not a profile: use --matrix FILE "
+				    "to score profiles against it (unknown "
+				    "key '%s')", k->text);
+	}
+	return SP_OK;
+}
+
 sp_status
 sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
     sp_error *err)
 {
+	return sp_profile_decode_all(p, m, doc, err, NULL);
+}
+
+static sp_status
+decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *root)
+{
 	const char *keys[SP_MAX_TRAITS + 3];
-	const sp_node *root = sp_doc_root(doc), *k;
-	sp_dec d;
+	const sp_node *k;
 	int i, n = 0;
 
-	d.file = sp_doc_name(doc);
-	d.err = err;
-	sp_profile_defaults(p, m);
+	TRY(check_kind(d, m, root));
 	keys[n++] = "name";
 	keys[n++] = "team";
 	keys[n++] = "weights";
 	for (i = 0; i < m->ntraits; i++)
 		keys[n++] = m->traits[i].id;
-	TRY(dec_keys(&d, root, "profile", keys, n));
+	/* A bad value of one key does not keep the others from being read. */
+	TRY(dec_keys(d, root, "profile", keys, n));
 	for (k = root->first; k != NULL; k = k->next) {
 		if (strcmp(k->text, "name") == 0)
-			TRY(decode_name(&d, p, k->value));
+			KEEP(d, decode_name(d, p, k->value));
 		else if (strcmp(k->text, "team") == 0)
-			TRY(decode_team(&d, p, m, k->value));
+			KEEP(d, decode_team(d, p, m, k->value));
 		else if (strcmp(k->text, "weights") == 0)
-			TRY(decode_weights(&d, p, m, k->value));
-		else {
-			i = sp_matrix_trait(m, k->text);
-			TRY(decode_trait(&d, p, &m->traits[i], i, k->value));
-		}
+			KEEP(d, decode_weights(d, p, m, k->value));
+		else if ((i = sp_matrix_trait(m, k->text)) >= 0)
+			KEEP(d, decode_trait(d, p, &m->traits[i], i,
+			    k->value));
 	}
-	return SP_OK;
+	return dec_result(d);
+}
+
+sp_status
+sp_profile_decode_all(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
+    sp_error *err, sp_errors *all)
+{
+	sp_dec d;
+	sp_status rc;
+
+	dec_init(&d, sp_doc_name(doc), err, all);
+	sp_profile_defaults(p, m);
+	rc = decode_root(&d, p, m, sp_doc_root(doc));
+	if (rc != SP_OK && rc != SP_EDATA)
+		sp_errors_clear(all);
+	return rc;
 }
 
 sp_status

@@ -268,16 +268,48 @@ sp_json_dump(sp_buf *out, json_t *j, int pretty)
 	return out->oom ? SP_ENOMEM : SP_OK;
 }
 
-sp_status
-sp_render_json_error(sp_buf *out, const char *input, const char *message,
-    int line, int column, int exit_code, const sp_render_opts *opts)
+/* {message, line, column} for one error, as stderr tells it. */
+static json_t *
+error_json(const sp_error *err)
 {
-	return sp_json_dump(out, json_pack("{s:i,s:o,s:{s:o,s:o,s:o,s:i}}",
+	sp_buf b = SP_BUF_INIT;
+	json_t *j;
+
+	sp_buf_put_error(&b, err);
+	j = b.oom ? NULL : json_pack("{s:o,s:o,s:o}", "message",
+	    text(sp_buf_cstr(&b)), "line", err->line > 0 ?
+	    json_integer(err->line) : json_null(), "column", err->column > 0 ?
+	    json_integer(err->column) : json_null());
+	sp_buf_free(&b);
+	return j;
+}
+
+sp_status
+sp_render_json_error(sp_buf *out, const char *input, const sp_error *err,
+    const sp_errors *all, int exit_code, const sp_render_opts *opts)
+{
+	json_t *first = error_json(err), *list = json_array();
+	int i, n = all != NULL && all->count > 0 ? all->count : 0;
+
+	if (first != NULL && json_object_set_new(first, "exit_code",
+	    json_integer(exit_code)) != 0) {
+		json_decref(first);
+		first = NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(list, error_json(&all->list[i])) != 0)
+			break;
+	if (n == 0 && json_array_append_new(list, error_json(err)) != 0)
+		i = -1;
+	if (i < n) {
+		json_decref(first);
+		json_decref(list);
+		return SP_ENOMEM;
+	}
+	return sp_json_dump(out, json_pack("{s:i,s:o,s:o,s:o,s:i}",
 	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(input),
-	    "error", "message", text(message), "line", line > 0 ?
-	    json_integer(line) : json_null(), "column", column > 0 ?
-	    json_integer(column) : json_null(), "exit_code", exit_code),
-	    opts->pretty);
+	    "error", first, "errors", list, "errors_not_shown",
+	    n > 0 ? all->more : 0), opts->pretty);
 }
 
 sp_status

@@ -67,7 +67,8 @@ test_refusals(void **state)
 		    "sequence" },
 		{ "a: \"x\\0y\"\n", 1, 4, "value contains a NUL byte" },
 		{ "a: !!str b\n", 1, 4, "tags such as" },
-		{ "a: [1, 2\n", 2, 1, "did not find expected ',' or ']'" },
+		{ "a: [1, 2\n", 1, 4, "this '[' is never closed: end the list "
+		    "with ']' (libyaml: did not find expected ',' or ']'" },
 		{ "? [a]\n: b\n", 1, 3, "a mapping key must be a plain string" },
 	};
 	size_t i;
@@ -85,6 +86,70 @@ test_refusals(void **state)
 		if (strstr(err.message, cases[i].message) == NULL)
 			fail_msg("case %zu: '%s' lacks '%s'", i, err.message,
 			    cases[i].message);
+	}
+}
+
+/*
+ * libyaml's common syntax errors, worded plainly at the line to fix (not
+ * where libyaml stopped, often a line later), its own words kept after.
+ */
+static void
+test_syntax_in_plain_words(void **state)
+{
+	static const struct {
+		const char *text;
+		int line, column;
+		const char *message;
+	} cases[] = {
+		/* libyaml stops on line 3, at the next key. */
+		{ "name: x\nfrontend:react\nrealtime: true\n", 2, 10,
+		    "missing space after ':': write 'key: value' (libyaml: "
+		    "could not find expected ':' while scanning a simple "
+		    "key)" },
+		{ "team:\n  python:3\n  nodejs: 2\n", 2, 10,
+		    "missing space after ':': write 'key: value' (libyaml: "
+		    "mapping values are not allowed" },
+		{ "name: x\nfrontend react\nrealtime: true\n", 2, 1,
+		    "this line has no ':' after its key" },
+		{ "team:\n  python: 3\n   nodejs: 2\n", 3, 4,
+		    "bad indentation: this line is indented more than the one "
+		    "above it" },
+		{ "team:\n  python: 3\n nodejs: 2\n", 3, 2,
+		    "bad indentation: this line lines up with no key" },
+		{ "a: b: c\n", 1, 5, "a value that holds ': ' must be quoted" },
+		{ "team:\n\tpython: 3\n", 2, 1, "a tab indents this line: "
+		    "YAML indents with spaces only (libyaml: found character "
+		    "that cannot start any token" },
+		{ "team:\n  python: 3\n\tnodejs: 2\n", 3, 1,
+		    "a tab indents this line" },
+		{ "name: \"foo\nrealtime: true\n", 1, 7, "this quote is never "
+		    "closed: end the value with the same quote (libyaml: found unexpected end of stream while "
+		    "scanning a quoted scalar)" },
+		{ "name: 'foo\nrealtime: true\n", 1, 7,
+		    "this quote is never closed" },
+		{ "name: x\nio: [a, b\nrealtime: true\n", 2, 5,
+		    "this '[' is never closed: end the list with ']'" },
+		{ "name: x\nteam: {python: 3\nrealtime: true\n", 2, 7,
+		    "this '{' is never closed: end the mapping with '}'" },
+		{ "io: [a, \"b\" c]\n", 1, 13, "expected ',' or ']': separate "
+		    "the items of a list with ', '" },
+		{ "name: \"foo\"bar\n", 1, 12, "text after a closing quote" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sp_doc *doc = (sp_doc *)1;
+		sp_error err;
+
+		assert_int_equal(parse(&doc, cases[i].text, &err), SP_EDATA);
+		assert_null(doc);
+		if (err.line != cases[i].line ||
+		    err.column != cases[i].column ||
+		    strstr(err.message, cases[i].message) == NULL)
+			fail_msg("case %zu: %d:%d: '%s', not %d:%d: '%s'", i,
+			    err.line, err.column, err.message, cases[i].line,
+			    cases[i].column, cases[i].message);
 	}
 }
 
@@ -329,6 +394,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tree_and_marks),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_syntax_in_plain_words),
 		cmocka_unit_test(test_reader_error_marks),
 		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_scalar_limit),

@@ -362,6 +362,20 @@ test_baseline_located(void **state)
 	free(text);
 }
 
+/* A report given as a baseline is told for what it is. */
+static void
+test_baseline_wrong_kind(void **state)
+{
+	(void)state;
+	bad("# realtime-chat: NodeJS recommended\n", 1, 1, "this looks like "
+	    "a Markdown report, not JSON: a baseline is the JSON that "
+	    "stackpick --format json wrote ('[' or '{' expected near '#')");
+	bad("realtime-chat: NodeJS recommended\n", 1, 1, "this is text, not "
+	    "JSON: a baseline is the JSON that stackpick --format json wrote");
+	/* A JSON error inside a document keeps jansson's own words. */
+	bad("{\"schema_version\": 1,\n", 2, 0, "");
+}
+
 int
 main(void)
 {
@@ -376,6 +390,7 @@ main(void)
 		cmocka_unit_test(test_baseline_bom),
 		cmocka_unit_test(test_baseline_other_matrix),
 		cmocka_unit_test(test_baseline_located),
+		cmocka_unit_test(test_baseline_wrong_kind),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

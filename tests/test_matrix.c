@@ -303,10 +303,75 @@ test_trait_aliases(void **state)
 	sp_matrix_free(m);
 }
 
+/*
+ * With a list, a bad value in one criterion does not hide those in the
+ * next; a problem later parts depend on (an option's id) still stops.
+ */
+static void
+test_every_error(void **state)
+{
+	static const char text[] = HEAD OPTS TRAITS
+	    "criteria:\n  - id: c1\n    label: C1\n    weight: 12\n"
+	    "    ratings:\n      a: {rating: 9, why: x}\n"
+	    "      b: {rating: 1, why: y}\n"
+	    "  - id: c2\n    label: C2\n    weight: 1\n    colour: red\n"
+	    "    ratings:\n      a: {rating: 5, why: x}\n"
+	    "      b: {rating: 1, why: y}\n"
+	    "    rules:\n      - {when: {load: high}, add: 3}\n";
+	static const char broken[] = HEAD
+	    "options:\n  - {id: A, label: A}\n  - {id: b}\n"
+	    "criteria:\n  - {id: c1, label: C1, weight: 99}\n";
+	sp_matrix *mx = (sp_matrix *)1;
+	sp_errors all;
+	sp_error err;
+
+	(void)state;
+	sp_error_clear(&err);
+	sp_errors_clear(&all);
+	assert_int_equal(sp_matrix_parse_all(&mx, text, strlen(text),
+	    "m.yaml", &err, &all), SP_EDATA);
+	assert_null(mx);
+	assert_int_equal(all.count, 4);
+	assert_non_null(strstr(all.list[0].message, "weight: 12 is out of"));
+	assert_non_null(strstr(all.list[1].message, "rating: 9 is out of"));
+	assert_non_null(strstr(all.list[2].message, "unknown key 'colour'"));
+	assert_non_null(strstr(all.list[3].message, "unknown value 'high'"));
+	assert_string_equal(err.message, all.list[0].message);
+	/* Without a list, the first only. */
+	assert_int_equal(load(&mx, text, &err), SP_EDATA);
+	assert_non_null(strstr(err.message, "weight: 12 is out of"));
+	/* A bad option id stops before the criteria are read. */
+	sp_errors_clear(&all);
+	assert_int_equal(sp_matrix_parse_all(&mx, broken, strlen(broken),
+	    "m.yaml", &err, &all), SP_EDATA);
+	assert_int_equal(all.count, 1);
+	assert_non_null(strstr(all.list[0].message, "'A' is not a valid id"));
+}
+
+/* A profile or a JSON result given as a matrix is told for what it is. */
+static void
+test_wrong_kind(void **state)
+{
+	sp_matrix *mx;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(load(&mx, "name: p\nrealtime: true\nteam:\n"
+	    "  python: 3\n", &err), SP_EDATA);
+	assert_int_equal(err.line, 3);
+	assert_non_null(strstr(err.message, "this looks like a profile, not a "
+	    "matrix: pass it as an operand"));
+	assert_int_equal(load(&mx, "{\"schema_version\": 1, "
+	    "\"recommendation\": {}}\n", &err), SP_EDATA);
+	assert_non_null(strstr(err.message, "this looks like a result"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_error),
+		cmocka_unit_test(test_wrong_kind),
 		cmocka_unit_test(test_builtin),
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_errors),

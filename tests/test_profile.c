@@ -228,6 +228,65 @@ test_set_weight(void **state)
 	assert_non_null(strstr(err.message, "did you mean 'realtime'?"));
 }
 
+/*
+ * With a list, every bad value is reported, each located, and err keeps
+ * the first; without one, decoding stops at the first as before.
+ */
+static void
+test_every_error(void **state)
+{
+	static const char text[] = "concurency: 5\nrealtime: maybe\n"
+	    "team:\n  python: 9\n  ruby: 1\nweights:\n  ml_suport: 2\n"
+	    "  ml_support: 11\nio_load: high\n";
+	static const int lines[] = { 1, 2, 4, 5, 7, 8 };
+	sp_profile p;
+	sp_errors all;
+	sp_error err;
+	sp_doc *doc;
+	int i;
+
+	(void)state;
+	sp_error_clear(&err);
+	sp_errors_clear(&all);
+	assert_int_equal(sp_doc_parse(&doc, text, strlen(text), "p.yaml",
+	    &err), SP_OK);
+	assert_int_equal(sp_profile_decode_all(&p, m, doc, &err, &all),
+	    SP_EDATA);
+	assert_int_equal(all.count, 6);
+	assert_int_equal(all.more, 0);
+	for (i = 0; i < 6; i++) {
+		assert_string_equal(all.list[i].file, "p.yaml");
+		assert_int_equal(all.list[i].line, lines[i]);
+	}
+	assert_string_equal(err.message, all.list[0].message);
+	assert_non_null(strstr(all.list[3].message, "unknown option 'ruby'"));
+	/* The good value after the bad ones is read all the same. */
+	assert_int_equal(trait(&p, "io_load"), 3);
+	sp_error_clear(&err);
+	assert_int_equal(sp_profile_decode(&p, m, doc, &err), SP_EDATA);
+	assert_int_equal(err.line, 1);
+	sp_doc_free(doc);
+}
+
+/* A matrix or a JSON result given as a profile is told for what it is. */
+static void
+test_wrong_kind(void **state)
+{
+	sp_profile p;
+	sp_error err;
+
+	(void)state;
+	assert_int_equal(decode(&p, "format: 1\nname: m\noptions: []\n"
+	    "criteria: []\n", &err), SP_EDATA);
+	assert_int_equal(err.line, 3);
+	assert_non_null(strstr(err.message, "this looks like a matrix, not a "
+	    "profile: use --matrix FILE"));
+	assert_int_equal(decode(&p, "{\"schema_version\": 1, \"input\": "
+	    "\"p\", \"recommendation\": {}}\n", &err), SP_EDATA);
+	assert_non_null(strstr(err.message, "this looks like a result that "
+	    "stackpick --format json wrote, not a profile"));
+}
+
 int
 main(void)
 {
@@ -236,6 +295,8 @@ main(void)
 		cmocka_unit_test(test_values_and_aliases),
 		cmocka_unit_test(test_messages),
 		cmocka_unit_test(test_trait_aliases_and_strictness),
+		cmocka_unit_test(test_every_error),
+		cmocka_unit_test(test_wrong_kind),
 		cmocka_unit_test(test_set_weight),
 	};
 

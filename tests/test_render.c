@@ -828,15 +828,16 @@ test_json_tie(void **state)
 
 /* The error object, parsed back from what the JSON format writes. */
 static json_t *
-json_error(const char *input, const char *message, int line, int column,
+json_error(const char *input, const sp_error *err, const sp_errors *all,
     int code)
 {
 	sp_render_opts opts = { .width = 80 };
 	sp_buf b = SP_BUF_INIT;
 	json_t *j;
 
-	assert_int_equal(sp_render_json_error(&b, input, message, line, column,
-	    code, &opts), SP_OK);
+	assert_int_equal(sp_render_json_error(&b, input, err, all, code,
+	    &opts),
+	    SP_OK);
 	assert_int_equal(b.ptr[b.len - 1], '\n');
 	j = json_loads(b.ptr, 0, NULL);
 	sp_buf_free(&b);
@@ -846,10 +847,13 @@ json_error(const char *input, const char *message, int line, int column,
 static void
 test_json_error(void **state)
 {
+	sp_error err;
 	json_t *j, *e;
 
 	(void)state;
-	j = json_error("p.yaml", "p.yaml:2:3: bad", 2, 3, 65);
+	sp_error_clear(&err);
+	sp_error_set(&err, SP_EDATA, "p.yaml", 2, 3, "bad");
+	j = json_error("p.yaml", &err, NULL, 65);
 	assert_non_null(j);
 	assert_string_equal(json_string_value(json_object_get(j, "input")),
 	    "p.yaml");
@@ -860,15 +864,58 @@ test_json_error(void **state)
 	assert_int_equal(json_integer_value(json_object_get(e, "column")), 3);
 	assert_int_equal(json_integer_value(json_object_get(e, "exit_code")),
 	    65);
+	/* The one error is also the whole list. */
+	e = json_object_get(j, "errors");
+	assert_int_equal(json_array_size(e), 1);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_array_get(e, 0), "message")), "p.yaml:2:3: bad");
+	assert_int_equal(json_integer_value(json_object_get(j,
+	    "errors_not_shown")), 0);
 	json_decref(j);
 	/* No location, and a file name that is not UTF-8. */
-	j = json_error("p\xff.yaml", "p\xff.yaml: gone", 0, 0, 66);
+	sp_error_clear(&err);
+	sp_error_set(&err, SP_EINPUT, "p\xff.yaml", 0, 0, "gone");
+	j = json_error("p\xff.yaml", &err, NULL, 66);
 	assert_non_null(j);
 	assert_string_equal(json_string_value(json_object_get(j, "input")),
 	    "p\xef\xbf\xbd.yaml");
 	e = json_object_get(j, "error");
+	assert_string_equal(json_string_value(json_object_get(e, "message")),
+	    "p\xef\xbf\xbd.yaml: gone");
 	assert_true(json_is_null(json_object_get(e, "line")));
 	assert_true(json_is_null(json_object_get(e, "column")));
+	json_decref(j);
+}
+
+/* Every error listed, the first also as "error", and those past the cap. */
+static void
+test_json_errors(void **state)
+{
+	sp_errors all;
+	sp_error err;
+	json_t *j, *list;
+	int i;
+
+	(void)state;
+	sp_error_clear(&err);
+	sp_errors_clear(&all);
+	for (i = 1; i <= SP_MAX_ERRORS + 3; i++) {
+		sp_error_set(&err, SP_EDATA, "p.yaml", i, 1, "bad %d", i);
+		sp_errors_add(&all, &err);
+	}
+	sp_error_set(&err, SP_EDATA, "p.yaml", 1, 1, "bad 1");
+	j = json_error("p.yaml", &err, &all, 65);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_object_get(j, "error"), "message")), "p.yaml:1:1: bad 1");
+	list = json_object_get(j, "errors");
+	assert_int_equal(json_array_size(list), SP_MAX_ERRORS);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+	    list, 1), "line")), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    list, SP_MAX_ERRORS - 1), "message")), "p.yaml:20:1: bad 20");
+	assert_int_equal(json_integer_value(json_object_get(j,
+	    "errors_not_shown")), 3);
 	json_decref(j);
 }
 
@@ -891,6 +938,7 @@ main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_tie),
 		cmocka_unit_test(test_json_error),
+		cmocka_unit_test(test_json_errors),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

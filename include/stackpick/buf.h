@@ -62,6 +62,12 @@ void sp_buf_put_clean(sp_buf *b, const char *s);
 /* Appends s with each byte that does not form UTF-8 replaced by U+FFFD. */
 void sp_buf_put_utf8(sp_buf *b, const char *s);
 
+/*
+ * Appends one error as it is told: "FILE:LINE:COLUMN: message", or
+ * "FILE: message" without a line, or the message alone without a file.
+ */
+void sp_buf_put_error(sp_buf *b, const sp_error *err);
+
 /* Cuts b to at most max bytes, at a character boundary. */
 void sp_buf_cut(sp_buf *b, size_t max);
 

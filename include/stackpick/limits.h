@@ -67,6 +67,12 @@
 /* Longest answer to one question of the questionnaire, in bytes. */
 #define SP_MAX_ANSWER 1024
 
+/*
+ * Most errors reported for one profile or matrix; past it, only how many
+ * more there are is said.
+ */
+#define SP_MAX_ERRORS 20
+
 /* Longest error message, including location prefix. */
 #define SP_ERROR_MAX 512
 

@@ -105,6 +105,19 @@ sp_status sp_matrix_parse(sp_matrix **out, const char *buf, size_t len,
 /* Reads a matrix file ("-" for stdin) and loads it as sp_matrix_parse. */
 sp_status sp_matrix_load(sp_matrix **out, const char *path, sp_error *err);
 
+/*
+ * As sp_matrix_parse() and sp_matrix_load(), and, when all is not NULL,
+ * goes on past a bad value where the rest can still be checked, listing
+ * every error there (err holding the first).  A problem that later parts
+ * depend on (the scale, an option or trait that is not whole, a YAML
+ * syntax error) still stops.  On a failure other than SP_EDATA, all is
+ * emptied and err says why.
+ */
+sp_status sp_matrix_parse_all(sp_matrix **out, const char *buf, size_t len,
+    const char *name, sp_error *err, sp_errors *all);
+sp_status sp_matrix_load_all(sp_matrix **out, const char *path,
+    sp_error *err, sp_errors *all);
+
 /* Loads the matrix compiled into stackpick (data/matrix.yaml). */
 sp_status sp_matrix_builtin(sp_matrix **out, sp_error *err);
 

@@ -48,6 +48,16 @@ sp_status sp_pipeline_load(sp_profile *prof, const sp_matrix *m,
     const char *path, const char *input, sp_error *err);
 
 /*
+ * As the two above, listing every error of the profile in all when it is
+ * not NULL (see sp_profile_decode_all).
+ */
+sp_status sp_pipeline_parse_all(sp_profile *prof, const sp_matrix *m,
+    const char *buf, size_t len, const char *input, sp_error *err,
+    sp_errors *all);
+sp_status sp_pipeline_load_all(sp_profile *prof, const sp_matrix *m,
+    const char *path, const char *input, sp_error *err, sp_errors *all);
+
+/*
  * Applies the overrides to prof, then scores, analyses, checks the gates
  * and explains it.  *out points into p and prof and stays valid until the
  * next run or sp_pipeline_free(); prof must stay alive while it is read.

@@ -39,6 +39,14 @@ sp_status sp_profile_decode(sp_profile *p, const sp_matrix *m,
     const sp_doc *doc, sp_error *err);
 
 /*
+ * As sp_profile_decode(), and, when all is not NULL, goes on past a bad
+ * value to list every error there (err holding the first).  On a failure
+ * other than SP_EDATA (out of memory), all is emptied and err says why.
+ */
+sp_status sp_profile_decode_all(sp_profile *p, const sp_matrix *m,
+    const sp_doc *doc, sp_error *err, sp_errors *all);
+
+/*
  * Says what is wrong with s (len bytes) as a profile's name, or returns
  * NULL when it is a good one: at most SP_NAME_MAX bytes of UTF-8 without
  * control characters (C0, DEL, C1), line or paragraph separators, or the

@@ -51,13 +51,13 @@ typedef sp_status sp_render_matrix_fn(sp_buf *out, const sp_matrix *m,
     int what, const sp_render_opts *opts);
 
 /*
- * Appends the object that stands for an input that failed (its name and
- * the error as printed on stderr, with a 1-based line and column or 0,
- * and the exit code it gives), for formats that keep one document per
- * input.
+ * Appends the object that stands for an input that failed (its name, the
+ * error as printed on stderr with its line and column, every error that
+ * all lists, or err alone when all is NULL or empty, and the exit code it
+ * gives), for formats that keep one document per input.
  */
 typedef sp_status sp_render_error_fn(sp_buf *out, const char *input,
-    const char *message, int line, int column, int exit_code,
+    const sp_error *err, const sp_errors *all, int exit_code,
     const sp_render_opts *opts);
 
 enum {
