@@ -1,0 +1,29 @@
+/*
+ * Escapers for the formats that carry markup: HTML and SVG (one escaper,
+ * since an SVG is either inline HTML or XML) and Mermaid's quoted
+ * strings.  Each writes matrix, profile or file-name text so that it
+ * shows as written and can never become markup, a script or a new
+ * statement.  Both share one cleaning step: bytes that do not form UTF-8
+ * become U+FFFD, control characters (C0, DEL, C1) become spaces, and the
+ * characters that reorder text (bidirectional embeddings, overrides,
+ * isolates and marks) and the noncharacters become U+FFFD, so a label
+ * cannot make the text around it read differently from what it says.
+ */
+#ifndef SP_ESCAPE_H
+#define SP_ESCAPE_H
+
+#include "stackpick/buf.h"
+
+/* Appends s for HTML text or an attribute value, and for SVG or XML. */
+void escape_xml(sp_buf *b, const char *s);
+
+/*
+ * Appends s for a double-quoted Mermaid string: every ASCII character
+ * but letters, digits, space and ".,:()/_+-" becomes an entity code
+ * (#35; for '#'), which Mermaid turns back into the character as text.
+ * So do the two characters Mermaid itself marks entities with, so that
+ * a label cannot forge one.
+ */
+void escape_mermaid(sp_buf *b, const char *s);
+
+#endif
