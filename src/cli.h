@@ -43,6 +43,7 @@ struct config {
 	int verbose;
 	int no_input;
 	const char *save;        /* --save FILE */
+	int no_charts;
 };
 
 /*

@@ -15,7 +15,10 @@ static const sp_format formats[] = {
 	    sp_render_json, sp_render_matrix_json, sp_render_json_error,
 	    SP_FORMAT_LINES },
 	{ "markdown", "GitHub-flavoured Markdown, for pull requests",
-	    sp_render_markdown, NULL, NULL, SP_FORMAT_SEPARATE },
+	    sp_render_markdown, NULL, NULL,
+	    SP_FORMAT_SEPARATE | SP_FORMAT_CHARTS },
+	{ "html", "one self-contained HTML page, with charts, for one profile",
+	    sp_render_html, NULL, NULL, SP_FORMAT_CHARTS | SP_FORMAT_DOCUMENT },
 };
 
 const sp_format *

@@ -382,6 +382,7 @@ main(int argc, char **argv)
 	}
 	run.ro.color = cfg.color >= 0 ? cfg.color : msg_color_auto();
 	run.ro.pretty = cfg.pretty;
+	run.ro.no_charts = cfg.no_charts;
 	msg_set_quiet(cfg.quiet);
 	if (cfg.action == ACTION_HELP)
 		cli_usage(stdout);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "stackpick/render.h"
+#include "chart.h"
 #include "phrase.h"
 
 /*
@@ -286,12 +287,13 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	const sp_result *r = rep->result;
 	int i;
 
-	(void)opts;
 	headline(b, rep);
 	how_sure(b, rep);
 	reasons(b, rep, 1);
 	reasons(b, rep, -1);
 	table(b, rep);
+	if (!opts->no_charts)
+		chart_markdown(b, put, rep);
 	if (r->nchecklist > 0)
 		sp_buf_puts(b, "\n### Checklist\n\n");
 	advice(b, "- [ ] ", r->checklist, r->nchecklist);

@@ -42,7 +42,7 @@ json_of(const sp_gates *g)
 static char *
 render(sp_render_fn *f, const sp_gates *g, int color)
 {
-	sp_render_opts opts = { color, 80, 0 };
+	sp_render_opts opts = { color, 80, 0, 0 };
 	sp_buf b = SP_BUF_INIT;
 
 	sp_report_explain(rep, r, "in.yaml", g);
@@ -265,7 +265,7 @@ static json_t *
 json_error(const char *input, const char *message, int line, int column,
     int code)
 {
-	sp_render_opts opts = { 0, 80, 0 };
+	sp_render_opts opts = { 0, 80, 0, 0 };
 	sp_buf b = SP_BUF_INIT;
 	json_t *j;
 

@@ -16,7 +16,7 @@ render_all(const sp_report *rep, const sp_matrix *m, int width, int views)
 {
 	static const int what[] = { SP_VIEW_OPTIONS, SP_VIEW_CRITERIA,
 	    SP_VIEW_ALL };
-	sp_render_opts o = { width & 1, width, width & 2 };
+	sp_render_opts o = { width & 1, width, width & 2, width & 4 };
 	sp_buf b = SP_BUF_INIT;
 	size_t i, n, v;
 	const sp_format *f = sp_formats(&n);
