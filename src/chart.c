@@ -14,10 +14,13 @@
 
 /*
  * Mermaid hides every label of an axis when one is too wide for it, so
- * labels are cut to this many columns; the summary and the criteria
- * table have them whole.
+ * labels are cut to this many columns as it measures them; the summary
+ * and the criteria table have them whole.
  */
-#define MERMAID_LABEL_COLS 28
+#define MERMAID_LABEL_COLS 40
+
+/* Mermaid's width for a chart (700 by default): room for the labels. */
+#define MERMAID_WIDTH 900
 
 /* SVG layout, in pixels. */
 #define SVG_WIDTH 640
@@ -162,18 +165,19 @@ label_of(const sp_report *rep, const chart *c, int i)
 }
 
 /*
- * Bar i's label, unescaped, into tmp: cut to cols columns with an
- * ellipsis when longer, and for a flip followed by its direction.
+ * Bar i's label, unescaped, into tmp: cut to cols columns (as fit_fn
+ * counts them) with an ellipsis when longer, and for a flip followed by
+ * its direction.
  */
 static void
 short_label(sp_buf *tmp, const sp_report *rep, const chart *c, int i,
-    size_t cols)
+    size_t (*fit_fn)(const char *, size_t), size_t cols)
 {
 	size_t fit;
 
 	sp_buf_clear(tmp);
 	sp_buf_puts(tmp, label_of(rep, c, i));
-	fit = sp_text_fit(sp_buf_cstr(tmp), cols);
+	fit = fit_fn(sp_buf_cstr(tmp), cols);
 	if (fit < tmp->len) {
 		sp_buf_cut(tmp, fit);
 		sp_buf_puts(tmp, "\xE2\x80\xA6");
@@ -319,12 +323,14 @@ chart_mermaid(sp_buf *b, const sp_report *rep, const chart *c)
 	sp_buf tmp = SP_BUF_INIT;
 	int i;
 
-	sp_buf_puts(b, "```mermaid\nxychart-beta horizontal\n    title \"");
+	sp_buf_printf(b, "```mermaid\n---\nconfig:\n  xyChart:\n    width: %d\n"
+	    "---\nxychart-beta horizontal\n    title \"", MERMAID_WIDTH);
 	chart_title(b, escape_mermaid, rep, c);
 	sp_buf_puts(b, "\"\n    x-axis [");
 	for (i = 0; i < c->nbars; i++) {
 		sp_buf_puts(b, i > 0 ? ", \"" : "\"");
-		short_label(&tmp, rep, c, i, MERMAID_LABEL_COLS);
+		short_label(&tmp, rep, c, i, escape_mermaid_fit,
+		    MERMAID_LABEL_COLS);
 		escape_mermaid(b, sp_buf_cstr(&tmp));
 		sp_buf_putc(b, '"');
 	}
@@ -411,7 +417,7 @@ svg_bar(sp_buf *b, sp_buf *tmp, const sp_report *rep, const chart *c,
 	chart_bar_value(b, c, i);
 	sp_buf_printf(b, "</title><text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
 	    "fill=\"currentColor\">", SVG_LABEL_END, y + SVG_BAR - 5);
-	short_label(tmp, rep, c, i, SVG_LABEL_COLS);
+	short_label(tmp, rep, c, i, sp_text_fit, SVG_LABEL_COLS);
 	escape_xml(b, sp_buf_cstr(tmp));
 	sp_buf_printf(b, "</text><rect class=\"%s\" x=\"%.2f\" y=\"%d\" "
 	    "width=\"%.2f\" height=\"%d\" fill=\"%s\"/><text x=\"%.2f\" "

@@ -109,20 +109,45 @@ escape_xml(sp_buf *b, const char *s)
  * ASCII character that could mean something to a diagram, are written as
  * codes.
  */
+static int
+mermaid_coded(uint32_t cp)
+{
+	return (cp < 0x80 && strchr("\"#&<>[]{}`|%;\\", (int)cp) != NULL) ||
+	    cp == 0xFB02 || cp == 0xB6;
+}
+
 void
 escape_mermaid(sp_buf *b, const char *s)
 {
-	static const char plain[] = " .,:()/_+-";
 	uint32_t cp;
 
 	while (*s) {
 		cp = next_clean(&s);
-		if ((cp < 0x80 && !(cp >= 'a' && cp <= 'z') &&
-		    !(cp >= 'A' && cp <= 'Z') && !(cp >= '0' && cp <= '9') &&
-		    strchr(plain, (int)cp) == NULL) || cp == 0xFB02 ||
-		    cp == 0xB6)
+		if (mermaid_coded(cp))
 			sp_buf_printf(b, "#%u;", (unsigned)cp);
 		else
 			put_cp(b, cp);
 	}
+}
+
+/*
+ * Mermaid measures a label before it turns its entity codes back into
+ * characters, as the seven characters it marks each one with.
+ */
+size_t
+escape_mermaid_fit(const char *s, size_t width)
+{
+	const char *p = s;
+	size_t used = 0;
+	uint32_t cp;
+
+	while (*p) {
+		const char *start = p;
+
+		cp = next_clean(&p);
+		used += mermaid_coded(cp) ? 7 : 1;
+		if (used > width)
+			return (size_t)(start - s);
+	}
+	return (size_t)(p - s);
 }

@@ -18,12 +18,18 @@
 void escape_xml(sp_buf *b, const char *s);
 
 /*
- * Appends s for a double-quoted Mermaid string: every ASCII character
- * but letters, digits, space and ".,:()/_+-" becomes an entity code
- * (#35; for '#'), which Mermaid turns back into the character as text.
+ * Appends s for a double-quoted Mermaid string: quotes, '#', '&', '<',
+ * '>', brackets, braces, '`', '|', '%', ';' and '\\' become entity codes
+ * (#35; for '#'), which Mermaid turns back into the characters as text.
  * So do the two characters Mermaid itself marks entities with, so that
  * a label cannot forge one.
  */
 void escape_mermaid(sp_buf *b, const char *s);
+
+/*
+ * Bytes of s, whole characters, that fit in width columns as Mermaid
+ * measures the escaped label: seven for a character written as a code.
+ */
+size_t escape_mermaid_fit(const char *s, size_t width);
 
 #endif

@@ -143,8 +143,8 @@ test_mermaid(void **state)
 	assert_int_equal(sp_render_markdown(&b, rep, &o), SP_OK);
 	for (s = sp_buf_cstr(&b); (s = strstr(s, "```mermaid\n")) != NULL;
 	    s++, n++)
-		assert_true(strncmp(s + 11, "xychart-beta horizontal\n", 24) ==
-		    0);
+		assert_true(strncmp(s + 11, "---\nconfig:\n  xyChart:\n    "
+		    "width: 900\n---\nxychart-beta horizontal\n", 60) == 0);
 	assert_int_equal(n, 4);
 	assert_non_null(strstr(sp_buf_cstr(&b), "\n\n3 weights can change "
 	    "the answer on their own; the nearest is Speed, which would "
@@ -212,17 +212,21 @@ test_escape_mermaid(void **state)
 		sp_buf_clear(&b);
 		escape_mermaid(&b, hostile[i]);
 		check_clean(sp_buf_cstr(&b));
+		/* Outside the codes, none of the characters they stand for. */
 		for (s = sp_buf_cstr(&b); *s; s++)
-			if ((unsigned char)*s < 0x80 && strchr("abcdefghijklmnop"
-			    "qrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-			    " .,:()/_+-#;", *s) == NULL)
+			if (*s == '#')
+				s += strspn(s + 1, "0123456789") + 1;
+			else if (strchr("\"&<>[]{}`|%;\\", *s) != NULL)
 				fail_msg("'%c' in '%s'", *s, sp_buf_cstr(&b));
 		assert_null(strstr(sp_buf_cstr(&b), "\xEF\xAC\x82"));
 		assert_null(strstr(sp_buf_cstr(&b), "\xC2\xB6"));
 	}
 	sp_buf_clear(&b);
-	escape_mermaid(&b, "\"#\" [a] \xC3\xBC");
-	assert_string_equal(sp_buf_cstr(&b), "#34;#35;#34; #91;a#93; \xC3\xBC");
+	escape_mermaid(&b, "\"#\" [a] \xC3\xBC 'x'");
+	assert_string_equal(sp_buf_cstr(&b), "#34;#35;#34; #91;a#93; \xC3\xBC "
+	    "'x'");
+	assert_int_equal(escape_mermaid_fit("ab[c]d", 9), 3);
+	assert_int_equal(escape_mermaid_fit("\xC3\xBC\xC3\xBCx", 2), 4);
 	sp_buf_free(&b);
 }
 

@@ -88,7 +88,8 @@ for block in re.findall(r"```mermaid\n(.*?)```", md, re.S):
                          re.sub(r"#\d+;", "", text)):
                 sys.exit("mermaid: %r" % text)
         shape = re.sub(r'"[^"\n]*"', '""', line)
-        if not re.fullmatch(r'xychart-beta horizontal|    title ""|'
+        if not re.fullmatch(r'---|config:|  xyChart:|    width: \d+|'
+                            r'xychart-beta horizontal|    title ""|'
                             r'    x-axis \[""(, "")*\]|'
                             r'    y-axis "" [-\d.]+ --> [-\d.]+|'
                             r'    bar \[[-\d., ]+\]', shape):
