@@ -46,6 +46,16 @@ next_clean(const char **s)
 	return cp;
 }
 
+size_t
+escape_bidi_len(const char *s)
+{
+	const char *p = s;
+
+	return *s != '\0' && strchr("\xD8\xE2", *s) != NULL &&
+	    next_clean(&p) == REPLACEMENT && p - s > 1 ?
+	    (size_t)(p - s) : 0;
+}
+
 /* Appends code point cp as UTF-8. */
 static void
 put_cp(sp_buf *b, uint32_t cp)

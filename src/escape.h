@@ -14,6 +14,13 @@
 
 #include "stackpick/buf.h"
 
+/*
+ * Bytes of the character at s when it reorders text (a bidirectional
+ * embedding, override, isolate or mark), else 0: other formats write
+ * U+FFFD in its place.
+ */
+size_t escape_bidi_len(const char *s);
+
 /* Appends s for HTML text or an attribute value, and for SVG or XML. */
 void escape_xml(sp_buf *b, const char *s);
 

@@ -11,21 +11,27 @@
 
 #include "stackpick/render.h"
 #include "chart.h"
+#include "escape.h"
 #include "phrase.h"
 
 /*
  * Writes s so that it shows as written: Markdown punctuation is escaped
- * with a backslash (a table cell ends at an unescaped '|'), and line
- * breaks and other control bytes become spaces, since a newline would end
- * a list item or a table row.
+ * with a backslash (a table cell ends at an unescaped '|'), line breaks
+ * and other control bytes become spaces, since a newline would end a list
+ * item or a table row, and characters that reorder text become U+FFFD.
  */
 static void
 put(sp_buf *b, const char *s)
 {
+	size_t n;
+
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c < 0x20 || c == 0x7f)
+		if ((n = escape_bidi_len(s)) > 0) {
+			sp_buf_puts(b, "\xEF\xBF\xBD");
+			s += n - 1;
+		} else if (c < 0x20 || c == 0x7f)
 			sp_buf_putc(b, ' ');
 		else if (strchr("\\`*_[]<|&~#", c) != NULL) {
 			sp_buf_putc(b, '\\');

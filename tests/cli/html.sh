@@ -77,9 +77,9 @@ for want in ("&lt;script&gt;window.pwned=1&lt;/script&gt;",
              "&lt;/title&gt;&lt;/style&gt;&lt;/svg&gt;&lt;script&gt;"):
     if want not in html:
         sys.exit("html: %r not shown as text" % want)
+if bidi.search(md):
+    sys.exit("markdown: a bidirectional control")
 for block in re.findall(r"```mermaid\n(.*?)```", md, re.S):
-    if bidi.search(block):
-        sys.exit("mermaid: a bidirectional control")
     for line in block.splitlines():
         # Strings hold entity codes but no syntax, and outside them is
         # only the chart's own syntax.
