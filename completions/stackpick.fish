@@ -29,6 +29,7 @@ complete -c stackpick -f
 complete -c stackpick -a '(__stackpick_profiles)'
 complete -c stackpick -s f -l format -x -a '(__stackpick_ids --list-formats)' -d 'Output format'
 complete -c stackpick -l pretty -d 'Indent JSON output'
+complete -c stackpick -l no-charts -d 'Leave the charts out of Markdown and HTML'
 complete -c stackpick -s q -l quiet -d 'Print no report, only errors and the exit code'
 complete -c stackpick -l brief -d 'Print the summary only'
 complete -c stackpick -s o -l output -r -F -d 'Write the reports to a file'

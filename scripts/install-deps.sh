@@ -12,7 +12,7 @@
 # validates the JSON output against docs/stackpick.schema.json, cmark-gfm
 # renders the Markdown report, and a de_DE.UTF-8 locale shows that the
 # output does not depend on the locale.  scripts/install-test-deps.sh adds
-# the tools that read decision records.
+# the tools that read decision records and draw the reports in a browser.
 set -eu
 export DEBIAN_FRONTEND=noninteractive
 runtime=0

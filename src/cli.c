@@ -63,6 +63,9 @@ static const struct optdef optdefs[] = {
 	    choose_format, 0 },
 	{ "pretty", 0, no_argument, NULL, "indent JSON output for people",
 	    K_FLAG, FIELD(pretty), 0, 0, 0, NULL, 0 },
+	{ "no-charts", 0, no_argument, NULL, "leave the charts out of the "
+	    "Markdown and HTML reports", K_FLAG, FIELD(no_charts), 0, 0, 0,
+	    NULL, 0 },
 	{ "quiet", 'q', no_argument, NULL, "print no report: only errors and "
 	    "the exit code", K_FLAG, FIELD(quiet), 0, 0, 0, NULL, 0 },
 	{ "matrix", 'm', required_argument, "FILE", "score against this "
@@ -435,6 +438,11 @@ check_operands(struct config *cfg, int nargs, char **args)
 			msg_usage("no profile given");
 			return SP_EXIT_USAGE;
 		}
+		if (nargs > 1 && (cfg->format->flags & SP_FORMAT_DOCUMENT)) {
+			msg_usage("--format %s writes one document: give one "
+			    "profile", cfg->format->name);
+			return SP_EXIT_USAGE;
+		}
 		return 0;
 	case ACTION_INTERACTIVE:
 		if (cfg->no_input) {
@@ -529,6 +537,11 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 		return 0;
 	if (cfg->pretty && strcmp(cfg->format->name, "json") != 0) {
 		msg_usage("--pretty applies to --format json only");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->no_charts && !(cfg->format->flags & SP_FORMAT_CHARTS)) {
+		msg_usage("--no-charts applies to formats with charts only, "
+		    "not to --format %s", cfg->format->name);
 		return SP_EXIT_USAGE;
 	}
 	if (cfg->matrix_path != NULL && cfg->matrix_path[0] == '\0') {

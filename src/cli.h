@@ -55,6 +55,7 @@ struct config {
 	int adr_new;             /* --adr-new: find the directory */
 	double supersedes;       /* --supersedes N */
 	int has_supersedes;
+	int no_charts;
 };
 
 /*

@@ -15,9 +15,12 @@ static const sp_format formats[] = {
 	    sp_render_json, sp_render_matrix_json, sp_render_json_error,
 	    SP_FORMAT_LINES },
 	{ "markdown", "GitHub-flavoured Markdown, for pull requests",
-	    sp_render_markdown, NULL, NULL, SP_FORMAT_SEPARATE },
+	    sp_render_markdown, NULL, NULL,
+	    SP_FORMAT_SEPARATE | SP_FORMAT_CHARTS },
 	{ "adr", "an architecture decision record (see --adr-style)",
 	    sp_render_adr, NULL, NULL, SP_FORMAT_SEPARATE },
+	{ "html", "one self-contained HTML page, with charts, for one profile",
+	    sp_render_html, NULL, NULL, SP_FORMAT_CHARTS | SP_FORMAT_DOCUMENT },
 };
 
 const sp_format *

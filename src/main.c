@@ -360,6 +360,7 @@ main(int argc, char **argv)
 	run.ro.pretty = cfg.pretty;
 	run.ro.brief = cfg.brief;
 	run.ro.width = out_columns();
+	run.ro.no_charts = cfg.no_charts;
 	msg_set_quiet(cfg.quiet);
 	if (cfg.action == ACTION_HELP) {
 		cli_usage(&run.text);

@@ -10,21 +10,28 @@
 #include <string.h>
 
 #include "stackpick/render.h"
+#include "chart.h"
+#include "escape.h"
 #include "phrase.h"
 
 /*
  * Writes s so that it shows as written: Markdown punctuation is escaped
- * with a backslash (a table cell ends at an unescaped '|'), and line
- * breaks and other control bytes become spaces, since a newline would end
- * a list item or a table row.
+ * with a backslash (a table cell ends at an unescaped '|'), line breaks
+ * and other control bytes become spaces, since a newline would end a list
+ * item or a table row, and characters that reorder text become U+FFFD.
  */
 void
 sp_markdown_put(sp_buf *b, const char *s)
 {
+	size_t n;
+
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
-		if (c < 0x20 || c == 0x7f)
+		if ((n = escape_bidi_len(s)) > 0) {
+			sp_buf_puts(b, "\xEF\xBF\xBD");
+			s += n - 1;
+		} else if (c < 0x20 || c == 0x7f)
 			sp_buf_putc(b, ' ');
 		else if (strchr("\\`*_[]<|&~#", c) != NULL) {
 			sp_buf_putc(b, '\\');
@@ -299,12 +306,13 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	const sp_result *r = rep->result;
 	int i;
 
-	(void)opts;
 	headline(b, rep);
 	how_sure(b, rep);
 	reasons(b, rep, 1);
 	reasons(b, rep, -1);
 	table(b, rep);
+	if (!opts->no_charts)
+		chart_markdown(b, put, rep);
 	if (r->nchecklist > 0)
 		sp_buf_puts(b, "\n### Checklist\n\n");
 	advice(b, "- [ ] ", r->checklist, r->nchecklist);

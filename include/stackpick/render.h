@@ -34,6 +34,7 @@ typedef struct {
 	const struct sp_adr *adr; /* the decision record (stackpick/adr.h):
 	                             its layout for adr, and a "record"
 	                             object in JSON; or NULL */
+	int no_charts; /* leave the charts out (SP_FORMAT_CHARTS) */
 } sp_render_opts;
 
 /*
@@ -62,7 +63,9 @@ typedef sp_status sp_render_error_fn(sp_buf *out, const char *input,
 
 enum {
 	SP_FORMAT_SEPARATE = 1 << 0, /* a blank line between two reports */
-	SP_FORMAT_LINES = 1 << 1     /* one document per line (JSON Lines) */
+	SP_FORMAT_LINES = 1 << 1,    /* one document per line (JSON Lines) */
+	SP_FORMAT_CHARTS = 1 << 2,   /* draws charts, unless --no-charts */
+	SP_FORMAT_DOCUMENT = 1 << 3  /* one whole document: one profile */
 };
 
 typedef struct {
@@ -85,6 +88,7 @@ sp_render_fn sp_render_text;
 sp_render_fn sp_render_json;
 sp_render_fn sp_render_markdown;
 sp_render_fn sp_render_adr;
+sp_render_fn sp_render_html;
 sp_render_error_fn sp_render_json_error;
 
 /*

@@ -29,6 +29,8 @@ SKIP = {
     "json": "the reference every other format is compared with",
     "adr": "a record in its own layout, checked against tests/adr/corpus "
            "and by the ADR tools (tests/adr)",
+    "html": "checked against the JSON by tests/cli/charts.py and in a "
+            "browser by tests/browser",
 }
 
 

@@ -17,7 +17,8 @@ render_all(const sp_report *rep, const sp_matrix *m, int width, int views)
 	static const int what[] = { SP_VIEW_OPTIONS, SP_VIEW_CRITERIA,
 	    SP_VIEW_ALL };
 	sp_render_opts o = { .color = width & 1, .width = width,
-	    .pretty = width & 2, .brief = width & 4 };
+	    .pretty = width & 2, .brief = width & 4,
+	    .no_charts = width & 8 };
 	sp_buf b = SP_BUF_INIT;
 	size_t i, n, v;
 	const sp_format *f = sp_formats(&n);
