@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(profile matrix)
+[ ${#targets[@]} -gt 0 ] || targets=(profile matrix writeback baseline answers)
 dir=build-fuzz
 
 CC=${CC:-clang} cmake -S . -B "$dir" -DSP_FUZZ=ON -DSP_WERROR=ON >/dev/null
@@ -24,12 +24,20 @@ for t in "${targets[@]}"; do
 	profile)
 		seeds=(data/examples tests/data/good tests/data/bad)
 		max_len=16384 ;;
-	matrix)
-		seeds=(data/matrix.yaml data/examples/matrix-*.yaml
+	matrix | writeback)
+		seeds=(data/matrix.yaml data/*/matrix.yaml
 		    tests/data/good/three-options.yaml
+		    tests/data/good/hostile-text.yaml
 		    tests/data/bad/matrix-duplicate-option.yaml
 		    tests/data/bad/matrix-duplicate-criterion.yaml)
+		[ "$t" = writeback ] && seeds+=(data/examples tests/data/good)
 		max_len=65536 ;;
+	baseline)
+		seeds=(tests/fuzz/seeds/baseline)
+		max_len=65536 ;;
+	answers)
+		seeds=(tests/data/answers)
+		max_len=4096 ;;
 	*)
 		seeds=()
 		max_len=16384 ;;
