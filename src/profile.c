@@ -11,6 +11,7 @@
 #include "stackpick/profile.h"
 #include "decode.h"
 #include "internal.h"
+#include "must.h"
 
 void
 sp_profile_defaults(sp_profile *p, const sp_matrix *m)
@@ -222,7 +223,7 @@ sp_status
 sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
     sp_error *err)
 {
-	const char *keys[SP_MAX_TRAITS + 3];
+	const char *keys[SP_MAX_TRAITS + 6];
 	const sp_node *root = sp_doc_root(doc), *k;
 	sp_dec d;
 	int i, n = 0;
@@ -233,6 +234,9 @@ sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
 	keys[n++] = "name";
 	keys[n++] = "team";
 	keys[n++] = "weights";
+	keys[n++] = "must";
+	keys[n++] = "exclude";
+	keys[n++] = "require";
 	for (i = 0; i < m->ntraits; i++)
 		keys[n++] = m->traits[i].id;
 	TRY(dec_keys(&d, root, "profile", keys, n));
@@ -243,6 +247,14 @@ sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
 			TRY(decode_team(&d, p, m, k->value));
 		else if (strcmp(k->text, "weights") == 0)
 			TRY(decode_weights(&d, p, m, k->value));
+		else if (strcmp(k->text, "must") == 0)
+			TRY(must_decode_min(&d, p, m, k->value));
+		else if (strcmp(k->text, "exclude") == 0)
+			TRY(must_decode_option(&d, p, m, k->value,
+			    SP_MUST_EXCLUDE));
+		else if (strcmp(k->text, "require") == 0)
+			TRY(must_decode_option(&d, p, m, k->value,
+			    SP_MUST_REQUIRE));
 		else {
 			i = sp_matrix_trait(m, k->text);
 			TRY(decode_trait(&d, p, &m->traits[i], i, k->value));
