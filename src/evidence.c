@@ -96,6 +96,16 @@ sp_date_days(sp_date d)
 	return civil_days(d.year, m, day);
 }
 
+int
+sp_date_cmp(sp_date a, sp_date b)
+{
+	if (a.year != b.year)
+		return a.year < b.year ? -1 : 1;
+	if (a.month != b.month)
+		return a.month < b.month ? -1 : 1;
+	return (a.day > b.day) - (a.day < b.day);
+}
+
 sp_date
 sp_date_of_days(long z)
 {
@@ -181,8 +191,8 @@ sp_evidence_disagree(const sp_criterion *cr, int *a, int *b)
 			first = i;
 		} else if (cr->evidence[i].favours !=
 		    cr->evidence[first].favours) {
-			int older = sp_date_days(cr->evidence[i].date) <
-			    sp_date_days(cr->evidence[first].date);
+			int older = sp_date_cmp(cr->evidence[i].date,
+			    cr->evidence[first].date) < 0;
 
 			*a = older ? i : first;
 			*b = older ? first : i;

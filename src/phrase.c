@@ -611,8 +611,9 @@ static void
 put_source(sp_buf *b, sp_put_fn *put, const sp_evidence *e)
 {
 	put(b, e->title);
-	sp_buf_puts(b, ", ");
+	sp_buf_puts(b, " (");
 	put_date(b, e->date);
+	sp_buf_putc(b, ')');
 }
 
 void
@@ -635,9 +636,8 @@ phrase_evidence_note(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 		    h.unit == 'y' ? "year" : h.unit == 'm' ? "month" : "day",
 		    h.n == 1 ? "" : "s");
 		if (n->other != NULL) {
-			sp_buf_puts(b, "; a newer measurement disagrees (");
+			sp_buf_puts(b, "; newer evidence disagrees: ");
 			put_source(b, put, n->other);
-			sp_buf_putc(b, ')');
 		}
 		sp_buf_putc(b, '.');
 		return;
@@ -665,13 +665,13 @@ phrase_evidence(sp_buf *b, sp_put_fn *put, const sp_matrix *m,
 		put(b, e->figure);
 		sp_buf_putc(b, ']');
 	}
-	sp_buf_puts(b, " (");
+	sp_buf_puts(b, "; ");
 	put_source(b, put, e);
 	if (e->url != NULL) {
-		sp_buf_puts(b, ", ");
+		sp_buf_puts(b, " <");
 		put(b, e->url);
+		sp_buf_putc(b, '>');
 	}
-	sp_buf_putc(b, ')');
 	if (e->opinion)
 		sp_buf_puts(b, "; the source's opinion, no figure behind it");
 	if (e->favours >= 0) {

@@ -53,13 +53,13 @@ oldest_stale(const sp_criterion *cr, const sp_matrix *m, long today,
 	*newer = NULL;
 	for (i = 0; i < cr->nevidence; i++)
 		if (sp_evidence_stale(&cr->evidence[i], m, today) &&
-		    (old == NULL || sp_date_days(cr->evidence[i].date) <
-		    sp_date_days(old->date)))
+		    (old == NULL || sp_date_cmp(cr->evidence[i].date,
+		    old->date) < 0))
 			old = &cr->evidence[i];
 	for (i = 0; old != NULL && i < cr->nevidence; i++) {
 		const sp_evidence *e = &cr->evidence[i];
 
-		if (sp_date_days(e->date) > sp_date_days(old->date) &&
+		if (sp_date_cmp(e->date, old->date) > 0 &&
 		    e->favours >= 0 && old->favours >= 0 &&
 		    e->favours != old->favours &&
 		    !sp_evidence_stale(e, m, today)) {
@@ -116,4 +116,7 @@ sp_report_evidence_check(sp_report *rep, long today)
 		check(rep, rep->pro[i], today);
 	for (i = 0; i < rep->ncon; i++)
 		check(rep, rep->con[i], today);
+	for (i = 0; i < rep->matrix->ncriteria; i++)
+		if (rep->result->crit[i].weight > 0)
+			check(rep, i, 0);
 }

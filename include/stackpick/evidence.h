@@ -27,6 +27,12 @@ void sp_date_format(char *buf, size_t size, sp_date d);
  */
 long sp_date_days(sp_date d);
 
+/*
+ * Compares dates as written: negative when a is earlier, with a part
+ * left out counting as earlier than any given one (2025 < 2025-12-21).
+ */
+int sp_date_cmp(sp_date a, sp_date b);
+
 /* The date of day number days since 1970-01-01. */
 sp_date sp_date_of_days(long days);
 

@@ -144,7 +144,11 @@ typedef struct sp_report {
 	sp_decided decided;
 	int only;
 
-	/* Evidence warnings on the criteria named for and against. */
+	/*
+	 * Evidence warnings: stale entries behind the criteria named for
+	 * and against, then entries that disagree behind any criterion
+	 * that weighs something (those named first).
+	 */
 	sp_report_evidence evidence[SP_REPORT_EVIDENCE];
 	int nevidence;
 } sp_report;
@@ -169,8 +173,9 @@ void sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
 /*
  * Adds screen s (NULL, or one with no must, for none) to rep, explained
  * already.  Then, with today in days since 1970-01-01 (0 or less: not
- * known, so nothing is stale), names the evidence warnings on the
- * criteria for and against the winner.
+ * known, so nothing is stale), names the evidence warnings: stale
+ * entries behind the criteria for and against the winner, and entries
+ * that disagree behind any criterion that weighs something.
  */
 void sp_report_musts(sp_report *rep, const struct sp_screen *s);
 void sp_report_evidence_check(sp_report *rep, long today);
