@@ -363,6 +363,17 @@ evidence_notes(const sp_report *rep)
 	return arr;
 }
 
+/* The screen and the evidence warnings, added to root when there are. */
+static void
+musts_and_evidence(json_t *root, const sp_report *rep)
+{
+	if (rep->screen != NULL)
+		json_object_set_new(root, "screen", screen_json(rep));
+	if (rep->nevidence > 0)
+		json_object_set_new(root, "evidence_notes",
+		    evidence_notes(rep));
+}
+
 /* A run in which fewer than two options met the musts. */
 static json_t *
 screen_only_json(const sp_report *rep)
@@ -472,10 +483,6 @@ sp_report_json(const sp_report *rep)
 	if (rep->analysis != NULL)
 		analysis(root, rep);
 	json_object_set_new(root, "gates", gates(r, rep->gates));
-	if (rep->screen != NULL)
-		json_object_set_new(root, "screen", screen_json(rep));
-	if (rep->nevidence > 0)
-		json_object_set_new(root, "evidence_notes",
-		    evidence_notes(rep));
+	musts_and_evidence(root, rep);
 	return root;
 }
