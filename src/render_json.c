@@ -363,6 +363,18 @@ evidence_notes(const sp_report *rep)
 	return arr;
 }
 
+/* Criterion k of rep's result, with the evidence behind its ratings. */
+static json_t *
+criterion_evidence(const sp_report *rep, int k)
+{
+	json_t *c = criterion(rep->result, k);
+
+	if (c != NULL && rep->full->criteria[k].nevidence > 0)
+		json_object_set_new(c, "evidence", evidence_json(
+		    &rep->full->criteria[k], rep->full));
+	return c;
+}
+
 /* The screen and the evidence warnings, added to root when there are. */
 static void
 musts_and_evidence(json_t *root, const sp_report *rep)
@@ -446,14 +458,8 @@ sp_report_json(const sp_report *rep)
 		    "option", m->options[r->rank[i]].id, "label",
 		    m->options[r->rank[i]].label, "score",
 		    r->score[r->rank[i]]));
-	for (i = 0; i < m->ncriteria; i++) {
-		json_t *c = criterion(r, i);
-
-		if (c != NULL && m->criteria[i].nevidence > 0)
-			json_object_set_new(c, "evidence", evidence_json(
-			    &rep->full->criteria[i], rep->full));
-		json_array_append_new(crit, c);
-	}
+	for (i = 0; i < m->ncriteria; i++)
+		json_array_append_new(crit, criterion_evidence(rep, i));
 	for (i = 0; i < r->nnotes; i++) {
 		sp_buf_clear(&note);
 		phrase_note(&note, phrase_put_raw, r, i);
