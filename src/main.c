@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -98,6 +99,10 @@ report(struct run *run, sp_profile *prof, const char *input)
 			msg_errorf("%s: gate %s failed: %s", input,
 			    rep->gates->gate[i].name,
 			    rep->gates->gate[i].detail);
+	if (rep->decided == SP_DECIDED_NONE) {
+		msg_errorf("%s: no option meets every must", input);
+		return SP_EXIT_GATE;
+	}
 	return rep->gates_failed > 0 ? SP_EXIT_GATE : SP_EXIT_OK;
 }
 
@@ -248,6 +253,32 @@ run_action(struct run *run, sp_error *err)
 	}
 }
 
+/*
+ * The day evidence is judged on, in days since 1970-01-01: from
+ * SOURCE_DATE_EPOCH (seconds) when it is set, so that a report can be
+ * reproduced, else from the clock.  Returns 0, or -1 when
+ * SOURCE_DATE_EPOCH is not a whole number of seconds from 0.
+ */
+static int
+today(long *out)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long t;
+
+	if (s == NULL || *s == '\0') {
+		*out = (long)(time(NULL) / 86400);
+		return 0;
+	}
+	errno = 0;
+	t = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || t < 0 || s[0] == '+' ||
+	    s[0] == ' ')
+		return -1;
+	*out = (long)(t / 86400);
+	return 0;
+}
+
 /* Loads the matrix and builds the pipeline, then does what was asked. */
 static int
 run_all(struct run *run, int argc, char **argv, int first)
@@ -258,9 +289,17 @@ run_all(struct run *run, int argc, char **argv, int first)
 	sp_error err;
 	sp_status rc;
 	int status = 0, code, i;
+	long day;
 
 	sp_error_clear(&err);
-	if ((rc = sp_pipeline_new(&run->pipe, run->m, &po, &err)) == SP_OK &&
+	if (today(&day) != 0) {
+		msg_usage("SOURCE_DATE_EPOCH: '%s' is not a whole number of "
+		    "seconds since 1970-01-01", getenv("SOURCE_DATE_EPOCH"));
+		return SP_EXIT_USAGE;
+	}
+	if ((rc = sp_pipeline_new(&run->pipe, run->m, &po, &err)) == SP_OK)
+		sp_pipeline_set_today(run->pipe, day);
+	if (rc == SP_OK &&
 	    cfg->action != ACTION_SCORE && cfg->action != ACTION_INTERACTIVE) {
 		rc = run_action(run, &err);
 		out_write(&run->text);

@@ -10,6 +10,7 @@
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
 #include "decode.h"
+#include "evidence_dec.h"
 #include "internal.h"
 
 struct ctx {
@@ -166,7 +167,8 @@ load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
 	static const char *const keys[] = { "id", "type", "values", "min",
 		"max", "default", "question", "help", "aliases" };
 	static const char *const types[] = { "enum", "boolean", "integer" };
-	static const char *const reserved[] = { "name", "team", "weights" };
+	static const char *const reserved[] = { "name", "team", "weights",
+		"must", "exclude", "require" };
 	const sp_node *n, *v;
 	int type, j = 0;
 	size_t r;
@@ -175,7 +177,7 @@ load_trait(struct ctx *c, const sp_node *t, sp_trait *tr)
 	TRY(dec_keys(&c->d, t, "trait", keys, 9));
 	TRY(req(c, t, "id", "trait", &n));
 	TRY(check_id(c, n, "trait id", &tr->id));
-	for (r = 0; r < 3; r++)
+	for (r = 0; r < sizeof(reserved) / sizeof(reserved[0]); r++)
 		if (strcmp(tr->id, reserved[r]) == 0)
 			return dec_fail(&c->d, n, "trait id '%s' is reserved "
 			    "for the profile itself", tr->id);
@@ -409,8 +411,8 @@ static sp_status
 load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
     unsigned char *seen)
 {
-	static const char *const keys[] = { "rating", "why" };
-	const sp_matrix *m = c->m;
+	static const char *const keys[] = { "rating", "why", "evidence" };
+	sp_matrix *m = c->m;
 	const sp_node *n;
 	int o = -1;
 
@@ -422,11 +424,14 @@ load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
 		    k->text);
 	seen[o] = 1;
 	TRY(dec_map(&c->d, k->value, "rating"));
-	TRY(dec_keys(&c->d, k->value, "rating", keys, 2));
+	TRY(dec_keys(&c->d, k->value, "rating", keys, 3));
 	TRY(req(c, k->value, "rating", "rating", &n));
 	KEEP(&c->d, dec_double(&c->d, n, "rating", m->scale_min,
 	    m->scale_max, &cr->ratings[o]));
-	return text_field(c, k->value, "why", "why", 1, &cr->why[o]);
+	KEEP(&c->d, text_field(c, k->value, "why", "why", 1, &cr->why[o]));
+	if ((n = sp_node_get(k->value, "evidence")) != NULL)
+		KEEP(&c->d, evidence_load(&c->d, m, cr, o, n));
+	return SP_OK;
 }
 
 static sp_status
@@ -434,9 +439,13 @@ load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
 {
 	unsigned char seen[SP_MAX_OPTIONS] = { 0 };
 	const sp_node *k;
-	int o;
+	int o, nev;
 
 	TRY(dec_map(&c->d, map, "ratings"));
+	TRY(evidence_count(&c->d, map, &nev));
+	cr->evidence = alloc(c, (size_t)nev, sizeof(sp_evidence));
+	if (cr->evidence == NULL && nev > 0)
+		return nomem(c);
 	for (k = map->first; k != NULL; k = k->next)
 		KEEP(&c->d, load_rating(c, k, cr, seen));
 	for (o = 0; o < c->m->noptions; o++)
@@ -605,17 +614,64 @@ load_format(struct ctx *c, const sp_node *root)
 	return dec_long(&c->d, n, "format", 1, 1, &format);
 }
 
+/*
+ * The matrix's musts: each excludes an option, for a reason, when its
+ * condition on the traits holds.
+ */
+static sp_status
+load_musts(struct ctx *c, const sp_node *seq)
+{
+	static const char *const keys[] = { "when", "exclude", "why" };
+	const sp_node *a, *n;
+	const char *id;
+	int i = 0;
+
+	TRY(dec_seq(&c->d, seq, "musts"));
+	if (seq->count > SP_MAX_MATRIX_MUSTS)
+		return dec_fail(&c->d, seq, "musts: a matrix has at most %d",
+		    SP_MAX_MATRIX_MUSTS);
+	c->m->musts = alloc(c, seq->count, sizeof(sp_matrix_must));
+	if (c->m->musts == NULL && seq->count > 0)
+		return nomem(c);
+	for (a = seq->first; a != NULL; a = a->next, i++) {
+		sp_matrix_must *mu = &c->m->musts[i];
+
+		TRY(dec_map(&c->d, a, "must"));
+		TRY(dec_keys(&c->d, a, "must", keys, 3));
+		TRY(text_field(c, a, "why", "why", 1, &mu->why));
+		TRY(req(c, a, "when", "must", &n));
+		TRY(load_cond(c, n, &mu->when, 0));
+		TRY(req(c, a, "exclude", "must", &n));
+		TRY(dec_str(&c->d, n, "exclude", &id));
+		if ((mu->option = sp_matrix_option(c->m, id)) < 0) {
+			const char *ids[SP_MAX_OPTIONS];
+			char hint[96];
+			int o;
+
+			for (o = 0; o < c->m->noptions; o++)
+				ids[o] = c->m->options[o].id;
+			dec_hint(hint, sizeof(hint), id, ids, c->m->noptions);
+			return dec_fail(&c->d, n, "exclude: unknown option "
+			    "'%s'%s", id, hint);
+		}
+		c->m->nmusts = i + 1;
+	}
+	return SP_OK;
+}
+
 static sp_status
 decode(struct ctx *c, const sp_node *root)
 {
 	static const char *const keys[] = { "format", "name", "source",
 		"scale", "options", "traits", "criteria", "checklist",
-		"pitfalls", "tools" };
+		"pitfalls", "tools", "musts", "stale_after" };
 	sp_matrix *m = c->m;
 	const sp_node *n, *s;
 
-	TRY(check_kind(c, root, keys, 10));
-	TRY(dec_keys(&c->d, root, "matrix", keys, 10));
+	TRY(check_kind(c, root, keys, 12));
+	TRY(dec_keys(&c->d, root, "matrix", keys, 12));
+	if ((n = sp_node_get(root, "stale_after")) != NULL)
+		KEEP(&c->d, horizon_load(&c->d, n, &m->stale_after));
 	KEEP(&c->d, load_format(c, root));
 	KEEP(&c->d, text_field(c, root, "name", "name", 1, &m->name));
 	KEEP(&c->d, text_field(c, root, "source", "source", 0, &m->source));
@@ -644,6 +700,8 @@ decode(struct ctx *c, const sp_node *root)
 	    &m->pitfalls, &m->npitfalls));
 	KEEP(&c->d, load_advice(c, sp_node_get(root, "tools"), "tools",
 	    &m->tools, &m->ntools));
+	if ((n = sp_node_get(root, "musts")) != NULL)
+		KEEP(&c->d, load_musts(c, n));
 	return dec_result(&c->d);
 }
 

@@ -5,7 +5,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "stackpick/evidence.h"
 #include "stackpick/limits.h"
+#include "stackpick/screen.h"
 #include "stackpick/trait.h"
 #include "phrase.h"
 
@@ -503,5 +505,177 @@ phrase_caveat(sp_buf *b, sp_put_fn *put, const sp_report *rep, sp_caveat c)
 		sp_buf_puts(b, "The three ranking methods disagree on the "
 		    "winner: see how sure, below.");
 		break;
+	}
+}
+
+/* Musts and evidence (see phrase.h). */
+
+static void
+put_date(sp_buf *b, sp_date d)
+{
+	char s[16];
+
+	sp_date_format(s, sizeof(s), d);
+	sp_buf_puts(b, s);
+}
+
+void
+phrase_must(sp_buf *b, sp_put_fn *put, const sp_report *rep, int j)
+{
+	const sp_screen_must *mu = &rep->screen->musts[j];
+	const sp_matrix *m = rep->full;
+
+	if (mu->kind == SP_MUST_MIN) {
+		put(b, m->criteria[mu->target].label);
+		sp_buf_printf(b, " rated at least %g", mu->min);
+	} else {
+		sp_buf_puts(b, mu->kind == SP_MUST_EXCLUDE ? "not " : "only ");
+		put(b, m->options[mu->target].label);
+	}
+	if (mu->from == SP_MUST_FROM_MATRIX) {
+		sp_buf_puts(b, " when ");
+		phrase_cond(b, put, &m->musts[mu->index].when, m);
+	}
+	if (mu->why != NULL) {
+		sp_buf_puts(b, " (");
+		put(b, mu->why);
+		sp_buf_putc(b, ')');
+	}
+}
+
+void
+phrase_screened(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	const sp_screened *s = &rep->screen->out[i];
+	int j;
+
+	put(b, rep->full->options[s->option].label);
+	sp_buf_puts(b, " fails ");
+	for (j = 0; j < s->nfails; j++) {
+		sp_buf_puts(b, j == 0 ? "" : j == s->nfails - 1 ? " and " :
+		    ", ");
+		phrase_must(b, put, rep, s->fails[j]);
+	}
+	sp_buf_putc(b, '.');
+}
+
+static void
+put_options(sp_buf *b, sp_put_fn *put, const sp_matrix *m, const int *o,
+    int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		sp_buf_puts(b, i == 0 ? "" : i == n - 1 ? " and " : ", ");
+		put(b, m->options[o[i]].label);
+	}
+}
+
+void
+phrase_relax(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	const sp_relax *r = &rep->screen->relax[i];
+	const sp_matrix *m = rep->full;
+
+	sp_buf_puts(b, "Relaxing the must \"");
+	phrase_must(b, put, rep, r->must);
+	sp_buf_puts(b, "\" would bring ");
+	put_options(b, put, m, r->back, r->nback);
+	sp_buf_puts(b, " back");
+	if (!r->scored) {
+		sp_buf_puts(b, " as the only option.");
+	} else if (r->winner < 0) {
+		sp_buf_puts(b, ", and the top options would then tie.");
+	} else {
+		sp_buf_puts(b, r->wins ? ", and " : "; ");
+		put(b, m->options[r->winner].label);
+		sp_buf_puts(b, r->wins ? " would then win." :
+		    " would still win.");
+	}
+}
+
+void
+phrase_screen_verdict(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	if (rep->decided == SP_DECIDED_NONE) {
+		sp_buf_puts(b, "No option meets every must: there is no "
+		    "decision to make until one is relaxed.");
+		return;
+	}
+	put(b, rep->full->options[rep->only].label);
+	sp_buf_puts(b, " is the only option that meets every must, so "
+	    "nothing is left to weigh it against.");
+}
+
+static void
+put_source(sp_buf *b, sp_put_fn *put, const sp_evidence *e)
+{
+	put(b, e->title);
+	sp_buf_puts(b, " (");
+	put_date(b, e->date);
+	sp_buf_putc(b, ')');
+}
+
+void
+phrase_evidence_note(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int i)
+{
+	const sp_report_evidence *n = &rep->evidence[i];
+	const sp_matrix *m = rep->full;
+	sp_horizon h;
+
+	if (n->kind == SP_EVIDENCE_STALE) {
+		h = sp_evidence_horizon(n->entry, m);
+		sp_buf_puts(b, "The ");
+		put(b, m->criteria[n->criterion].label);
+		sp_buf_puts(b, " rating rests on a claim from ");
+		put_date(b, n->entry->date);
+		sp_buf_puts(b, " (");
+		put(b, n->entry->title);
+		sp_buf_printf(b, "), older than its horizon of %d %s%s", h.n,
+		    h.unit == 'y' ? "year" : h.unit == 'm' ? "month" : "day",
+		    h.n == 1 ? "" : "s");
+		if (n->other != NULL) {
+			sp_buf_puts(b, "; newer evidence disagrees: ");
+			put_source(b, put, n->other);
+		}
+		sp_buf_putc(b, '.');
+		return;
+	}
+	sp_buf_puts(b, "The evidence on ");
+	put(b, m->criteria[n->criterion].label);
+	sp_buf_puts(b, " disagrees: ");
+	put_source(b, put, n->entry);
+	sp_buf_puts(b, " favours ");
+	put(b, m->options[n->entry->favours].label);
+	sp_buf_puts(b, ", ");
+	put_source(b, put, n->other);
+	sp_buf_puts(b, " favours ");
+	put(b, m->options[n->other->favours].label);
+	sp_buf_putc(b, '.');
+}
+
+void
+phrase_evidence(sp_buf *b, sp_put_fn *put, const sp_matrix *m,
+    const sp_evidence *e)
+{
+	put(b, e->claim);
+	if (e->figure != NULL) {
+		sp_buf_puts(b, " [");
+		put(b, e->figure);
+		sp_buf_putc(b, ']');
+	}
+	sp_buf_puts(b, "; ");
+	put_source(b, put, e);
+	if (e->url != NULL) {
+		sp_buf_puts(b, " <");
+		put(b, e->url);
+		sp_buf_putc(b, '>');
+	}
+	if (e->opinion)
+		sp_buf_puts(b, "; the source's opinion, no figure behind it");
+	if (e->favours >= 0) {
+		sp_buf_puts(b, "; favours ");
+		put(b, m->options[e->favours].label);
 	}
 }

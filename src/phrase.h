@@ -102,4 +102,25 @@ void phrase_caveat(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 /* Note i of the result: "no team section: Team fit counts the same ..." */
 void phrase_note(sp_buf *b, sp_put_fn *put, const sp_result *r, int i);
 
+/*
+ * Musts and evidence.  phrase_must: must j of the report's screen, "ML
+ * support rated at least 4", "not NodeJS (no JavaScript on the team)",
+ * "only Python", "not NodeJS when serverless is true (...)".
+ * phrase_screened: "NodeJS: fails not NodeJS (...)." for the i-th option
+ * screened out.  phrase_relax: "Relaxing the must 'not NodeJS' would
+ * bring NodeJS back, and NodeJS would then win."  phrase_screen_verdict:
+ * "No option meets every must." or "Python is the only option that
+ * meets every must."  phrase_evidence_note: the report's i-th evidence
+ * warning.  phrase_evidence: one evidence entry, with its source.
+ */
+void phrase_must(sp_buf *b, sp_put_fn *put, const sp_report *rep, int j);
+void phrase_screened(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int i);
+void phrase_relax(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i);
+void phrase_screen_verdict(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+void phrase_evidence_note(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int i);
+void phrase_evidence(sp_buf *b, sp_put_fn *put, const sp_matrix *m,
+    const sp_evidence *e);
+
 #endif

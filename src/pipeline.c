@@ -10,6 +10,7 @@
 #include "stackpick/file.h"
 #include "stackpick/limits.h"
 #include "stackpick/pipeline.h"
+#include "stackpick/screen.h"
 
 struct sp_pipeline {
 	const sp_matrix *m;
@@ -19,6 +20,8 @@ struct sp_pipeline {
 	sp_analysis *an;
 	sp_gates *gates;
 	sp_report *rep;
+	sp_screen *scr;      /* the musts; what is scored is its view */
+	long today;          /* evidence is judged on; 0: not judged */
 };
 
 /* Applies the overrides to prof. */
@@ -52,6 +55,9 @@ sp_pipeline_new(sp_pipeline **out, const sp_matrix *m,
 	/* The overrides are checked once, before any profile is read. */
 	sp_profile_defaults(&probe, m);
 	if ((rc = set_weights(o, &probe, m, err)) == SP_OK &&
+	    (rc = sp_screen_new(&p->scr, m, err)) == SP_OK)
+		m = sp_screen_view(p->scr);
+	if (rc == SP_OK &&
 	    (rc = sp_result_new(&p->res, m, err)) == SP_OK &&
 	    (rc = sp_analysis_new(&p->an, m, err)) == SP_OK &&
 	    (rc = sp_gates_new(&p->gates, m, err)) == SP_OK)
@@ -73,7 +79,14 @@ sp_pipeline_free(sp_pipeline *p)
 	sp_gates_free(p->gates);
 	sp_analysis_free(p->an);
 	sp_result_free(p->res);
+	sp_screen_free(p->scr);
 	free(p);
+}
+
+void
+sp_pipeline_set_today(sp_pipeline *p, long today)
+{
+	p->today = today;
 }
 
 sp_status
@@ -128,8 +141,16 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 	*out = NULL;
 	if ((rc = set_weights(&p->o, prof, p->m, err)) != SP_OK)
 		return rc;
+	sp_screen_apply(p->scr, prof);
+	if (p->scr->view->noptions < 2) {
+		sp_screen_relax(p->scr, p->o.method);
+		sp_report_explain_screen(p->rep, p->scr, prof, input);
+		*out = p->rep;
+		return SP_OK;
+	}
 	p->res->method = p->o.method;
-	if ((rc = sp_score(p->res, p->m, prof, err)) != SP_OK) {
+	if ((rc = sp_score(p->res, p->scr->view, p->scr->profile, err)) !=
+	    SP_OK) {
 		if (err != NULL && err->file[0] == '\0')
 			snprintf(err->file, sizeof(err->file), "%s", input);
 		return rc;
@@ -138,6 +159,9 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 		return rc;
 	sp_gates_eval(p->gates, p->o.spec, p->res, input);
 	sp_report_explain(p->rep, p->res, input, p->gates);
+	sp_screen_relax(p->scr, p->o.method);
+	sp_report_musts(p->rep, p->scr);
+	sp_report_evidence_check(p->rep, p->today);
 	*out = p->rep;
 	return SP_OK;
 }

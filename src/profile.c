@@ -11,6 +11,7 @@
 #include "stackpick/profile.h"
 #include "decode.h"
 #include "internal.h"
+#include "must.h"
 
 void
 sp_profile_defaults(sp_profile *p, const sp_matrix *m)
@@ -275,7 +276,7 @@ static sp_status
 decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
     const sp_node *root)
 {
-	const char *keys[SP_MAX_TRAITS + 3];
+	const char *keys[SP_MAX_TRAITS + 6];
 	const sp_node *k;
 	int i, n = 0;
 
@@ -283,6 +284,9 @@ decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 	keys[n++] = "name";
 	keys[n++] = "team";
 	keys[n++] = "weights";
+	keys[n++] = "must";
+	keys[n++] = "exclude";
+	keys[n++] = "require";
 	for (i = 0; i < m->ntraits; i++)
 		keys[n++] = m->traits[i].id;
 	/* A bad value of one key does not keep the others from being read. */
@@ -294,6 +298,14 @@ decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 			KEEP(d, decode_team(d, p, m, k->value));
 		else if (strcmp(k->text, "weights") == 0)
 			KEEP(d, decode_weights(d, p, m, k->value));
+		else if (strcmp(k->text, "must") == 0)
+			KEEP(d, must_decode_min(d, p, m, k->value));
+		else if (strcmp(k->text, "exclude") == 0)
+			KEEP(d, must_decode_option(d, p, m, k->value,
+			    SP_MUST_EXCLUDE));
+		else if (strcmp(k->text, "require") == 0)
+			KEEP(d, must_decode_option(d, p, m, k->value,
+			    SP_MUST_REQUIRE));
 		else if ((i = sp_matrix_trait(m, k->text)) >= 0)
 			KEEP(d, decode_trait(d, p, &m->traits[i], i,
 			    k->value));

@@ -3,11 +3,14 @@
  * is the same byte for byte on every run.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "stackpick/adr.h"
+#include "stackpick/evidence.h"
 #include "stackpick/render.h"
+#include "stackpick/screen.h"
 #include "stackpick/trait.h"
 #include "internal.h"
 #include "phrase.h"
@@ -312,6 +315,178 @@ sp_render_json_error(sp_buf *out, const char *input, const sp_error *err,
 	    n > 0 ? all->more : 0), opts->pretty);
 }
 
+/* The evidence behind criterion cr's ratings, options named from m. */
+static json_t *
+evidence_json(const sp_criterion *cr, const sp_matrix *m)
+{
+	json_t *arr = json_array();
+	char date[16], after[16];
+	int i;
+
+	for (i = 0; arr != NULL && i < cr->nevidence; i++) {
+		const sp_evidence *e = &cr->evidence[i];
+
+		sp_date_format(date, sizeof(date), e->date);
+		snprintf(after, sizeof(after), "%d%c", e->stale_after.n,
+		    e->stale_after.unit);
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:{s:s,s:o,s:s},"
+		    "s:o,s:o,s:b,s:o}", "option", m->options[e->option].id,
+		    "claim", e->claim, "source", "title", e->title, "url",
+		    e->url ? json_string(e->url) : json_null(), "date", date,
+		    "figure", e->figure ? json_string(e->figure) : json_null(),
+		    "favours", option_or_null(m, e->favours), "opinion",
+		    e->opinion, "stale_after", e->stale_after.unit ?
+		    json_string(after) : json_null()));
+	}
+	return arr;
+}
+
+static json_t *
+musts_json(const sp_report *rep)
+{
+	static const char *const kinds[] = { "min", "exclude", "require" };
+	const sp_screen *s = rep->screen;
+	json_t *arr = json_array(), *o;
+	sp_buf t = SP_BUF_INIT;
+	int i;
+
+	for (i = 0; arr != NULL && i < s->nmusts; i++) {
+		const sp_screen_must *mu = &s->musts[i];
+
+		sp_buf_clear(&t);
+		phrase_must(&t, phrase_put_raw, rep, i);
+		o = json_pack("{s:s,s:s,s:o,s:i}", "kind", kinds[mu->kind],
+		    "from", mu->from == SP_MUST_FROM_PROFILE ? "profile" :
+		    "matrix", "text", text(sp_buf_cstr(&t)), "excludes",
+		    mu->nout);
+		if (o != NULL && mu->kind == SP_MUST_MIN) {
+			json_object_set_new(o, "criterion", json_string(
+			    rep->full->criteria[mu->target].id));
+			json_object_set_new(o, "min", json_real(mu->min));
+		} else if (o != NULL) {
+			json_object_set_new(o, "option", json_string(
+			    rep->full->options[mu->target].id));
+		}
+		if (o != NULL)
+			json_object_set_new(o, "why", mu->why ?
+			    text(mu->why) : json_null());
+		json_array_append_new(arr, o);
+	}
+	sp_buf_free(&t);
+	return arr;
+}
+
+static json_t *
+option_ids(const sp_matrix *m, const int *o, int n)
+{
+	json_t *arr = json_array();
+	int i;
+
+	for (i = 0; arr != NULL && i < n; i++)
+		json_array_append_new(arr, json_string(m->options[o[i]].id));
+	return arr;
+}
+
+/* What the screen found: the musts, what each option out fails, and
+   what relaxing one would bring back. */
+static json_t *
+screen_json(const sp_report *rep)
+{
+	static const char *const decided[] = { "score", "only", "none" };
+	const sp_screen *s = rep->screen;
+	const sp_matrix *m = rep->full;
+	json_t *out = json_array(), *relax = json_array(), *fails;
+	sp_buf t = SP_BUF_INIT;
+	int i, j;
+
+	for (i = 0; out != NULL && i < s->nout; i++) {
+		fails = json_array();
+		for (j = 0; fails != NULL && j < s->out[i].nfails; j++)
+			json_array_append_new(fails,
+			    json_integer(s->out[i].fails[j]));
+		json_array_append_new(out, json_pack("{s:s,s:s,s:o}", "option",
+		    m->options[s->out[i].option].id, "label",
+		    m->options[s->out[i].option].label, "fails", fails));
+	}
+	for (i = 0; relax != NULL && i < s->nrelax; i++) {
+		const sp_relax *r = &s->relax[i];
+
+		sp_buf_clear(&t);
+		phrase_relax(&t, phrase_put_raw, rep, i);
+		json_array_append_new(relax, json_pack("{s:i,s:o,s:b,s:o,s:b,"
+		    "s:o}", "must", r->must, "brings_back", option_ids(m,
+		    r->back, r->nback), "scored", r->scored, "winner",
+		    option_or_null(m, r->winner), "wins", r->wins, "text",
+		    text(sp_buf_cstr(&t))));
+	}
+	sp_buf_free(&t);
+	return json_pack("{s:s,s:o,s:o,s:o}", "decided", decided[rep->decided],
+	    "musts", musts_json(rep), "screened", out, "relax", relax);
+}
+
+static json_t *
+evidence_notes(const sp_report *rep)
+{
+	json_t *arr = json_array();
+	sp_buf t = SP_BUF_INIT;
+	int i;
+
+	for (i = 0; arr != NULL && i < rep->nevidence; i++) {
+		sp_buf_clear(&t);
+		phrase_evidence_note(&t, phrase_put_raw, rep, i);
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:o}", "kind",
+		    rep->evidence[i].kind == SP_EVIDENCE_STALE ? "stale" :
+		    "disagree", "criterion",
+		    rep->full->criteria[rep->evidence[i].criterion].id,
+		    "text", text(sp_buf_cstr(&t))));
+	}
+	sp_buf_free(&t);
+	return arr;
+}
+
+/* Criterion k of rep's result, with the evidence behind its ratings. */
+static json_t *
+criterion_evidence(const sp_report *rep, int k)
+{
+	json_t *c = criterion(rep->result, k);
+
+	if (c != NULL && rep->full->criteria[k].nevidence > 0)
+		json_object_set_new(c, "evidence", evidence_json(
+		    &rep->full->criteria[k], rep->full));
+	return c;
+}
+
+/* The screen and the evidence warnings, added to root when there are. */
+static void
+musts_and_evidence(json_t *root, const sp_report *rep)
+{
+	if (rep->screen != NULL)
+		json_object_set_new(root, "screen", screen_json(rep));
+	if (rep->nevidence > 0)
+		json_object_set_new(root, "evidence_notes",
+		    evidence_notes(rep));
+}
+
+/* A run in which fewer than two options met the musts. */
+static json_t *
+screen_only_json(const sp_report *rep)
+{
+	const sp_matrix *m = rep->full;
+	sp_buf t = SP_BUF_INIT;
+	json_t *j;
+
+	phrase_screen_verdict(&t, phrase_put_raw, rep);
+	j = json_pack("{s:i,s:o,s:o,s:s,s:{s:o,s:o,s:o},s:o,s:[]}",
+	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(rep->input),
+	    "name", rep->title != rep->input ? text(rep->title) : json_null(),
+	    "matrix", m->name, "recommendation", "option",
+	    option_or_null(m, rep->only), "label", rep->only >= 0 ?
+	    json_string(m->options[rep->only].label) : json_null(), "why",
+	    text(sp_buf_cstr(&t)), "screen", screen_json(rep), "gates");
+	sp_buf_free(&t);
+	return j;
+}
+
 sp_status
 sp_render_json(sp_buf *out, const sp_report *rep, const sp_render_opts *opts)
 {
@@ -326,13 +501,20 @@ json_t *
 sp_report_json(const sp_report *rep)
 {
 	const sp_result *r = rep->result;
-	const sp_matrix *m = r->matrix;
-	json_t *root = json_object(), *rec = json_object(),
-	       *scores = json_array(), *crit = json_array(),
-	       *tied = json_array(), *warnings = json_array();
+	const sp_matrix *m = r != NULL ? r->matrix : NULL;
+	json_t *root, *rec, *scores, *crit, *tied, *warnings;
 	sp_buf note = SP_BUF_INIT;
-	int best = r->rank[0], i;
+	int best, i;
 
+	if (r == NULL)
+		return screen_only_json(rep);
+	best = r->rank[0];
+	root = json_object();
+	rec = json_object();
+	scores = json_array();
+	crit = json_array();
+	tied = json_array();
+	warnings = json_array();
 	if (root == NULL || rec == NULL || scores == NULL || crit == NULL ||
 	    tied == NULL || warnings == NULL) {
 		json_decref(root);
@@ -362,7 +544,7 @@ sp_report_json(const sp_report *rep)
 		    m->options[r->rank[i]].label, "score",
 		    r->score[r->rank[i]]));
 	for (i = 0; i < m->ncriteria; i++)
-		json_array_append_new(crit, criterion(r, i));
+		json_array_append_new(crit, criterion_evidence(rep, i));
 	for (i = 0; i < r->nnotes; i++) {
 		sp_buf_clear(&note);
 		phrase_note(&note, phrase_put_raw, r, i);
@@ -397,5 +579,6 @@ sp_report_json(const sp_report *rep)
 	if (rep->analysis != NULL)
 		analysis(root, rep);
 	json_object_set_new(root, "gates", gates(r, rep->gates));
+	musts_and_evidence(root, rep);
 	return root;
 }

@@ -12,6 +12,7 @@
 #include "stackpick/render.h"
 #include "chart.h"
 #include "escape.h"
+#include "stackpick/screen.h"
 #include "phrase.h"
 
 /*
@@ -299,6 +300,68 @@ gates(sp_buf *b, const sp_report *rep)
 	}
 }
 
+/* The musts: what each option screened out fails, and what relaxing
+   one would bring back. */
+static void
+musts(sp_buf *b, const sp_report *rep)
+{
+	const sp_screen *s = rep->screen;
+	int i;
+
+	if (s == NULL)
+		return;
+	sp_buf_puts(b, "\n### Musts\n\n");
+	for (i = 0; i < s->nout; i++) {
+		sp_buf_puts(b, "- Out: ");
+		phrase_screened(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+	for (i = 0; s->nout == 0 && i < s->nmusts; i++) {
+		sp_buf_puts(b, "- Every option meets ");
+		phrase_must(b, put, rep, i);
+		sp_buf_puts(b, ".\n");
+	}
+	for (i = 0; i < s->nrelax; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_relax(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+}
+
+/* A run in which fewer than two options met the musts. */
+static sp_status
+screen_only(sp_buf *b, const sp_report *rep)
+{
+	sp_buf_puts(b, "## ");
+	put(b, rep->title);
+	if (rep->decided == SP_DECIDED_NONE) {
+		sp_buf_puts(b, ": no recommendation\n\n");
+	} else {
+		sp_buf_puts(b, ": ");
+		put(b, rep->full->options[rep->only].label);
+		sp_buf_puts(b, " recommended\n\n");
+	}
+	phrase_screen_verdict(b, put, rep);
+	sp_buf_putc(b, '\n');
+	musts(b, rep);
+	return b->oom ? SP_ENOMEM : SP_OK;
+}
+
+/* What the report says about the evidence behind its reasons. */
+static void
+evidence(sp_buf *b, const sp_report *rep)
+{
+	int i;
+
+	if (rep->nevidence > 0)
+		sp_buf_puts(b, "\n### Evidence\n\n");
+	for (i = 0; i < rep->nevidence; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_evidence_note(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+}
+
 sp_status
 sp_render_markdown(sp_buf *b, const sp_report *rep,
     const sp_render_opts *opts)
@@ -306,8 +369,13 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	const sp_result *r = rep->result;
 	int i;
 
+	(void)opts;
+	if (r == NULL)
+		return screen_only(b, rep);
 	headline(b, rep);
+	musts(b, rep);
 	how_sure(b, rep);
+	evidence(b, rep);
 	reasons(b, rep, 1);
 	reasons(b, rep, -1);
 	table(b, rep);

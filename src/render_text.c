@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "stackpick/render.h"
+#include "stackpick/screen.h"
 #include "phrase.h"
 
 #define BAR_WIDTH 10
@@ -375,6 +376,69 @@ gates(struct out *o, const sp_report *rep)
 	}
 }
 
+/* The musts: what each option screened out fails, and what relaxing
+   one would bring back. */
+static void
+musts(struct out *o, const sp_report *rep)
+{
+	const sp_screen *s = rep->screen;
+	int i;
+
+	if (s == NULL)
+		return;
+	heading(o, "Musts");
+	for (i = 0; i < s->nout; i++) {
+		phrase_screened(&o->line, put, rep, i);
+		flush(o, "  x ", 4);
+	}
+	for (i = 0; s->nout == 0 && i < s->nmusts; i++) {
+		sp_buf_puts(&o->line, "Every option meets ");
+		phrase_must(&o->line, put, rep, i);
+		sp_buf_putc(&o->line, '.');
+		flush(o, "  - ", 4);
+	}
+	for (i = 0; i < s->nrelax; i++) {
+		phrase_relax(&o->line, put, rep, i);
+		flush(o, "  > ", 4);
+	}
+}
+
+/* A run in which fewer than two options met the musts. */
+static sp_status
+screen_only(struct out *o, const sp_report *rep)
+{
+	put(&o->line, rep->title);
+	if (rep->decided == SP_DECIDED_NONE) {
+		sp_buf_puts(&o->line, ": no recommendation, no option meets "
+		    "every must");
+	} else {
+		sp_buf_puts(&o->line, ": ");
+		put(&o->line, rep->full->options[rep->only].label);
+		sp_buf_puts(&o->line, ", the only option that meets every "
+		    "must");
+	}
+	sp_buf_puts(o->b, BOLD(o));
+	flush(o, "", 2);
+	sp_buf_puts(o->b, RESET(o));
+	phrase_screen_verdict(&o->line, put, rep);
+	flush(o, "  Why: ", 4);
+	musts(o, rep);
+	sp_buf_free(&o->line);
+	return o->b->oom ? SP_ENOMEM : SP_OK;
+}
+
+/* What the report says about the evidence behind its reasons. */
+static void
+evidence(struct out *o, const sp_report *rep)
+{
+	int i;
+
+	for (i = 0; i < rep->nevidence; i++) {
+		phrase_evidence_note(&o->line, put, rep, i);
+		flush(o, "  Evidence: ", 4);
+	}
+}
+
 sp_status
 sp_render_text(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 {
@@ -383,8 +447,12 @@ sp_render_text(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 	    (size_t)opts->width : 80, opts->color };
 	int i;
 
+	if (r == NULL)
+		return screen_only(&o, rep);
 	headline(&o, rep);
 	summary(&o, rep);
+	evidence(&o, rep);
+	musts(&o, rep);
 	if (opts->brief) {
 		sp_buf_free(&o.line);
 		return b->oom ? SP_ENOMEM : SP_OK;

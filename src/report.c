@@ -232,6 +232,11 @@ sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
 
 	rep->result = r;
 	rep->matrix = m;
+	rep->full = m;
+	rep->screen = NULL;
+	rep->decided = SP_DECIDED_SCORE;
+	rep->only = -1;
+	rep->nevidence = 0;
 	rep->analysis = r->analysis;
 	rep->gates = g != NULL && g->ngates > 0 ? g : NULL;
 	rep->input = input;

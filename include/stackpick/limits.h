@@ -73,6 +73,25 @@
  */
 #define SP_MAX_ERRORS 20
 
+/*
+ * Musts.  A profile states at most SP_MAX_MUSTS of them (minimum ratings,
+ * exclusions and requirements together), each reason at most
+ * SP_MUST_WHY_MAX bytes; a matrix states at most SP_MAX_MATRIX_MUSTS.
+ * Screening costs one pass over the ratings per must, and the "what if
+ * this must were relaxed" question one more scoring per must.
+ */
+#define SP_MAX_MUSTS 16
+#define SP_MUST_WHY_MAX 160
+#define SP_MAX_MATRIX_MUSTS 64
+
+/*
+ * Evidence entries behind one criterion's ratings (all its options'
+ * together), and the longest horizon stale_after may name: 100 years,
+ * 1200 months or 36500 days.
+ */
+#define SP_MAX_EVIDENCE 32
+#define SP_MAX_STALE_YEARS 100
+
 /* Longest error message, including location prefix. */
 #define SP_ERROR_MAX 512
 

@@ -49,6 +49,36 @@ typedef struct {
 	const char *why; /* the reason for it, or NULL */
 } sp_rule;
 
+/*
+ * How long a figure stays current: n years, months or days (unit 'y',
+ * 'm' or 'd'); unit 0 when none is set.
+ */
+typedef struct {
+	int n;
+	char unit;
+} sp_horizon;
+
+/* A date as a matrix writes it: year, and month and day or 0. */
+typedef struct {
+	int year, month, day;
+} sp_date;
+
+/*
+ * One piece of evidence behind a rating: what it claims, where the claim
+ * comes from and when its figure was true.  See docs/matrix.md.
+ */
+typedef struct {
+	int option;             /* the rating it backs */
+	const char *claim;
+	const char *title;      /* the source's title */
+	const char *url;        /* or NULL */
+	sp_date date;           /* of the figure */
+	const char *figure;     /* the figure itself, or NULL */
+	int favours;            /* the option it favours here, -1: none */
+	int opinion;            /* the source's opinion, no figure behind it */
+	sp_horizon stale_after; /* unit 0: the matrix's */
+} sp_evidence;
+
 typedef struct {
 	const char *id;
 	const char *label;
@@ -60,6 +90,8 @@ typedef struct {
 	const char **why;      /* one rationale per option */
 	sp_rule *rules;
 	int nrules;
+	sp_evidence *evidence; /* every rating's, in file order */
+	int nevidence;
 } sp_criterion;
 
 /* A checklist item, pitfall or tooling hint. */
@@ -75,6 +107,13 @@ typedef struct {
 	const char **aliases;
 	int naliases;
 } sp_option;
+
+/* A must that follows from the traits: when holds, option is out. */
+typedef struct {
+	sp_cond when;
+	int option;
+	const char *why;
+} sp_matrix_must;
 
 typedef struct sp_matrix {
 	const char *name;
@@ -93,6 +132,9 @@ typedef struct sp_matrix {
 	sp_advice *tools;
 	int ntools;
 	sp_doc *doc; /* owns every string and array above */
+	sp_matrix_must *musts;
+	int nmusts;
+	sp_horizon stale_after; /* unit 0: evidence never goes stale */
 } sp_matrix;
 
 /*

@@ -37,6 +37,13 @@ sp_status sp_pipeline_new(sp_pipeline **out, const sp_matrix *m,
 void sp_pipeline_free(sp_pipeline *p);
 
 /*
+ * Sets the day evidence is judged on, in days since 1970-01-01: entries
+ * older than their horizon by then are stale.  Until it is set (or with
+ * 0), nothing is stale.  The library never reads the clock.
+ */
+void sp_pipeline_set_today(sp_pipeline *p, long today);
+
+/*
  * Decodes len bytes of YAML or JSON into the profile prof, against m;
  * input names the bytes in errors.
  */
@@ -58,8 +65,11 @@ sp_status sp_pipeline_load_all(sp_profile *prof, const sp_matrix *m,
     const char *path, const char *input, sp_error *err, sp_errors *all);
 
 /*
- * Applies the overrides to prof, then scores, analyses, checks the gates
- * and explains it.  *out points into p and prof and stays valid until the
+ * Applies the overrides to prof, screens its options by the musts, then
+ * scores the options that pass, analyses, checks the gates and explains
+ * it.  When fewer than two options pass, nothing is scored: the report
+ * says what the screen found (see sp_report.decided).  *out points into
+ * p and prof and stays valid until the
  * next run or sp_pipeline_free(); prof must stay alive while it is read.
  */
 sp_status sp_pipeline_run(sp_pipeline *p, sp_profile *prof,

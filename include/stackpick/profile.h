@@ -17,6 +17,20 @@
 typedef enum { SP_OVERRIDE_NONE, SP_OVERRIDE_PROFILE, SP_OVERRIDE_CLI }
     sp_override;
 
+/* What a must asks of an option (see docs/profile.md). */
+typedef enum {
+	SP_MUST_MIN,     /* a rating of at least min on criterion target */
+	SP_MUST_EXCLUDE, /* option target is out */
+	SP_MUST_REQUIRE  /* only option target stays in */
+} sp_must_kind;
+
+typedef struct {
+	sp_must_kind kind;
+	int target;       /* criterion (MIN) or option */
+	double min;       /* MIN: the lowest rating accepted */
+	char why[SP_MUST_WHY_MAX + 1]; /* the reason given, or "" */
+} sp_must;
+
 typedef struct {
 	char name[SP_NAME_MAX + 1];
 	long value[SP_MAX_TRAITS];           /* every trait, defaults filled */
@@ -25,6 +39,8 @@ typedef struct {
 	int team[SP_MAX_OPTIONS];            /* proficiency, -1 if not given */
 	double weight[SP_MAX_CRITERIA];
 	unsigned char override[SP_MAX_CRITERIA]; /* sp_override */
+	sp_must must[SP_MAX_MUSTS];          /* in file order */
+	int nmusts;
 } sp_profile;
 
 /* Fills p with the matrix's defaults: no name, no team, no overrides. */

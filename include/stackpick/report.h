@@ -53,6 +53,34 @@ typedef struct {
 	int rule;             /* SP_MOVER_RULE: the criterion's rule */
 } sp_report_flip;
 
+/* Evidence warnings named per report, at most. */
+#define SP_REPORT_EVIDENCE (4 * SP_REPORT_REASONS)
+
+struct sp_screen;
+
+/* How the verdict was reached. */
+typedef enum {
+	SP_DECIDED_SCORE, /* two or more options met every must: scored */
+	SP_DECIDED_ONLY,  /* one option met every must: nothing to weigh */
+	SP_DECIDED_NONE   /* no option met every must: no decision */
+} sp_decided;
+
+/* What the report says about the evidence behind a criterion. */
+typedef enum {
+	SP_EVIDENCE_STALE,   /* an entry is older than its horizon */
+	SP_EVIDENCE_DISAGREE /* two entries favour different options */
+} sp_evidence_kind;
+
+typedef struct {
+	sp_evidence_kind kind;
+	int criterion;
+	const sp_evidence *entry; /* STALE: the oldest stale entry;
+	                             DISAGREE: the older of the two */
+	const sp_evidence *other; /* STALE: a newer entry that favours
+	                             another option, or NULL; DISAGREE: the
+	                             newer one */
+} sp_report_evidence;
+
 typedef struct sp_report {
 	const sp_result *result;
 	const sp_matrix *matrix;
@@ -110,6 +138,27 @@ typedef struct sp_report {
 
 	int gates_failed;
 	const sp_gate *baseline;     /* the baseline gate with moves, or NULL */
+
+	/*
+	 * Musts.  screen is NULL when no must applied; otherwise it names
+	 * the options screened out, the musts they fail and what relaxing
+	 * one would bring back.  Option indices of the screen are the full
+	 * matrix's (full); everything above counts the options that passed
+	 * (matrix).  When fewer than two passed, result, analysis and gates
+	 * are NULL and decided says why; only is the one option left.
+	 */
+	const struct sp_screen *screen;
+	const sp_matrix *full;
+	sp_decided decided;
+	int only;
+
+	/*
+	 * Evidence warnings: stale entries behind the criteria named for
+	 * and against, then entries that disagree behind any criterion
+	 * that weighs something (those named first).
+	 */
+	sp_report_evidence evidence[SP_REPORT_EVIDENCE];
+	int nevidence;
 } sp_report;
 
 /*
@@ -128,5 +177,23 @@ void sp_report_free(sp_report *rep);
  */
 void sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
     const sp_gates *g);
+
+/*
+ * Adds screen s (NULL, or one with no must, for none) to rep, explained
+ * already.  Then, with today in days since 1970-01-01 (0 or less: not
+ * known, so nothing is stale), names the evidence warnings: stale
+ * entries behind the criteria for and against the winner, and entries
+ * that disagree behind any criterion that weighs something.
+ */
+void sp_report_musts(sp_report *rep, const struct sp_screen *s);
+void sp_report_evidence_check(sp_report *rep, long today);
+
+/*
+ * Explains a run in which fewer than two options passed screen s: no
+ * scores, only the screen and, when one passed, that option.  p is the
+ * profile screened, read from input.
+ */
+void sp_report_explain_screen(sp_report *rep, const struct sp_screen *s,
+    const sp_profile *p, const char *input);
 
 #endif

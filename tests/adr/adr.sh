@@ -282,6 +282,9 @@ case_errors() {
 # tree, prints the ~~~markdown block after it.
 case_doc() {
 	local n=0 cmd line block=
+	if [ "${SP_UPDATE_CORPUS:-}" = 1 ]; then
+		python3 "$here/update-doc.py" "$sp" "$src" || fail "update"
+	fi
 	while IFS= read -r line; do
 		case $block in
 		sh)

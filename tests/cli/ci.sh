@@ -362,9 +362,9 @@ locale)
 	locale -a 2>/dev/null | grep -qix 'de_DE.utf8' ||
 	    fail "no de_DE.UTF-8 locale: run scripts/install-deps.sh"
 	for fmt in text json markdown; do
-		LC_ALL=C "$sp" --format "$fmt" --min-margin 0.25 "${examples[@]}" \
+		LC_ALL=C "$sp" --format "$fmt" --min-margin 0.1 "${examples[@]}" \
 		    >"$tmp/c.$fmt" || fail "C locale: $fmt failed"
-		LC_ALL=de_DE.UTF-8 "$sp" --format "$fmt" --min-margin 0.25 \
+		LC_ALL=de_DE.UTF-8 "$sp" --format "$fmt" --min-margin 0.1 \
 		    "${examples[@]}" >"$tmp/de.$fmt" 2>"$tmp/err" || fail "de_DE: $fmt failed"
 		[ ! -s "$tmp/err" ] || fail "de_DE: messages on stderr"
 		cmp -s "$tmp/c.$fmt" "$tmp/de.$fmt" || fail "$fmt output depends on the locale"

@@ -249,13 +249,21 @@ def check_sure(f, sure, where):
 
 def parse_flip(f, sentence):
     for o in f.opt.values():
-        if not sentence.startswith(o + " would win if "):
+        # A flip at the end of the weight scale only draws level.
+        verb = next((v for v in (" would win if ", " would tie if ")
+                     if sentence.startswith(o + v)), None)
+        if verb is None:
             continue
-        rest = sentence[len(o) + len(" would win if "):]
+        rest = sentence[len(o) + len(verb):]
         for c in f.crit.values():
             m = re.match(re.escape(c) + r" weighed (more|less) than ", rest)
             if m:
                 return (c, o, m.group(1))
+            m = re.match(re.escape(c) + r" weighed ([\d.]+) instead of "
+                         r"([\d.]+)", rest)
+            if m:
+                return (c, o, "less" if float(m.group(1)) <
+                        float(m.group(2)) else "more")
     return ("?", sentence, "?")
 
 
