@@ -49,6 +49,24 @@ typedef struct {
 	const char *why; /* the reason for it, or NULL */
 } sp_rule;
 
+/*
+ * A criterion measured in a unit: each option has a raw value (and may
+ * have a range of raw values), and a value function maps a raw value onto
+ * the rating scale: piecewise linear through breakpoints given in
+ * increasing value, constant beyond the first and the last.  Without
+ * explicit breakpoints they are the best and the worst value (given in
+ * value_function, or else those of the options).  See docs/matrix.md.
+ */
+typedef struct {
+	const char *unit;      /* "ms", "requests/s", "EUR/month" */
+	int cost;              /* lower values are better */
+	double *value;         /* per option: the raw value */
+	double *lo, *hi;       /* per option: its range (lo == hi: none) */
+	double *bp_value;      /* breakpoints, values strictly increasing */
+	double *bp_rating;     /* their ratings, strictly monotone */
+	int nbp;               /* 1 when every value is the same */
+} sp_units;
+
 typedef struct {
 	const char *id;
 	const char *label;
@@ -60,6 +78,14 @@ typedef struct {
 	const char **why;      /* one rationale per option */
 	sp_rule *rules;
 	int nrules;
+	/*
+	 * How sure the ratings are: per option the range a rating may take
+	 * (lo == hi == the rating where the matrix gives none), drawn
+	 * uniformly by the confidence analysis.  NULL for team ratings.
+	 */
+	double *lo, *hi;
+	int nranges;           /* ratings with a range of their own */
+	const sp_units *units; /* measured in a unit, or NULL */
 } sp_criterion;
 
 /* A checklist item, pitfall or tooling hint. */
