@@ -510,10 +510,8 @@ phrase_caveat(sp_buf *b, sp_put_fn *put, const sp_report *rep, sp_caveat c)
 void
 phrase_amount(sp_buf *b, sp_put_fn *put, double v, const char *unit)
 {
-	double a = fabs(v);
-
-	sp_buf_printf(b, "%.*f", a >= 100 || a == floor(a) ? 0 : a >= 10 ? 1 :
-	    2, v);
+	/* Three significant digits, whole numbers from 1000 on. */
+	sp_buf_printf(b, fabs(v) >= 999.5 ? "%.0f" : "%.3g", v);
 	if (unit == NULL)
 		return;
 	sp_buf_putc(b, ' ');
