@@ -359,12 +359,12 @@ how_sure(struct out *o, const sp_report *rep)
 		flush(o, "  ", 2);
 	phrase_methods(&o->line, put, rep);
 	flush(o, "  ", 2);
-	ranks(o, rep);
 	sure_changes(o, rep);
 	if (a->hybrid) {
 		phrase_hybrid(&o->line, put, rep);
 		flush(o, "  ", 2);
 	}
+	ranks(o, rep);
 }
 
 /* Each gate asked for, passed or failed, with what it found. */

@@ -140,8 +140,8 @@ central_criterion(const sp_result *r, const sp_analysis *a, int o)
 
 /*
  * What the report says about uncertainty beyond the weights: value
- * flips, rank acceptability, central weights and the criteria with raw
- * values or ranges.
+ * flips, rank acceptability and central weights (with a winner and three
+ * or more options), and the criteria with raw values or ranges.
  */
 static void
 explain_uncertainty(sp_report *rep, const sp_result *r)
@@ -159,7 +159,7 @@ explain_uncertainty(sp_report *rep, const sp_result *r)
 		return;
 	rep->nvalue_flips_shown = a->winner < 0 ? 0 : a->nvalue_flips <
 	    SP_REPORT_FLIPS ? a->nvalue_flips : SP_REPORT_FLIPS;
-	if (m->noptions < 3)
+	if (m->noptions < 3 || a->winner < 0)
 		return;
 	rep->nranks = m->noptions < SP_REPORT_RANKS ? m->noptions :
 	    SP_REPORT_RANKS;
