@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "stackpick/analysis.h"
+#include "stackpick/units.h"
+#include "smaa.h"
 
 /* A full turn, in radians. */
 #define SP_TAU 6.283185307179586
@@ -174,6 +176,11 @@ sp_analysis_free(sp_analysis *a)
 	}
 	free(a->flips);
 	free(a->trait_flips);
+	free(a->accept);
+	free(a->central);
+	free(a->first);
+	free(a->value_flips);
+	sp_smaa_free(a->smaa);
 	free(a);
 }
 
@@ -213,9 +220,15 @@ sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
 	p->sums = malloc(no * sizeof(double));
 	a->flips = calloc(nc, sizeof(sp_flip));
 	a->trait_flips = calloc((size_t)ncand + 1, sizeof(sp_trait_flip));
+	a->accept = malloc(no * no * sizeof(double));
+	a->central = malloc(no * nc * sizeof(double));
+	a->first = malloc(no * sizeof(int));
+	a->value_flips = calloc(2 * nc, sizeof(sp_value_flip));
+	a->smaa = sp_smaa_new(m);
 	ok = p->sd && p->acc && p->low && p->mir && p->cand && p->cand_off &&
 	    p->aff && p->aff_off && p->x && p->lead && p->w && p->scores &&
-	    p->sums && a->flips && a->trait_flips;
+	    p->sums && a->flips && a->trait_flips && a->accept &&
+	    a->central && a->first && a->value_flips && a->smaa;
 	for (t = 0; ok && t < 2; t++) {
 		a->split[t].criteria = calloc(nc, sizeof(int));
 		a->split[t].components = calloc(nc, sizeof(char *));
@@ -810,6 +823,162 @@ pick_label(const sp_analysis *a, const sp_result *r)
 	return SP_LABEL_CLOSE;
 }
 
+/*
+ * Whether the winner loses its place when option o's rating on criterion
+ * k is rating: a value flip checked by scoring again.
+ */
+static int
+value_flip_confirmed(sp_analysis *a, sp_result *r, int k, int o,
+    double rating)
+{
+	double keep = r->crit[k].rating[o];
+	int win;
+
+	r->crit[k].rating[o] = rating;
+	win = sp_score_winner(r, NULL, r->method, a->priv->scores);
+	r->crit[k].rating[o] = keep;
+	return win != a->winner;
+}
+
+/*
+ * The raw value of option o on criterion k (measured in a unit) at which
+ * rival draws level with the winner, when what the method averages for
+ * o moves by dx; adds it as a value flip when the value function reaches
+ * it and scoring again confirms it.
+ */
+static void
+add_value_flip(sp_analysis *a, sp_result *r, int k, int o, int rival,
+    double dx)
+{
+	const sp_matrix *m = r->matrix;
+	const sp_units *u = m->criteria[k].units;
+	struct sp_analysis_priv *p = a->priv;
+	double rating, v;
+	sp_value_flip *f;
+
+	rating = sp_method_info_get(r->method)->unvalue(m,
+	    p->x[k * m->noptions + o] + dx);
+	if (!isfinite(rating) || !sp_units_value(u, rating, &v) ||
+	    !value_flip_confirmed(a, r, k, o, rating))
+		return;
+	f = &a->value_flips[a->nvalue_flips++];
+	f->criterion = k;
+	f->option = o;
+	f->rival = rival;
+	f->value = u->value[o];
+	f->flip_value = v;
+	f->flip_rating = rating;
+}
+
+/*
+ * Value flips, closed form, for a linear method: with G_o the winner's
+ * lead over o (find_flips), o draws level when what the method averages
+ * for its rating on k rises by G_o / w_k, or when the winner's falls by
+ * the smallest G_o / w_k.  Per criterion in a unit, the rival that needs
+ * the least, then the winner's own value.
+ */
+static void
+find_value_flips(sp_analysis *a, sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	int k, o, near;
+
+	a->nvalue_flips = 0;
+	for (k = 0; k < m->ncriteria; k++) {
+		double w = r->crit[k].weight;
+
+		if (m->criteria[k].units == NULL || !(w > 0))
+			continue;
+		near = -1;
+		for (o = 0; o < m->noptions; o++)
+			if (o != a->winner && (near < 0 || p->lead[o] <
+			    p->lead[near]))
+				near = o;
+		add_value_flip(a, r, k, near, near, p->lead[near] / w);
+		add_value_flip(a, r, k, a->winner, near, -p->lead[near] / w);
+	}
+}
+
+/*
+ * With two options and no ranges the confidence's own draws
+ * (confidence_linear) give the whole table: the winner is first where
+ * it keeps its lead and the other option everywhere else; their central
+ * weights are the mean weights of those draws.
+ */
+static void
+two_option_shares(sp_analysis *a, const sp_result *r, int drawn)
+{
+	struct sp_analysis_priv *p = a->priv;
+	int nc = r->matrix->ncriteria, w = a->winner, o = 1 - w, k, d;
+	double c = a->confidence, sw, so;
+
+	a->accept[w * 2] = a->accept[o * 2 + 1] = c;
+	a->accept[w * 2 + 1] = a->accept[o * 2] = 1 - c;
+	a->first[w] = (int)lround(c * SP_DRAWS);
+	a->first[o] = SP_DRAWS - a->first[w];
+	for (k = 0; k < nc; k++) {
+		sw = so = 0;
+		for (d = 0; drawn && p->sd[k] != 0 && d < SP_HALF; d++) {
+			double z = p->draw[(size_t)k * SP_HALF + d];
+
+			*(p->low[d] > 0 ? &sw : &so) += z;
+			*(p->mir[d] > 0 ? &sw : &so) -= z;
+		}
+		a->central[w * nc + k] = r->crit[k].weight + (a->first[w] ?
+		    p->sd[k] * sw / a->first[w] : 0);
+		a->central[o * nc + k] = r->crit[k].weight + (a->first[o] ?
+		    p->sd[k] * so / a->first[o] : 0);
+	}
+}
+
+/*
+ * Rank acceptability and the confidence, one definition for any number
+ * of options: the winner's share of first places in the draws.  With
+ * ranges, also the share with only the weights (the confidence's closed
+ * draws) and with only the ratings moving.  Returns 0 when out of memory.
+ */
+static int
+rank_shares(sp_analysis *a, sp_result *r)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	int linear = sp_method_info_get(r->method)->linear;
+	sp_smaa_run_opts o = { NULL, p->sd, 0, a->accept, a->central,
+		a->first };
+
+	a->ranged = sp_smaa_ranged(r);
+	a->confidence_ratings = 1;
+	if (a->winner >= 0 && m->noptions == 2 && !a->ranged && linear) {
+		a->confidence = a->confidence_weights = confidence_linear(a, r);
+		if (a->confidence < 0)
+			return 0;
+		two_option_shares(a, r, p->draw != NULL &&
+		    a->confidence < 1);
+		return 1;
+	}
+	if (a->winner >= 0 && a->ranged) {
+		a->confidence_weights = linear ? confidence_linear(a, r) :
+		    confidence_general(a, r);
+		if (a->confidence_weights < 0)
+			return 0;
+	}
+	if (!draw_table(p, m))
+		return 0;
+	o.draw = p->draw;
+	o.ratings = a->ranged;
+	a->confidence = sp_smaa_run(a->smaa, r, a->winner, &o);
+	if (!a->ranged) {
+		a->confidence_weights = a->confidence;
+		return 1;
+	}
+	o.draw = NULL;
+	o.accept = o.central = NULL;
+	o.first = NULL;
+	a->confidence_ratings = sp_smaa_run(a->smaa, r, a->winner, &o);
+	return 1;
+}
+
 sp_status
 sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
 {
@@ -837,17 +1006,17 @@ sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
 		}
 	}
 	a->weight_decisive = draw_deviations(a, r);
+	a->nvalue_flips = 0;
+	if (a->winner >= 0 && sp_method_info_get(r->method)->linear) {
+		fill_x(p, r, r->method);
+		find_flips(a, r);
+		find_value_flips(a, r);
+	}
+	if (!rank_shares(a, r))
+		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	if (a->winner < 0)
+		a->confidence = 0;
 	if (a->winner >= 0) {
-		if (sp_method_info_get(r->method)->linear) {
-			fill_x(p, r, r->method);
-			find_flips(a, r);
-			a->confidence = confidence_linear(a, r);
-		} else {
-			a->confidence = confidence_general(a, r);
-		}
-		if (a->confidence < 0)
-			return sp_error_set(err, SP_ENOMEM, "", 0, 0,
-			    "out of memory");
 		a->margin_decisive = decisive_margin(a, r);
 		find_trait_flips(a, r);
 		find_hybrid(a, r);

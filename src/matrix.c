@@ -9,6 +9,7 @@
 
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
+#include "stackpick/units.h"
 #include "decode.h"
 #include "evidence_dec.h"
 #include "internal.h"
@@ -406,14 +407,42 @@ load_rules(struct ctx *c, const sp_node *seq, sp_criterion *cr)
 	return SP_OK;
 }
 
-/* One "option: {rating, why}" entry of a criterion's ratings. */
+/*
+ * A range [lo, hi] around point, each end between min and max; what names
+ * the point ("rating" or "value").
+ */
+static sp_status
+load_range(struct ctx *c, const sp_node *n, const char *what, double point,
+    double min, double max, double *lo, double *hi)
+{
+	if (n->type != SP_NODE_SEQ || n->count != 2)
+		return dec_fail(&c->d, n, "range: expected [low, high], found "
+		    "%s", n->type == SP_NODE_SEQ ? "another length" :
+		    sp_node_kind(n));
+	TRY(dec_double(&c->d, n->first, "range", min, max, lo));
+	TRY(dec_double(&c->d, n->first->next, "range", min, max, hi));
+	if (*lo > point || *hi < point)
+		return dec_fail(&c->d, n, "range: [%g, %g] does not hold the "
+		    "%s %g", *lo, *hi, what, point);
+	return SP_OK;
+}
+
+/*
+ * One option's entry of a criterion's ratings: a rating, or a raw value
+ * when the criterion is measured in a unit, with an optional range, the
+ * reason and the evidence behind it.
+ */
 static sp_status
 load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
     unsigned char *seen)
 {
-	static const char *const keys[] = { "rating", "why", "evidence" };
+	static const char *const keys[] = { "rating", "value", "range",
+		"why", "evidence" };
 	sp_matrix *m = c->m;
-	const sp_node *n;
+	sp_units *u = (sp_units *)cr->units;
+	const char *what = u != NULL ? "value" : "rating";
+	const sp_node *n, *e = k->value;
+	double *lo, *hi;
 	int o = -1;
 
 	for (int i = 0; i < m->noptions; i++)
@@ -423,13 +452,29 @@ load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
 		return dec_fail(&c->d, k, "ratings: '%s' is not an option id",
 		    k->text);
 	seen[o] = 1;
-	TRY(dec_map(&c->d, k->value, "rating"));
-	TRY(dec_keys(&c->d, k->value, "rating", keys, 3));
-	TRY(req(c, k->value, "rating", "rating", &n));
-	KEEP(&c->d, dec_double(&c->d, n, "rating", m->scale_min,
-	    m->scale_max, &cr->ratings[o]));
-	KEEP(&c->d, text_field(c, k->value, "why", "why", 1, &cr->why[o]));
-	if ((n = sp_node_get(k->value, "evidence")) != NULL)
+	lo = u != NULL ? &u->lo[o] : &cr->lo[o];
+	hi = u != NULL ? &u->hi[o] : &cr->hi[o];
+	TRY(dec_map(&c->d, e, "rating"));
+	TRY(dec_keys(&c->d, e, "rating", keys, 5));
+	if (sp_node_get(e, u != NULL ? "rating" : "value") != NULL)
+		return dec_fail(&c->d, e, u != NULL ? "rating: criterion '%s' "
+		    "is measured in %s: give a value, not a rating" :
+		    "rating: criterion '%s' has no unit%s: give a rating, "
+		    "not a value", cr->id, u != NULL ? u->unit : "");
+	TRY(req(c, e, what, "rating", &n));
+	if (u != NULL)
+		TRY(dec_double(&c->d, n, "value", -1e15, 1e15, &u->value[o]));
+	else
+		TRY(dec_double(&c->d, n, "rating", m->scale_min, m->scale_max,
+		    &cr->ratings[o]));
+	*lo = *hi = u != NULL ? u->value[o] : cr->ratings[o];
+	if ((n = sp_node_get(e, "range")) != NULL) {
+		KEEP(&c->d, load_range(c, n, what, *lo, u != NULL ? -1e15 :
+		    m->scale_min, u != NULL ? 1e15 : m->scale_max, lo, hi));
+		cr->nranges += *lo < *hi;
+	}
+	KEEP(&c->d, text_field(c, e, "why", "why", 1, &cr->why[o]));
+	if ((n = sp_node_get(e, "evidence")) != NULL)
 		KEEP(&c->d, evidence_load(&c->d, m, cr, o, n));
 	return SP_OK;
 }
@@ -456,16 +501,172 @@ load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
 	return SP_OK;
 }
 
+/*
+ * Explicit breakpoints: [[value, rating], ...], values strictly
+ * increasing, ratings on the scale and strictly falling (cost) or rising
+ * (benefit).
+ */
+static sp_status
+load_breakpoints(struct ctx *c, const sp_node *seq, sp_units *u)
+{
+	const sp_matrix *m = c->m;
+	const sp_node *n;
+	int i = 0;
+
+	TRY(dec_seq(&c->d, seq, "breakpoints"));
+	if (seq->count < 2 || seq->count > SP_MAX_BREAKPOINTS)
+		return dec_fail(&c->d, seq, "breakpoints: a value function has "
+		    "2 to %d breakpoints, found %zu", SP_MAX_BREAKPOINTS,
+		    seq->count);
+	u->bp_value = alloc(c, seq->count, sizeof(double));
+	u->bp_rating = alloc(c, seq->count, sizeof(double));
+	if (u->bp_value == NULL || u->bp_rating == NULL)
+		return nomem(c);
+	for (n = seq->first; n != NULL; n = n->next, i++) {
+		if (n->type != SP_NODE_SEQ || n->count != 2)
+			return dec_fail(&c->d, n, "breakpoints: expected "
+			    "[value, rating], found %s", sp_node_kind(n));
+		TRY(dec_double(&c->d, n->first, "breakpoint value", -1e15,
+		    1e15, &u->bp_value[i]));
+		TRY(dec_double(&c->d, n->first->next, "breakpoint rating",
+		    m->scale_min, m->scale_max, &u->bp_rating[i]));
+		if (i > 0 && u->bp_value[i] <= u->bp_value[i - 1])
+			return dec_fail(&c->d, n->first, "breakpoints: values "
+			    "must increase");
+		if (i > 0 && (u->cost ? u->bp_rating[i] >= u->bp_rating[i -
+		    1] : u->bp_rating[i] <= u->bp_rating[i - 1]))
+			return dec_fail(&c->d, n->first->next, "breakpoints: "
+			    "on a %s criterion ratings must %s as values "
+			    "increase", u->cost ? "cost" : "benefit",
+			    u->cost ? "fall" : "rise");
+	}
+	u->nbp = i;
+	return SP_OK;
+}
+
+/*
+ * A linear value function from best to worst: those of value_function
+ * (f, may be NULL), or else the best and worst values of the options.
+ */
+static sp_status
+linear_units(struct ctx *c, const sp_node *f, sp_units *u)
+{
+	const sp_matrix *m = c->m;
+	const sp_node *n;
+	double best, worst, lo = u->value[0], hi = u->value[0];
+	int o;
+
+	for (o = 1; o < m->noptions; o++) {
+		lo = u->value[o] < lo ? u->value[o] : lo;
+		hi = u->value[o] > hi ? u->value[o] : hi;
+	}
+	best = u->cost ? lo : hi;
+	worst = u->cost ? hi : lo;
+	if (f != NULL) {
+		TRY(req(c, f, "best", "value_function", &n));
+		TRY(dec_double(&c->d, n, "best", -1e15, 1e15, &best));
+		TRY(req(c, f, "worst", "value_function", &n));
+		TRY(dec_double(&c->d, n, "worst", -1e15, 1e15, &worst));
+		if (u->cost ? best >= worst : best <= worst)
+			return dec_fail(&c->d, n, "value_function: on a %s "
+			    "criterion the worst value must be %s the best",
+			    u->cost ? "cost" : "benefit", u->cost ? "above" :
+			    "below");
+	}
+	u->bp_value = alloc(c, 2, sizeof(double));
+	u->bp_rating = alloc(c, 2, sizeof(double));
+	if (u->bp_value == NULL || u->bp_rating == NULL)
+		return nomem(c);
+	u->nbp = best == worst ? 1 : 2;
+	u->bp_value[0] = u->cost ? best : worst;
+	u->bp_value[1] = u->cost ? worst : best;
+	u->bp_rating[0] = u->cost || u->nbp == 1 ? m->scale_max : m->scale_min;
+	u->bp_rating[1] = u->cost ? m->scale_min : m->scale_max;
+	return SP_OK;
+}
+
+/*
+ * The unit, direction and value function of a criterion measured in a
+ * unit, before its ratings are read; *u is NULL when it has no unit.
+ */
+static sp_status
+load_units_head(struct ctx *c, const sp_node *node, sp_criterion *cr,
+    sp_units **out)
+{
+	static const char *const dirs[] = { "benefit", "cost" };
+	const sp_node *n = sp_node_get(node, "direction");
+	sp_units *u;
+	size_t no = (size_t)c->m->noptions;
+
+	*out = NULL;
+	if (sp_node_get(node, "unit") == NULL) {
+		if (n != NULL || (n = sp_node_get(node, "value_function")))
+			return dec_fail(&c->d, n, "criterion '%s': a direction "
+			    "or value function needs a unit", cr->id);
+		return SP_OK;
+	}
+	if (cr->from_team)
+		return dec_fail(&c->d, sp_node_get(node, "unit"), "criterion "
+		    "'%s' takes its ratings from the team: it has no unit",
+		    cr->id);
+	u = alloc(c, 1, sizeof(*u));
+	if (u == NULL || (u->value = alloc(c, no, sizeof(double))) == NULL ||
+	    (u->lo = alloc(c, no, sizeof(double))) == NULL ||
+	    (u->hi = alloc(c, no, sizeof(double))) == NULL)
+		return nomem(c);
+	TRY(text_field(c, node, "unit", "unit", 1, &u->unit));
+	if (n == NULL)
+		return dec_fail(&c->d, node, "criterion '%s': missing required "
+		    "key 'direction' (cost or benefit)", cr->id);
+	TRY(dec_enum(&c->d, n, "direction", dirs, 2, &u->cost));
+	*out = u;
+	cr->units = u;
+	return SP_OK;
+}
+
+/* The value function, once the raw values are read; then the ratings. */
+static sp_status
+load_units_tail(struct ctx *c, const sp_node *node, sp_units *u,
+    sp_criterion *cr)
+{
+	const sp_node *f = sp_node_get(node, "value_function");
+	const sp_node *bp = NULL;
+	int o;
+
+	if (f != NULL) {
+		static const char *const keys[] = { "best", "worst",
+			"breakpoints" };
+
+		TRY(dec_map(&c->d, f, "value_function"));
+		TRY(dec_keys(&c->d, f, "value_function", keys, 3));
+		bp = sp_node_get(f, "breakpoints");
+		if (bp != NULL && f->count != 1)
+			return dec_fail(&c->d, f, "value_function: give either "
+			    "breakpoints or best and worst");
+	}
+	if (bp != NULL)
+		TRY(load_breakpoints(c, bp, u));
+	else
+		TRY(linear_units(c, f, u));
+	for (o = 0; o < c->m->noptions; o++)
+		cr->ratings[o] = cr->lo[o] = cr->hi[o] = sp_units_rating(u,
+		    u->value[o]);
+	return SP_OK;
+}
+
 static sp_status
 load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 {
 	static const char *const keys[] = { "id", "label", "component",
-		"weight", "weight_why", "ratings", "ratings_from", "rules" };
+		"weight", "weight_why", "ratings", "ratings_from", "rules",
+		"unit", "direction", "value_function" };
 	const sp_node *n;
 	const char *from;
+	sp_units *u;
+	size_t no = (size_t)c->m->noptions;
 
 	TRY(dec_map(&c->d, node, "criterion"));
-	TRY(dec_keys(&c->d, node, "criterion", keys, 8));
+	TRY(dec_keys(&c->d, node, "criterion", keys, 11));
 	TRY(req(c, node, "id", "criterion", &n));
 	TRY(check_id(c, n, "criterion id", &cr->id));
 	if (sp_matrix_criterion(c->m, cr->id) >= 0)
@@ -481,10 +682,12 @@ load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 		    SP_WEIGHT_MAX, &cr->weight));
 	KEEP(&c->d, text_field(c, node, "weight_why", "weight_why", 0,
 	    &cr->weight_why));
-	cr->ratings = alloc(c, (size_t)c->m->noptions, sizeof(double));
-	cr->why = alloc(c, (size_t)c->m->noptions, sizeof(char *));
+	cr->ratings = alloc(c, no, sizeof(double));
+	cr->why = alloc(c, no, sizeof(char *));
 	if (cr->ratings == NULL || cr->why == NULL)
 		return nomem(c);
+	cr->from_team = sp_node_get(node, "ratings_from") != NULL;
+	TRY(load_units_head(c, node, cr, &u));
 	if ((n = sp_node_get(node, "ratings_from")) != NULL) {
 		TRY(dec_str(&c->d, n, "ratings_from", &from));
 		if (strcmp(from, "team") != 0)
@@ -495,8 +698,14 @@ load_criterion(struct ctx *c, const sp_node *node, sp_criterion *cr)
 			    "ratings and ratings_from", cr->id);
 		cr->from_team = 1;
 	} else {
+		cr->lo = alloc(c, no, sizeof(double));
+		cr->hi = alloc(c, no, sizeof(double));
+		if (cr->lo == NULL || cr->hi == NULL)
+			return nomem(c);
 		TRY(req(c, node, "ratings", "criterion", &n));
 		KEEP(&c->d, load_ratings(c, n, cr));
+		if (u != NULL)
+			KEEP(&c->d, load_units_tail(c, node, u, cr));
 	}
 	if ((n = sp_node_get(node, "rules")) != NULL)
 		return load_rules(c, n, cr);

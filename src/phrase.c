@@ -10,6 +10,7 @@
 #include "stackpick/screen.h"
 #include "stackpick/trait.h"
 #include "phrase.h"
+#include "stackpick/units.h"
 
 void
 phrase_put_raw(sp_buf *b, const char *s)
@@ -678,4 +679,156 @@ phrase_evidence(sp_buf *b, sp_put_fn *put, const sp_matrix *m,
 		sp_buf_puts(b, "; favours ");
 		put(b, m->options[e->favours].label);
 	}
+}
+
+void
+phrase_amount(sp_buf *b, sp_put_fn *put, double v, const char *unit)
+{
+	/* Three significant digits, whole numbers from 1000 on. */
+	sp_buf_printf(b, fabs(v) >= 999.5 ? "%.0f" : "%.3g", v);
+	if (unit == NULL)
+		return;
+	sp_buf_putc(b, ' ');
+	put(b, unit);
+}
+
+void
+phrase_value_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_value_flip *f)
+{
+	const sp_matrix *m = rep->matrix;
+	const sp_units *u = m->criteria[f->criterion].units;
+	int up = f->flip_value > f->value;
+
+	put(b, m->options[f->rival].label);
+	sp_buf_puts(b, " would win if ");
+	if (f->option == f->rival) {
+		sp_buf_puts(b, "its ");
+	} else {
+		put(b, m->options[f->option].label);
+		sp_buf_puts(b, "'s ");
+	}
+	put(b, m->criteria[f->criterion].label);
+	sp_buf_puts(b, up ? " were over " : " were under ");
+	phrase_amount(b, put, f->flip_value, u->unit);
+	sp_buf_puts(b, " instead of ");
+	phrase_amount(b, put, f->value, u->unit);
+	sp_buf_putc(b, '.');
+}
+
+void
+phrase_sources(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	double lw = 1 - a->confidence_weights, lr = 1 - a->confidence_ratings;
+
+	if (!a->ranged || a->winner < 0)
+		return;
+	sp_buf_puts(b, "The draws also move every rating that has a range "
+	    "within it. With only the weights moving ");
+	put(b, rep->matrix->options[a->winner].label);
+	sp_buf_printf(b, " stays ahead in %.0f%% of the draws, with only the "
+	    "ratings in %.0f%%", a->confidence_weights * 100,
+	    a->confidence_ratings * 100);
+	if (lw == 0 && lr == 0)
+		sp_buf_puts(b, ".");
+	else if (lr > 2 * lw)
+		sp_buf_puts(b, ": most of the doubt is in the ratings.");
+	else if (lw > 2 * lr)
+		sp_buf_puts(b, ": most of the doubt is in the weights.");
+	else
+		sp_buf_puts(b, ": the ratings and the weights add doubt in "
+		    "like measure.");
+}
+
+void
+phrase_first_places(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_result *r = rep->result;
+	int i, o, no = rep->matrix->noptions;
+
+	for (i = 0; i < no; i++) {
+		o = r->rank[i];
+		sp_buf_puts(b, i == 0 ? "" : i == no - 1 ? " and " : ", ");
+		put(b, rep->matrix->options[o].label);
+		sp_buf_printf(b, i == 0 ? " is first in %.0f%% of the draws" :
+		    " in %.0f%%", a->accept[o * no] * 100);
+	}
+	sp_buf_putc(b, '.');
+}
+
+void
+phrase_ordinal(sp_buf *b, int n)
+{
+	static const char *const suffix[] = { "th", "st", "nd", "rd" };
+	int last = n % 10;
+
+	sp_buf_printf(b, "%d%s", n, (n % 100) / 10 == 1 || last > 3 ?
+	    "th" : suffix[last]);
+}
+
+void
+phrase_central(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	const sp_result *r = rep->result;
+	const sp_analysis *a = rep->analysis;
+	int o = rep->central[i], k = rep->central_crit[i];
+	int nc = rep->matrix->ncriteria;
+
+	put(b, rep->matrix->options[o].label);
+	sp_buf_puts(b, " ranks first in draws where ");
+	put(b, rep->matrix->criteria[k].label);
+	sp_buf_puts(b, " weighs ");
+	phrase_weight(b, a->central[o * nc + k], r->crit[k].weight);
+	sp_buf_puts(b, " on average instead of ");
+	phrase_weight(b, r->crit[k].weight, a->central[o * nc + k]);
+	sp_buf_putc(b, '.');
+}
+
+/* One option's entry of phrase_measured. */
+static void
+measured_option(sp_buf *b, sp_put_fn *put, const sp_report *rep, int k,
+    int o)
+{
+	const sp_criterion *cr = &rep->matrix->criteria[k];
+	const sp_units *u = cr->units;
+	double rating = rep->result->crit[k].rating[o];
+
+	put(b, rep->matrix->options[o].label);
+	sp_buf_putc(b, ' ');
+	if (u != NULL)
+		phrase_amount(b, put, u->value[o], NULL);
+	else
+		sp_buf_printf(b, "rated %g", rating);
+	if (sp_units_ranged(cr, o)) {
+		sp_buf_puts(b, ", ");
+		phrase_amount(b, put, u != NULL ? u->lo[o] : cr->lo[o], NULL);
+		sp_buf_puts(b, " to ");
+		phrase_amount(b, put, u != NULL ? u->hi[o] : cr->hi[o], NULL);
+	}
+	if (u != NULL)
+		sp_buf_printf(b, " (rated %.3g)", rating);
+}
+
+void
+phrase_measured(sp_buf *b, sp_put_fn *put, const sp_report *rep, int k)
+{
+	const sp_criterion *cr = &rep->matrix->criteria[k];
+	int o;
+
+	put(b, cr->label);
+	if (cr->units != NULL) {
+		sp_buf_puts(b, ", in ");
+		put(b, cr->units->unit);
+		sp_buf_puts(b, cr->units->cost ? ", lower is better" :
+		    ", higher is better");
+	}
+	sp_buf_puts(b, ": ");
+	for (o = 0; o < rep->matrix->noptions; o++) {
+		if (o > 0)
+			sp_buf_puts(b, "; ");
+		measured_option(b, put, rep, k, rep->result->rank[o]);
+	}
+	sp_buf_putc(b, '.');
 }

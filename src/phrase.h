@@ -123,4 +123,41 @@ void phrase_evidence_note(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 void phrase_evidence(sp_buf *b, sp_put_fn *put, const sp_matrix *m,
     const sp_evidence *e);
 
+/*
+ * A raw value as a person would say it, in unit when not NULL: "95 ms",
+ * "1.25 EUR/month", "3.5".
+ */
+void phrase_amount(sp_buf *b, sp_put_fn *put, double v, const char *unit);
+
+/* "NodeJS would win if its Cold start were under 95 ms instead of 200
+   ms.", or for the winner's own value "... if Python's Cold start ...". */
+void phrase_value_flip(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    const sp_value_flip *f);
+
+/*
+ * What the ranges add when ratings are drawn: "With only the weights
+ * moving Python stays ahead in 97% of the draws, with only the ratings
+ * in 88%: most of the doubt is in the ratings."  Nothing without ranges.
+ */
+void phrase_sources(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* "Beta is first in 61% of the draws, Alpha in 39%, Gamma in 0%." */
+void phrase_first_places(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/* "1st", "2nd", "3rd", "4th"... */
+void phrase_ordinal(sp_buf *b, int n);
+
+/* "Alpha ranks first in draws where Speed weighs 8.9 on average instead
+   of 8." (central weights, report entry i) */
+void phrase_central(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int i);
+
+/*
+ * A criterion's raw values or ranges: "Cold start, in ms, lower is
+ * better: Python 145 (rated 3.55), NodeJS 200, 150 to 250 (rated 3)." or
+ * "I/O-bound performance: Python rated 3, 3 to 4; NodeJS rated 5."
+ */
+void phrase_measured(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int k);
+
 #endif

@@ -12,6 +12,7 @@
 #include "stackpick/render.h"
 #include "stackpick/screen.h"
 #include "stackpick/trait.h"
+#include "stackpick/units.h"
 #include "internal.h"
 #include "phrase.h"
 
@@ -92,6 +93,58 @@ record(const sp_report *rep, const sp_adr *a)
 	return o;
 }
 
+/* [lo, hi] per option that has a range, or null when none has one. */
+static json_t *
+ranges(const sp_matrix *m, int k)
+{
+	const sp_criterion *cr = &m->criteria[k];
+	const sp_units *u = cr->units;
+	json_t *o = json_object();
+	int i, n = 0;
+
+	for (i = 0; i < m->noptions; i++) {
+		if (!sp_units_ranged(cr, i))
+			continue;
+		n++;
+		json_object_set_new(o, m->options[i].id, json_pack("[f,f]",
+		    u != NULL ? u->lo[i] : cr->lo[i], u != NULL ? u->hi[i] :
+		    cr->hi[i]));
+	}
+	if (n > 0)
+		return o;
+	json_decref(o);
+	return json_null();
+}
+
+/*
+ * Whether the weight was capped, the unit, direction and raw values of a
+ * criterion measured in one, and the ranges of its ratings (or values).
+ */
+static void
+criterion_uncertainty(json_t *o, const sp_result *r, int k)
+{
+	const sp_matrix *m = r->matrix;
+	const sp_units *u = m->criteria[k].units;
+	json_t *values = json_object();
+	int i;
+
+	json_object_set_new(o, "weight_capped",
+	    json_boolean(r->crit[k].clamped));
+	json_object_set_new(o, "unit", u != NULL ? json_string(u->unit) :
+	    json_null());
+	json_object_set_new(o, "direction", u == NULL ? json_null() :
+	    json_string(u->cost ? "cost" : "benefit"));
+	for (i = 0; u != NULL && i < m->noptions; i++)
+		json_object_set_new(values, m->options[i].id,
+		    json_real(u->value[i]));
+	if (u == NULL) {
+		json_decref(values);
+		values = json_null();
+	}
+	json_object_set_new(o, "values", values);
+	json_object_set_new(o, "ranges", ranges(m, k));
+}
+
 static json_t *
 criterion(const sp_result *r, int k)
 {
@@ -125,6 +178,7 @@ criterion(const sp_result *r, int k)
 	json_object_set_new(o, "contributions", contrib);
 	json_object_set_new(o, "lead", json_real(c->lead));
 	json_object_set_new(o, "why", why(m, k));
+	criterion_uncertainty(o, r, k);
 	return o;
 }
 
@@ -156,6 +210,76 @@ hybrid(const sp_analysis *a)
 		    "criteria", crit, "share", a->share[i]));
 	}
 	return json_pack("{s:b,s:o}", "suggested", 1, "split", split);
+}
+
+/*
+ * Rank acceptability, best first in the ranking: per option its share of
+ * each rank and its central weights (null when it never ranks first).
+ */
+static json_t *
+acceptability(const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
+	int no = m->noptions, nc = m->ncriteria, i, j, o;
+	json_t *arr = json_array();
+
+	for (i = 0; arr != NULL && i < no; i++) {
+		json_t *ranks = json_array(), *central = json_object();
+
+		o = rep->result->rank[i];
+		for (j = 0; j < no; j++)
+			json_array_append_new(ranks,
+			    json_real(a->accept[o * no + j]));
+		for (j = 0; a->first[o] > 0 && j < nc; j++)
+			json_object_set_new(central, m->criteria[j].id,
+			    json_real(a->central[o * nc + j]));
+		if (a->first[o] == 0) {
+			json_decref(central);
+			central = json_null();
+		}
+		json_array_append_new(arr, json_pack("{s:s,s:o,s:o}", "option",
+		    m->options[o].id, "ranks", ranks, "central_weights",
+		    central));
+	}
+	return arr;
+}
+
+static json_t *
+value_flips(const sp_analysis *a)
+{
+	const sp_matrix *m = a->matrix;
+	json_t *arr = json_array();
+	int i;
+
+	for (i = 0; arr != NULL && i < a->nvalue_flips; i++) {
+		const sp_value_flip *f = &a->value_flips[i];
+
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:s,s:s,s:f,s:f,"
+		    "s:f}", "criterion", m->criteria[f->criterion].id,
+		    "option", m->options[f->option].id, "rival",
+		    m->options[f->rival].id, "unit",
+		    m->criteria[f->criterion].units->unit, "value", f->value,
+		    "flip_value", f->flip_value, "flip_rating",
+		    f->flip_rating));
+	}
+	return arr;
+}
+
+/* What the draws of ratings within their ranges add, and the ranks. */
+static void
+analysis_uncertainty(json_t *root, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	int sure = a->winner >= 0 && a->ranged;
+
+	json_object_set_new(root, "ratings_drawn", json_boolean(a->ranged));
+	json_object_set_new(root, "confidence_weights", sure ?
+	    json_real(a->confidence_weights) : json_null());
+	json_object_set_new(root, "confidence_ratings", sure ?
+	    json_real(a->confidence_ratings) : json_null());
+	json_object_set_new(root, "acceptability", acceptability(rep));
+	json_object_set_new(root, "value_flips", value_flips(a));
 }
 
 /* The analysis fields, added to root when r was analysed. */
@@ -206,6 +330,7 @@ analysis(json_t *root, const sp_report *rep)
 	    json_boolean(a->methods_agree));
 	json_object_set_new(root, "hybrid", a->hybrid ? hybrid(a) :
 	    json_null());
+	analysis_uncertainty(root, rep);
 }
 
 static json_t *

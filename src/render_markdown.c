@@ -131,10 +131,22 @@ how_sure(sp_buf *b, const sp_report *rep)
 	}
 	phrase_confidence(b, put, rep);
 	sp_buf_puts(b, "  ");
+	if (a->ranged) {
+		phrase_sources(b, put, rep);
+		sp_buf_puts(b, "  ");
+	}
 	phrase_methods(b, put, rep);
 	sp_buf_putc(b, '\n');
 	if (rep->nflips_shown > 0)
 		flips(b, rep);
+	if (rep->nvalue_flips_shown > 0)
+		sp_buf_puts(b, "\nValues that alone would change the "
+		    "recommendation:\n\n");
+	for (i = 0; i < rep->nvalue_flips_shown; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_value_flip(b, put, rep, &a->value_flips[i]);
+		sp_buf_putc(b, '\n');
+	}
 	if (rep->nflips_shown + rep->ntrait_flips_shown == 0) {
 		sp_buf_putc(b, '\n');
 		phrase_no_flips(b, rep);
@@ -161,6 +173,50 @@ how_sure(sp_buf *b, const sp_report *rep)
 		phrase_hybrid(b, put, rep);
 		sp_buf_putc(b, '\n');
 	}
+}
+
+/*
+ * Rank acceptability for three or more options: the share of first
+ * places, a table of every option's share of each rank, and the central
+ * weights named.
+ */
+static void
+ranks(sp_buf *b, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
+	int i, j, o, no = m->noptions;
+
+	if (a == NULL || rep->nranks == 0)
+		return;
+	sp_buf_puts(b, "\n### Rank acceptability\n\n");
+	phrase_first_places(b, put, rep);
+	sp_buf_puts(b, "\n\n| Option |");
+	for (j = 0; j < rep->nranks; j++) {
+		sp_buf_putc(b, ' ');
+		phrase_ordinal(b, j + 1);
+		sp_buf_puts(b, " |");
+	}
+	sp_buf_puts(b, "\n| :-- |");
+	for (j = 0; j < rep->nranks; j++)
+		sp_buf_puts(b, " --: |");
+	sp_buf_putc(b, '\n');
+	for (i = 0; i < no; i++) {
+		o = rep->result->rank[i];
+		sp_buf_puts(b, "| ");
+		put(b, m->options[o].label);
+		sp_buf_puts(b, " |");
+		for (j = 0; j < rep->nranks; j++)
+			sp_buf_printf(b, " %.0f%% |", a->accept[o * no + j] *
+			    100);
+		sp_buf_putc(b, '\n');
+	}
+	for (i = 0; i < rep->ncentral; i++) {
+		sp_buf_puts(b, i == 0 ? "\n" : "  ");
+		phrase_central(b, put, rep, i);
+	}
+	if (rep->ncentral > 0)
+		sp_buf_putc(b, '\n');
 }
 
 /* The reasons for (sign > 0) or against the winner. */
@@ -250,6 +306,13 @@ table(sp_buf *b, const sp_report *rep)
 	sp_buf_puts(b, "'s margin over ");
 	put(b, m->options[r->rank[1]].label);
 	sp_buf_puts(b, ".\n");
+	if (rep->nmeasured > 0)
+		sp_buf_putc(b, '\n');
+	for (k = 0; k < rep->nmeasured; k++) {
+		sp_buf_puts(b, "- ");
+		phrase_measured(b, put, rep, rep->measured[k]);
+		sp_buf_putc(b, '\n');
+	}
 }
 
 static void
@@ -376,6 +439,7 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	musts(b, rep);
 	how_sure(b, rep);
 	evidence(b, rep);
+	ranks(b, rep);
 	reasons(b, rep, 1);
 	reasons(b, rep, -1);
 	table(b, rep);

@@ -279,6 +279,10 @@ table(struct out *o, const sp_report *rep)
 	put(&o->line, m->options[s].label);
 	sp_buf_puts(&o->line, RESET(o));
 	flush(o, "  ", 2);
+	for (k = 0; k < rep->nmeasured; k++) {
+		phrase_measured(&o->line, put, rep, rep->measured[k]);
+		flush(o, "  ", 4);
+	}
 }
 
 static void
@@ -304,11 +308,16 @@ sure_changes(struct out *o, const sp_report *rep)
 	const sp_analysis *a = rep->analysis;
 	int i;
 
-	if (rep->nflips_shown + rep->ntrait_flips_shown > 0)
+	if (rep->nflips_shown + rep->ntrait_flips_shown +
+	    rep->nvalue_flips_shown > 0)
 		sp_buf_wrap(o->b, "  ", 2, o->width,
 		    "What would change the answer:");
 	for (i = 0; i < rep->nflips_shown; i++) {
 		phrase_flip(&o->line, put, rep, &rep->flips[i]);
+		flush(o, "  - ", 4);
+	}
+	for (i = 0; i < rep->nvalue_flips_shown; i++) {
+		phrase_value_flip(&o->line, put, rep, &a->value_flips[i]);
 		flush(o, "  - ", 4);
 	}
 	for (i = 0; i < rep->ntrait_flips_shown; i++) {
@@ -325,6 +334,44 @@ sure_changes(struct out *o, const sp_report *rep)
 		    "see them.");
 	if (rep->critical >= 0) {
 		phrase_critical(&o->line, put, rep);
+		flush(o, "  ", 2);
+	}
+}
+
+/*
+ * Rank acceptability for three or more options: the share of first
+ * places in a sentence, then one row per option with its share of each
+ * rank, and the central weights named.
+ */
+static void
+ranks(struct out *o, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
+	int i, j, opt, no = m->noptions;
+
+	if (rep->nranks == 0)
+		return;
+	phrase_first_places(&o->line, put, rep);
+	flush(o, "  ", 2);
+	sp_buf_printf(o->b, "  %-28s", "Rank in the draws");
+	for (j = 0; j < rep->nranks; j++) {
+		phrase_ordinal(&o->line, j + 1);
+		sp_buf_printf(o->b, " %5s", sp_buf_cstr(&o->line));
+		sp_buf_clear(&o->line);
+	}
+	sp_buf_putc(o->b, '\n');
+	for (i = 0; i < no; i++) {
+		opt = rep->result->rank[i];
+		sp_buf_puts(o->b, "  ");
+		sp_buf_field(o->b, m->options[opt].label, 28, 0);
+		for (j = 0; j < rep->nranks; j++)
+			sp_buf_printf(o->b, " %4.0f%%", a->accept[opt * no + j] *
+			    100);
+		sp_buf_putc(o->b, '\n');
+	}
+	for (i = 0; i < rep->ncentral; i++) {
+		phrase_central(&o->line, put, rep, i);
 		flush(o, "  ", 2);
 	}
 }
@@ -346,6 +393,9 @@ how_sure(struct out *o, const sp_report *rep)
 	}
 	phrase_confidence(&o->line, put, rep);
 	flush(o, "  ", 2);
+	phrase_sources(&o->line, put, rep);
+	if (o->line.len > 0)
+		flush(o, "  ", 2);
 	phrase_methods(&o->line, put, rep);
 	flush(o, "  ", 2);
 	sure_changes(o, rep);
@@ -353,6 +403,7 @@ how_sure(struct out *o, const sp_report *rep)
 		phrase_hybrid(&o->line, put, rep);
 		flush(o, "  ", 2);
 	}
+	ranks(o, rep);
 }
 
 /* Each gate asked for, passed or failed, with what it found. */

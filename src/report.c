@@ -16,7 +16,9 @@ sp_report_new(sp_report **out, const sp_matrix *m, sp_error *err)
 	*out = NULL;
 	if (rep == NULL || (rep->flips = calloc((size_t)m->ncriteria,
 	    sizeof(*rep->flips))) == NULL || (rep->sum =
-	    calloc((size_t)m->noptions, sizeof(double))) == NULL) {
+	    calloc((size_t)m->noptions, sizeof(double))) == NULL ||
+	    (rep->measured = calloc((size_t)m->ncriteria, sizeof(int))) ==
+	    NULL) {
 		sp_report_free(rep);
 		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
 	}
@@ -31,6 +33,7 @@ sp_report_free(sp_report *rep)
 		return;
 	free(rep->flips);
 	free(rep->sum);
+	free(rep->measured);
 	free(rep);
 }
 
@@ -141,6 +144,61 @@ explain_sure(sp_report *rep, const sp_analysis *a)
 	    a->ntrait_flips : SP_REPORT_FLIPS;
 	rep->critical = a->nflips > 0 &&
 	    isfinite(a->flips[0].relative_change) ? 0 : -1;
+}
+
+/*
+ * The criterion whose central weight for option o differs most from its
+ * weight now, relative to the weight of all criteria, or -1.
+ */
+static int
+central_criterion(const sp_result *r, const sp_analysis *a, int o)
+{
+	int k, nc = r->matrix->ncriteria, best = -1;
+	double most = 0, d;
+
+	for (k = 0; k < nc; k++) {
+		d = fabs(a->central[o * nc + k] - r->crit[k].weight);
+		if (d > most + 1e-9 * r->total_weight) {
+			most = d;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/*
+ * What the report says about uncertainty beyond the weights: value
+ * flips, rank acceptability and central weights (with a winner and three
+ * or more options), and the criteria with raw values or ranges.
+ */
+static void
+explain_uncertainty(sp_report *rep, const sp_result *r)
+{
+	const sp_analysis *a = r->analysis;
+	const sp_matrix *m = r->matrix;
+	int i, k, o;
+
+	rep->nvalue_flips_shown = rep->nranks = rep->ncentral = 0;
+	rep->nmeasured = 0;
+	for (k = 0; k < m->ncriteria; k++)
+		if (m->criteria[k].units != NULL || m->criteria[k].nranges > 0)
+			rep->measured[rep->nmeasured++] = k;
+	if (a == NULL)
+		return;
+	rep->nvalue_flips_shown = a->winner < 0 ? 0 : a->nvalue_flips <
+	    SP_REPORT_FLIPS ? a->nvalue_flips : SP_REPORT_FLIPS;
+	if (m->noptions < 3 || a->winner < 0)
+		return;
+	rep->nranks = m->noptions < SP_REPORT_RANKS ? m->noptions :
+	    SP_REPORT_RANKS;
+	for (i = 1; i < m->noptions && rep->ncentral < SP_REPORT_CENTRAL;
+	    i++) {
+		o = r->rank[i];
+		if (a->first[o] == 0 || (k = central_criterion(r, a, o)) < 0)
+			continue;
+		rep->central[rep->ncentral] = o;
+		rep->central_crit[rep->ncentral++] = k;
+	}
 }
 
 /* The heaviest criterion rated from the team section, or -1. */
@@ -258,6 +316,7 @@ sp_report_explain(sp_report *rep, const sp_result *r, const char *input,
 	}
 	rep->sum_lead = rep->sum[r->rank[0]] - rep->sum[r->rank[1]];
 	explain_summary(rep, r);
+	explain_uncertainty(rep, r);
 	rep->gates_failed = 0;
 	rep->baseline = NULL;
 	for (i = 0; rep->gates != NULL && i < g->ngates; i++) {

@@ -194,7 +194,10 @@ test_text_plain(void **state)
 	    "instead of low, Alpha would win. - If live were true instead of "
 	    "false, Alpha would win. - If users were 10000 instead of 100, "
 	    "Alpha would win. Most critical: Data tools, whose weight has to "
-	    "change by 25% to change the answer. Why Beta");
+	    "change by 25% to change the answer. Beta is first in ");
+	/* Three options: every option's share of each rank, then why. */
+	contains(text, "%. Rank in the draws 1st 2nd 3rd Beta ");
+	contains(text, "on average instead of 3. Why Beta");
 	/* The fourth flip point is not told. */
 	lacks(text, "Live updates weighed");
 	free(text);

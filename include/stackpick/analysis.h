@@ -109,6 +109,21 @@ typedef struct {
 	int ncomponents;
 } sp_split;
 
+/*
+ * A raw value whose change alone changes the recommendation, on a
+ * criterion measured in a unit: option's value at flip_value (rating
+ * flip_rating) makes rival draw level with the winner; past it rival wins
+ * (when option is the rival) or passes the winner (when it is the winner).
+ */
+typedef struct {
+	int criterion;
+	int option;             /* whose value changes */
+	int rival;              /* who then draws level with the winner */
+	double value;           /* the value now */
+	double flip_value;      /* level at this value */
+	double flip_rating;     /* the rating the value function gives it */
+} sp_value_flip;
+
 typedef struct sp_analysis {
 	const sp_matrix *matrix;
 	int winner;             /* the option analysed, -1 on a tie */
@@ -130,6 +145,31 @@ typedef struct sp_analysis {
 	sp_split split[2];      /* winner first, then the other option */
 	double share[2];        /* weight each side wins clearly, 0..1 */
 	struct sp_analysis_priv *priv;
+
+	/*
+	 * Rank acceptability, from the same draws as the confidence (which
+	 * is the winner's share of first places): accept[o * noptions + i]
+	 * is the share of the draws in which option o ranks (i + 1)th; every
+	 * row and every column adds up to 1.  central[o * ncriteria + k] is
+	 * the mean weight of criterion k over the first[o] draws option o
+	 * ranks first in alone (its central weights; none when first[o] is
+	 * 0).  See docs/scoring.md.
+	 */
+	double *accept;
+	double *central;
+	int *first;
+	/*
+	 * Whether a rating that counts has a range; then the draws move the
+	 * ratings too, and these say what each source alone leaves of the
+	 * confidence: the winner's share of first places with only the
+	 * weights moving, and with only the ratings moving.
+	 */
+	int ranged;
+	double confidence_weights;
+	double confidence_ratings;
+	sp_value_flip *value_flips; /* criteria in a unit, matrix order */
+	int nvalue_flips;
+	struct sp_smaa *smaa;
 } sp_analysis;
 
 /*

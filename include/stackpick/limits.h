@@ -56,6 +56,13 @@
 #define SP_MAX_VALUES 32
 #define SP_MAX_ALIASES 64
 
+/*
+ * Breakpoints of one value function (a criterion measured in a unit):
+ * mapping a raw value onto the rating scale, and back, looks through
+ * them, once per option and per confidence draw.
+ */
+#define SP_MAX_BREAKPOINTS 32
+
 /* Weights live on this scale, whether derived or given. */
 #define SP_WEIGHT_MIN 0.0
 #define SP_WEIGHT_MAX 10.0

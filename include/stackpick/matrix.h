@@ -79,6 +79,24 @@ typedef struct {
 	sp_horizon stale_after; /* unit 0: the matrix's */
 } sp_evidence;
 
+/*
+ * A criterion measured in a unit: each option has a raw value (and may
+ * have a range of raw values), and a value function maps a raw value onto
+ * the rating scale: piecewise linear through breakpoints given in
+ * increasing value, constant beyond the first and the last.  Without
+ * explicit breakpoints they are the best and the worst value (given in
+ * value_function, or else those of the options).  See docs/matrix.md.
+ */
+typedef struct {
+	const char *unit;      /* "ms", "requests/s", "EUR/month" */
+	int cost;              /* lower values are better */
+	double *value;         /* per option: the raw value */
+	double *lo, *hi;       /* per option: its range (lo == hi: none) */
+	double *bp_value;      /* breakpoints, values strictly increasing */
+	double *bp_rating;     /* their ratings, strictly monotone */
+	int nbp;               /* 1 when every value is the same */
+} sp_units;
+
 typedef struct {
 	const char *id;
 	const char *label;
@@ -92,6 +110,15 @@ typedef struct {
 	int nrules;
 	sp_evidence *evidence; /* every rating's, in file order */
 	int nevidence;
+
+	/*
+	 * How sure the ratings are: per option the range a rating may take
+	 * (lo == hi == the rating where the matrix gives none), drawn
+	 * uniformly by the confidence analysis.  NULL for team ratings.
+	 */
+	double *lo, *hi;
+	int nranges;           /* ratings with a range of their own */
+	const sp_units *units; /* measured in a unit, or NULL */
 } sp_criterion;
 
 /* A checklist item, pitfall or tooling hint. */

@@ -25,6 +25,13 @@
 #define SP_REPORT_CAVEATS 4
 
 /*
+ * Ranks the rank-acceptability table shows (JSON has them all), and the
+ * options other than the winner whose central weights it names.
+ */
+#define SP_REPORT_RANKS 6
+#define SP_REPORT_CENTRAL 3
+
+/*
  * A caveat that changes how to read the verdict, shown next to it.
  */
 typedef enum {
@@ -159,6 +166,24 @@ typedef struct sp_report {
 	 */
 	sp_report_evidence evidence[SP_REPORT_EVIDENCE];
 	int nevidence;
+
+	/*
+	 * Uncertainty where it lives.  The value flips told (the analysis'
+	 * first ones); for three or more options the rank-acceptability
+	 * table (nranks columns, every option in the ranking's order, 0 when
+	 * not shown) and, for each of the first options after the winner
+	 * that rank first in some draw, the criterion whose central weight
+	 * differs most from its weight now (central_crit); and the criteria
+	 * measured in a unit or with a rating range, whose raw values and
+	 * ranges are shown next to the ratings (matrix order).
+	 */
+	int nvalue_flips_shown;
+	int nranks;
+	int central[SP_REPORT_CENTRAL];
+	int central_crit[SP_REPORT_CENTRAL];
+	int ncentral;
+	int *measured;
+	int nmeasured;
 } sp_report;
 
 /*

@@ -9,8 +9,10 @@ that `stackpick --list-formats` lists, with every method `--method`
 accepts, and checks what each format states against the JSON result of
 the same run: the winner, the scores as printed (2 decimals), the reasons
 for and against (criterion labels, in order), the flips named (criterion
-and option, in order), the most critical criterion, the answers that
-would change the recommendation, the label and the confidence.
+and option, in order), the raw values that would change it, the most
+critical criterion, the answers that would change the recommendation, the
+label, the confidence and what the weights and the ratings alone leave of
+it, and with three or more options every option's share of each rank.
 
 A format this script does not know fails the test until it gets a checker
 below, or a line in SKIP that says why it states none of these facts.
@@ -79,7 +81,17 @@ def cases(src):
     out.append(Case("three-options-profile.yaml",
                     os.path.join(good, "three-options-profile.yaml"),
                     os.path.join(good, "three-options.yaml")))
+    out.append(Case("cold-start-profile.yaml",
+                    os.path.join(good, "cold-start-profile.yaml"),
+                    os.path.join(good, "cold-start.yaml")))
     return out
+
+
+def amount(v):
+    """A raw value as phrase_amount() prints it."""
+    if abs(v) >= 999.5:
+        return "%.0f" % v
+    return "%.3g" % v
 
 
 def run(sp, args, code=0):
@@ -139,6 +151,29 @@ class Facts:
                        for t in j.get("trait_flips", [])[:FLIPS]]
         self.label = j.get("label")
         self.confidence = j.get("confidence")
+        self.value_flips = [self.value_sentence(v)
+                            for v in j.get("value_flips", [])[:FLIPS]]
+        self.ranks = [(self.opt[a["option"]],
+                       ["%.0f%%" % (x * 100) for x in a["ranks"][:6]])
+                      for a in j.get("acceptability", [])]
+
+    def value_sentence(self, v):
+        crit = self.crit[v["criterion"]]
+        whose = ("its" if v["option"] == v["rival"]
+                 else self.opt[v["option"]] + "'s")
+        way = "over" if v["flip_value"] > v["value"] else "under"
+        return (f"{self.opt[v['rival']]} would win if {whose} {crit} were "
+                f"{way} {amount(v['flip_value'])} {v['unit']} instead of "
+                f"{amount(v['value'])} {v['unit']}.")
+
+    def first_places(self):
+        out = []
+        for i, (o, r) in enumerate(self.ranks):
+            sep = "" if i == 0 else " and " if i == len(self.ranks) - 1 \
+                else ", "
+            out.append(sep + o + (f" is first in {r[0]} of the draws"
+                                  if i == 0 else f" in {r[0]}"))
+        return "".join(out) + "."
 
     def trait_sentence(self, t):
         def word(v):
@@ -244,6 +279,51 @@ def check_sure(f, sure, where):
     if got != f.traits or sure.count("If ") != len(f.traits):
         errors.append(f"{where}: answers that change it differ: expected "
                       f"{f.traits}")
+    got = [v for v in f.value_flips if v in sure]
+    if got != f.value_flips or sure.count("'s ") + sure.count(
+            " if its ") < len(f.value_flips):
+        errors.append(f"{where}: values that change it differ: expected "
+                      f"{f.value_flips}")
+    if f.j.get("ratings_drawn") and f.j["confidence_weights"] is not None:
+        want = ("With only the weights moving %s stays ahead in %.0f%% of "
+                "the draws, with only the ratings in %.0f%%" % (
+                    f.winner, f.j["confidence_weights"] * 100,
+                    f.j["confidence_ratings"] * 100))
+        if want not in sure:
+            errors.append(f"{where}: no '{want}'")
+    return errors
+
+
+def check_ranks(f, lines, where, md):
+    """The rank-acceptability sentence and table (three or more options)."""
+    errors = []
+    text = flat(" ".join(lines))
+    if md:
+        text = md_unescape(text)
+    if len(f.ranks) < 3:
+        if "of the draws," in text and " is first in " in text:
+            errors.append(f"{where}: rank acceptability for two options")
+        return errors
+    if f.first_places() not in text:
+        errors.append(f"{where}: no '{f.first_places()}'")
+    got, inside = [], md
+    for line in lines:
+        if not md and line.startswith("  Rank in the draws"):
+            inside = True
+            continue
+        if not inside:
+            continue
+        if md:
+            cells = md_cells(line) if line.startswith("| ") else []
+            if len(cells) > 1 and cells[1].endswith("%"):
+                got.append((cells[0], cells[1:]))
+            continue
+        m = re.match(r"  (.+?) +((?:\d+%\s*)+)$", line)
+        if not m:
+            break
+        got.append((m.group(1), m.group(2).split()))
+    if got != f.ranks:
+        errors.append(f"{where}: ranks {got}, expected {f.ranks}")
     return errors
 
 
@@ -303,8 +383,9 @@ def check_text(f, out, where):
             body = sec[sure_name[0]]
             sure = flat(" ".join([sure_name[0]] + body))
             errors += check_sure(f, sure, where)
+            errors += check_ranks(f, body, where, False)
             got = [parse_flip(f, s) for s in unwrap_items(body, "  - ")
-                   if not s.startswith("If ")]
+                   if not s.startswith("If ") and s not in f.value_flips]
             if got != f.flips:
                 errors.append(f"{where}: flips {got}, expected {f.flips}")
     for sign, key in ((1, "Why "), (-1, "What speaks for ")):
@@ -369,6 +450,8 @@ def check_markdown(f, out, where):
             errors.append(f"{where}: no '### How sure: {f.label}'")
         sure = md_unescape(flat(" ".join(body)))
         errors += check_sure(f, sure, where)
+        errors += check_ranks(f, md_section(out, "Rank acceptability"),
+                              where, True)
         rows = [md_cells(l) for l in body if l.startswith("| ")]
         got = [(r[0], r[3]) for r in rows[1:] if r and r[0] != ":--"]
         want = [(c, o) for c, o, _ in f.flips]
