@@ -11,6 +11,7 @@
 #include "stackpick/profile.h"
 #include "decode.h"
 #include "internal.h"
+#include "pairwise.h"
 
 void
 sp_profile_defaults(sp_profile *p, const sp_matrix *m)
@@ -222,8 +223,8 @@ sp_status
 sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
     sp_error *err)
 {
-	const char *keys[SP_MAX_TRAITS + 3];
-	const sp_node *root = sp_doc_root(doc), *k;
+	const char *keys[SP_MAX_TRAITS + 4];
+	const sp_node *root = sp_doc_root(doc), *k, *pairwise = NULL;
 	sp_dec d;
 	int i, n = 0;
 
@@ -233,6 +234,7 @@ sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
 	keys[n++] = "name";
 	keys[n++] = "team";
 	keys[n++] = "weights";
+	keys[n++] = "pairwise";
 	for (i = 0; i < m->ntraits; i++)
 		keys[n++] = m->traits[i].id;
 	TRY(dec_keys(&d, root, "profile", keys, n));
@@ -243,11 +245,15 @@ sp_profile_decode(sp_profile *p, const sp_matrix *m, const sp_doc *doc,
 			TRY(decode_team(&d, p, m, k->value));
 		else if (strcmp(k->text, "weights") == 0)
 			TRY(decode_weights(&d, p, m, k->value));
+		else if (strcmp(k->text, "pairwise") == 0)
+			TRY(dec_pairwise(&d, p, m, pairwise = k->value));
 		else {
 			i = sp_matrix_trait(m, k->text);
 			TRY(decode_trait(&d, p, &m->traits[i], i, k->value));
 		}
 	}
+	if (pairwise != NULL)
+		TRY(dec_pairwise_check(&d, p, m, pairwise));
 	return SP_OK;
 }
 
