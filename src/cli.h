@@ -47,6 +47,8 @@ struct config {
 	int no_pager;
 	int implicit_stdin;      /* no operand, but a profile is piped in */
 	int brief;
+	int group;               /* --group: the profiles are one group */
+	int pairwise;            /* --pairwise: ask pairwise judgements */
 };
 
 /*

@@ -58,6 +58,8 @@ fail_one(struct run *run, const char *input, const sp_error *err,
 	return code;
 }
 
+static int show(struct run *run, const sp_report *rep, const char *input);
+
 /*
  * Scores, analyses, gates and renders prof.  Returns its exit code;
  * errors and failed gates are already reported.
@@ -65,16 +67,26 @@ fail_one(struct run *run, const char *input, const sp_error *err,
 static int
 report(struct run *run, sp_profile *prof, const char *input)
 {
-	const sp_format *fmt = run->cfg->format;
 	const sp_report *rep;
 	sp_error err;
 	sp_status rc;
-	int i;
 
 	sp_error_clear(&err);
 	if ((rc = sp_pipeline_run(run->pipe, prof, input, &rep, &err)) !=
 	    SP_OK)
 		return fail_one(run, input, &err, rc);
+	return show(run, rep, input);
+}
+
+/*
+ * Renders rep and reports its failed gates.  Returns its exit code.
+ */
+static int
+show(struct run *run, const sp_report *rep, const char *input)
+{
+	const sp_format *fmt = run->cfg->format;
+	int i;
+
 	if (out_wanted(run->cfg->quiet)) {
 		if (!run->first && (fmt->flags & SP_FORMAT_SEPARATE))
 			sp_buf_putc(&run->text, '\n');
@@ -91,6 +103,32 @@ report(struct run *run, sp_profile *prof, const char *input)
 			    rep->gates->gate[i].name,
 			    rep->gates->gate[i].detail);
 	return rep->gates_failed > 0 ? SP_EXIT_GATE : SP_EXIT_OK;
+}
+
+/*
+ * Loads the group the operands name (one group file, or the members'
+ * profiles), scores it and reports it; returns its exit code.
+ */
+static int
+run_group(struct run *run, int n, char **paths)
+{
+	const char *input;
+	const sp_report *rep;
+	sp_group *g = NULL;
+	sp_error err;
+	sp_status rc;
+	int code;
+
+	sp_error_clear(&err);
+	rc = sp_group_load(&g, run->m, (const char *const *)paths, n,
+	    run->cfg->method, &err);
+	input = rc != SP_OK ? paths[0] : g->file ? g->file : "<group>";
+	if (rc == SP_OK)
+		rc = sp_pipeline_run_group(run->pipe, g, input, &rep, &err);
+	code = rc != SP_OK ? fail_one(run, input, &err, rc) :
+	    show(run, rep, input);
+	sp_group_free(g);
+	return code;
 }
 
 /* Reads one profile and reports it; returns its exit code. */
@@ -241,6 +279,8 @@ run_all(struct run *run, int argc, char **argv, int first)
 	}
 	if (cfg->action == ACTION_INTERACTIVE)
 		return run_interactive(run, first < argc ? argv[first] : NULL);
+	if (cfg->group)
+		return run_group(run, argc - first, argv + first);
 	if (cfg->implicit_stdin)
 		return run_one(run, "-");
 	for (i = first; cfg->action == ACTION_SCORE && i < argc &&

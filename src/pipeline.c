@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "stackpick/ahp.h"
 #include "stackpick/analysis.h"
 #include "stackpick/doc.h"
 #include "stackpick/file.h"
@@ -19,6 +20,7 @@ struct sp_pipeline {
 	sp_analysis *an;
 	sp_gates *gates;
 	sp_report *rep;
+	sp_ahp ahp;          /* the last run's pairwise weights */
 };
 
 /* Applies the overrides to prof. */
@@ -111,6 +113,7 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 	sp_status rc;
 
 	*out = NULL;
+	sp_ahp_apply(&p->ahp, prof, p->m);
 	if ((rc = set_weights(&p->o, prof, p->m, err)) != SP_OK)
 		return rc;
 	p->res->method = p->o.method;
@@ -123,6 +126,24 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 		return rc;
 	sp_gates_eval(p->gates, p->o.spec, p->res, input);
 	sp_report_explain(p->rep, p->res, input, p->gates);
+	p->rep->ahp = p->ahp.n > 0 ? &p->ahp : NULL;
+	p->rep->group = NULL;
 	*out = p->rep;
+	return SP_OK;
+}
+
+sp_status
+sp_pipeline_run_group(sp_pipeline *p, sp_group *g, const char *input,
+    const sp_report **out, sp_error *err)
+{
+	sp_status rc;
+
+	if ((rc = sp_pipeline_run(p, &g->prof, input, out, err)) != SP_OK)
+		return rc;
+	if ((rc = sp_group_explain(g, p->res, err)) != SP_OK) {
+		*out = NULL;
+		return rc;
+	}
+	p->rep->group = g;
 	return SP_OK;
 }
