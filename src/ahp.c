@@ -4,6 +4,7 @@
  * Saaty's consistency ratio, and the judgement most out of line.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "stackpick/ahp.h"
@@ -258,4 +259,123 @@ sp_ahp_apply(sp_ahp *out, sp_profile *p, const sp_matrix *m)
 	out->inconsistent = out->cr > SP_AHP_CR_MAX;
 	find_worst(out, p, a, at);
 	share_out(out, p, m);
+}
+
+int
+sp_ahp_ask_plan(int *crit, const sp_profile *p, const sp_matrix *m)
+{
+	double w[SP_AHP_ASK];
+	double x;
+	int k, i, n = 0;
+
+	for (k = 0; k < m->ncriteria; k++) {
+		x = p->override[k] == SP_OVERRIDE_PROFILE ? p->weight[k] :
+		    sp_weight_derived(&m->criteria[k], p, m);
+		if (!(x > 0))
+			continue;
+		if (n < SP_AHP_ASK)
+			i = n++;
+		else if (x > w[SP_AHP_ASK - 1])
+			i = SP_AHP_ASK - 1;
+		else
+			continue;
+		for (; i > 0 && w[i - 1] < x; i--) {
+			w[i] = w[i - 1];
+			crit[i] = crit[i - 1];
+		}
+		w[i] = x;
+		crit[i] = k;
+	}
+	return n;
+}
+
+int
+sp_ahp_parse_ratio(const char *s, double *r)
+{
+	const char *slash = strchr(s, '/');
+	char *end;
+	double num, den = 1;
+
+	num = strtod(s, &end);
+	if (end == s || (slash != NULL && end != slash))
+		return -1;
+	if (slash != NULL) {
+		den = strtod(slash + 1, &end);
+		if (end == slash + 1)
+			return -1;
+	}
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || !(num > 0) || !(den > 0) || !isfinite(num / den))
+		return -1;
+	*r = num / den;
+	return *r < 1 / SP_AHP_SCALE - 1e-12 || *r > SP_AHP_SCALE + 1e-12 ?
+	    -1 : 0;
+}
+
+double
+sp_ahp_get(const sp_profile *p, int a, int b)
+{
+	int k;
+
+	for (k = 0; k < p->npairs; k++) {
+		if (p->pair[k].a == a && p->pair[k].b == b)
+			return p->pair[k].ratio;
+		if (p->pair[k].a == b && p->pair[k].b == a)
+			return 1 / p->pair[k].ratio;
+	}
+	return 0;
+}
+
+void
+sp_ahp_set(sp_profile *p, int a, int b, double ratio)
+{
+	int k;
+
+	for (k = 0; k < p->npairs; k++)
+		if ((p->pair[k].a == a && p->pair[k].b == b) ||
+		    (p->pair[k].a == b && p->pair[k].b == a))
+			break;
+	if (!(ratio > 0)) {
+		if (k < p->npairs)
+			p->pair[k] = p->pair[--p->npairs];
+		return;
+	}
+	if (k == p->npairs && p->npairs == SP_MAX_JUDGEMENTS)
+		return;
+	if (k == p->npairs)
+		p->npairs++;
+	memset(&p->pair[k], 0, sizeof(p->pair[k]));
+	p->pair[k].a = a;
+	p->pair[k].b = b;
+	p->pair[k].ratio = ratio;
+	if (p->override[a] == SP_OVERRIDE_PROFILE)
+		p->override[a] = SP_OVERRIDE_NONE;
+	if (p->override[b] == SP_OVERRIDE_PROFILE)
+		p->override[b] = SP_OVERRIDE_NONE;
+}
+
+int
+sp_ahp_keep_connected(sp_profile *p)
+{
+	unsigned char seen[SP_MAX_CRITERIA] = { 0 };
+	int k, grew = 1, dropped = 0;
+
+	if (p->npairs == 0)
+		return 0;
+	seen[p->pair[0].a] = seen[p->pair[0].b] = 1;
+	while (grew) {
+		grew = 0;
+		for (k = 0; k < p->npairs; k++)
+			if (seen[p->pair[k].a] != seen[p->pair[k].b]) {
+				seen[p->pair[k].a] = seen[p->pair[k].b] = 1;
+				grew = 1;
+			}
+	}
+	for (k = p->npairs - 1; k >= 0; k--)
+		if (!seen[p->pair[k].a]) {
+			p->pair[k] = p->pair[--p->npairs];
+			dropped++;
+		}
+	return dropped;
 }

@@ -169,6 +169,8 @@ run_interactive(struct run *run, const char *path)
 	}
 	if ((code = prompt_profile(&prof, run->m)) != 0)
 		return code;
+	if (run->cfg->pairwise && (code = prompt_pairwise(&prof, run->m)) != 0)
+		return code;
 	code = report(run, &prof, "<answers>");
 	/* A failed gate still saves: the answers are as good as ever. */
 	if (code != 0 && code != SP_EXIT_GATE)

@@ -76,4 +76,38 @@ typedef struct sp_ahp {
  */
 void sp_ahp_apply(sp_ahp *out, sp_profile *p, const sp_matrix *m);
 
+/*
+ * Criteria the questionnaire compares pairwise: the heaviest few, since
+ * n criteria take n(n-1)/2 questions (4 take 6; 12 would take 66).
+ */
+#define SP_AHP_ASK 4
+
+/*
+ * The questionnaire's plan: fills crit with the (at most SP_AHP_ASK)
+ * heaviest criteria for p, heaviest first, leaving out those weighing 0,
+ * and returns how many.
+ */
+int sp_ahp_ask_plan(int *crit, const sp_profile *p, const sp_matrix *m);
+
+/*
+ * Reads a ratio as people type it: "3", "0.5", "1/3".  Returns 0 with
+ * *r on Saaty's scale, or -1.
+ */
+int sp_ahp_parse_ratio(const char *s, double *r);
+
+/* The judgement of a against b in p (a over b), or 0 when not given. */
+double sp_ahp_get(const sp_profile *p, int a, int b);
+
+/*
+ * Sets the judgement of a against b (ratio 0 removes it), and drops a
+ * weights: override of either, which the judgement now sets.
+ */
+void sp_ahp_set(sp_profile *p, int a, int b, double ratio);
+
+/*
+ * Keeps only the judgements joined to the first one's criteria, so that
+ * p loads back; returns how many were dropped.
+ */
+int sp_ahp_keep_connected(sp_profile *p);
+
 #endif

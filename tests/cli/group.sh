@@ -90,6 +90,31 @@ group-bad)
 	run --pairwise "$grp/alice.yaml"
 	want_rc 64
 	;;
+interactive-pairwise)
+	# The questionnaire asks about the heaviest four criteria (six pairs)
+	# and saves the judgements, which load back.
+	{ cat answers/ml-pipelines.txt; printf '2\n3\n1/2\nskip\n4\n1\n'; } |
+	    "$sp" --interactive --pairwise --save "$tmp/p.yaml" \
+	    --color=never >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want_rc 0
+	[ "$(grep -c 'How many times more does' "$tmp/err")" -eq 6 ] ||
+	    fail "not six pairs asked"
+	grep -q '^pairwise:' "$tmp/p.yaml" || fail "judgements not saved"
+	[ "$(grep -c '^  - \[' "$tmp/p.yaml")" -eq 5 ] ||
+	    fail "not five judgements saved"
+	run --format json "$tmp/p.yaml"
+	want_rc 0
+	validate "$tmp/out"
+	# An answer off the scale ends a scripted run at its line.
+	{ cat answers/ml-pipelines.txt; printf '12\n'; } |
+	    "$sp" --interactive --pairwise --save "$tmp/q.yaml" \
+	    >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want_rc 65
+	grep -q "<answers>:17:1: '12' is not a ratio from 1/9 to 9" "$tmp/err" ||
+	    fail "message"
+	;;
 *)
 	fail "unknown case $case"
 	;;
