@@ -1,4 +1,4 @@
-/* Unit tests for groups (src/group.c) on tests/data/good/group. */
+/* Unit tests for groups (src/group.c) on tests/data/group. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 #include "stackpick/group.h"
 #include "fixture.h"
 
-#define DIR SP_SOURCE_DIR "/tests/data/good/group/"
+#define DIR SP_SOURCE_DIR "/tests/data/group/"
 
 static const char *const members[] = { DIR "a.yaml", DIR "b.yaml",
     DIR "c.yaml" };
