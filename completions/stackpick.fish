@@ -34,6 +34,8 @@ complete -c stackpick -s q -l quiet -d 'Print no report, only errors and the exi
 complete -c stackpick -l brief -d 'Print the summary only'
 complete -c stackpick -s o -l output -r -F -d 'Write the reports to a file'
 complete -c stackpick -l no-pager -d 'Never page the output'
+complete -c stackpick -l group -d 'Score the profiles as one group'
+complete -c stackpick -l pairwise -d 'With --interactive, ask pairwise judgements'
 complete -c stackpick -s m -l matrix -r -a '(__stackpick_profiles)' -d 'Score against this matrix'
 complete -c stackpick -s w -l weight -x -a '(__stackpick_ids --list-criteria | string replace -r "\$" "=")' -d 'Set a criterion weight (ID=N)'
 complete -c stackpick -l method -x -a 'wsm\t"weighted sum" wpm\t"weighted product" topsis\t"closeness to the ideal"' -d 'Rank the options with'

@@ -131,6 +131,12 @@ static const struct optdef optdefs[] = {
 	    "profile in FILE", K_STRING, FIELD(save), 0, 0, 0, NULL, 0 },
 	{ "no-input", 0, no_argument, NULL, "never ask questions, even on a "
 	    "terminal", K_FLAG, FIELD(no_input), 0, 0, 0, NULL, 0 },
+	{ "group", 0, no_argument, NULL, "score the profiles as one group's "
+	    "decision (or one group file listing members)", K_FLAG,
+	    FIELD(group), 0, 0, 0, NULL, 0 },
+	{ "pairwise", 0, no_argument, NULL, "with --interactive, also ask how "
+	    "the heaviest criteria compare, two at a time", K_FLAG,
+	    FIELD(pairwise), 0, 0, 0, NULL, 0 },
 	{ "list-options", 0, no_argument, NULL, "list the options the matrix "
 	    "compares (ids and aliases)", K_ACTION, 0, 0, 0, 0, NULL,
 	    ACTION_LIST_OPTIONS },
@@ -414,6 +420,15 @@ check_operands(struct config *cfg, int nargs, char **args)
 	}
 	if (cfg->save != NULL && cfg->action != ACTION_INTERACTIVE) {
 		msg_usage("--save saves the answers of --interactive");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->pairwise && cfg->action != ACTION_INTERACTIVE) {
+		msg_usage("--pairwise asks its questions with --interactive");
+		return SP_EXIT_USAGE;
+	}
+	if (cfg->group && cfg->action != ACTION_SCORE) {
+		msg_usage("--group scores profiles; it takes no --%s",
+		    cfg->action_opt);
 		return SP_EXIT_USAGE;
 	}
 	for (i = 0; i < nargs; i++) {

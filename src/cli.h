@@ -56,6 +56,8 @@ struct config {
 	double supersedes;       /* --supersedes N */
 	int has_supersedes;
 	int no_charts;
+	int group;               /* --group: the profiles are one group */
+	int pairwise;            /* --pairwise: ask pairwise judgements */
 };
 
 /*

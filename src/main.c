@@ -60,6 +60,8 @@ fail_one(struct run *run, const char *input, const sp_error *err,
 	return code;
 }
 
+static int show(struct run *run, const sp_report *rep, const char *input);
+
 /*
  * Scores, analyses, gates and renders prof.  Returns its exit code;
  * errors and failed gates are already reported.
@@ -67,18 +69,33 @@ fail_one(struct run *run, const char *input, const sp_error *err,
 static int
 report(struct run *run, sp_profile *prof, const char *input)
 {
-	const sp_format *fmt = run->cfg->format;
 	const sp_report *rep;
+	sp_error err;
+	sp_status rc;
+
+	sp_error_clear(&err);
+	if ((rc = sp_pipeline_run(run->pipe, prof, input, &rep, &err)) !=
+	    SP_OK)
+		return fail_one(run, input, &err, NULL, rc);
+	return show(run, rep, input);
+}
+
+/*
+ * Writes the decision record, when one is asked for, or renders rep; then
+ * reports its failed gates.  Returns its exit code.
+ */
+static int
+show(struct run *run, const sp_report *rep, const char *input)
+{
+	const sp_format *fmt = run->cfg->format;
 	sp_error err;
 	sp_status rc;
 	int i;
 
 	sp_error_clear(&err);
-	if ((rc = sp_pipeline_run(run->pipe, prof, input, &rep, &err)) !=
-	    SP_OK || (run->rec.active && (rc = record_plan(&run->rec,
-	    run->cfg, rep, &err)) != SP_OK) || (run->rec.write &&
-	    (rc = record_write(&run->rec, &run->text, rep, &run->ro,
-	    &err)) != SP_OK))
+	if ((run->rec.active && (rc = record_plan(&run->rec, run->cfg, rep,
+	    &err)) != SP_OK) || (run->rec.write && (rc = record_write(
+	    &run->rec, &run->text, rep, &run->ro, &err)) != SP_OK))
 		return fail_one(run, input, &err, NULL, rc);
 	if (run->rec.write && out_wanted(run->cfg->quiet))
 		out_write(&run->text);
@@ -104,6 +121,32 @@ report(struct run *run, sp_profile *prof, const char *input)
 		return SP_EXIT_GATE;
 	}
 	return rep->gates_failed > 0 ? SP_EXIT_GATE : SP_EXIT_OK;
+}
+
+/*
+ * Loads the group the operands name (one group file, or the members'
+ * profiles), scores it and reports it; returns its exit code.
+ */
+static int
+run_group(struct run *run, int n, char **paths)
+{
+	const char *input;
+	const sp_report *rep;
+	sp_group *g = NULL;
+	sp_error err;
+	sp_status rc;
+	int code;
+
+	sp_error_clear(&err);
+	rc = sp_group_load(&g, run->m, (const char *const *)paths, n,
+	    run->cfg->method, &err);
+	input = rc != SP_OK ? paths[0] : g->file ? g->file : "<group>";
+	if (rc == SP_OK)
+		rc = sp_pipeline_run_group(run->pipe, g, input, &rep, &err);
+	code = rc != SP_OK ? fail_one(run, input, &err, NULL, rc) :
+	    show(run, rep, input);
+	sp_group_free(g);
+	return code;
 }
 
 /* Reads one profile and reports it; returns its exit code. */
@@ -146,6 +189,8 @@ run_interactive(struct run *run, const char *path)
 		return msg_exit_code(rc);
 	}
 	if ((code = prompt_profile(&prof, run->m)) != 0)
+		return code;
+	if (run->cfg->pairwise && (code = prompt_pairwise(&prof, run->m)) != 0)
 		return code;
 	code = report(run, &prof, "<answers>");
 	/* A failed gate still saves: the answers are as good as ever. */
@@ -310,6 +355,8 @@ run_all(struct run *run, int argc, char **argv, int first)
 	}
 	if (cfg->action == ACTION_INTERACTIVE)
 		return run_interactive(run, first < argc ? argv[first] : NULL);
+	if (cfg->group)
+		return run_group(run, argc - first, argv + first);
 	if (cfg->implicit_stdin)
 		return run_one(run, "-");
 	for (i = first; cfg->action == ACTION_SCORE && i < argc &&

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "stackpick/ahp.h"
+#include "stackpick/group.h"
 #include "stackpick/evidence.h"
 #include "stackpick/limits.h"
 #include "stackpick/screen.h"
@@ -151,7 +153,8 @@ phrase_source(sp_buf *b, sp_put_fn *put, const sp_result *r, int k, int i)
 		break;
 	case SP_FROM_OVERRIDE:
 		sp_buf_puts(b, c->override == SP_OVERRIDE_CLI ? "--weight" :
-		    "weights in profile");
+		    c->override == SP_OVERRIDE_PAIRWISE ?
+		    "pairwise judgements" : "weights in profile");
 		break;
 	case SP_FROM_RULE:
 		cond = &r->matrix->criteria[k].rules[s->rule].when;
@@ -194,7 +197,9 @@ phrase_mover(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 		break;
 	case SP_MOVER_OVERRIDE:
 		sp_buf_puts(b, rf->override == SP_OVERRIDE_CLI ?
-		    "set by --weight" : "set by the profile's weights");
+		    "set by --weight" : rf->override == SP_OVERRIDE_PAIRWISE ?
+		    "set by the pairwise judgements" :
+		    "set by the profile's weights");
 		break;
 	case SP_MOVER_RAISED:
 		for (i = 1; i < c->nfrom; i++) {
@@ -831,4 +836,180 @@ phrase_measured(sp_buf *b, sp_put_fn *put, const sp_report *rep, int k)
 		measured_option(b, put, rep, k, rep->result->rank[o]);
 	}
 	sp_buf_putc(b, '.');
+}
+
+/* Pairwise judgements and groups. */
+
+void
+phrase_ratio(sp_buf *b, double r)
+{
+	if (r >= 1 - 1e-9)
+		sp_buf_printf(b, "%.3g", r);
+	else
+		sp_buf_printf(b, "1/%.3g", 1 / r);
+}
+
+void
+phrase_pairwise_how(sp_buf *b, const sp_report *rep)
+{
+	const sp_ahp *a = rep->ahp;
+
+	sp_buf_printf(b, "%d criteria compared in %d judgement%s", a->n,
+	    a->njudgements, a->njudgements == 1 ? "" : "s");
+	if (a->nfilled > 0)
+		sp_buf_printf(b, " (%d pair%s not judged, filled by Harker's "
+		    "method)", a->nfilled, a->nfilled == 1 ? "" : "s");
+	sp_buf_puts(b, ". They share ");
+	if (!(a->rule_total > 0))
+		sp_buf_puts(b, "weights in proportion to their priorities, "
+		    "the heaviest at 10, since the rules give them none.");
+	else if (a->share < a->rule_total - 1e-9)
+		sp_buf_printf(b, "%.3g of the %.3g the rules give them, in "
+		    "proportion to their priorities, so that the heaviest "
+		    "stays at 10.", a->share, a->rule_total);
+	else
+		sp_buf_printf(b, "the %.3g the rules give them, in proportion "
+		    "to their priorities.", a->rule_total);
+}
+
+void
+phrase_pairwise_item(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	const sp_ahp *a = rep->ahp;
+
+	put(b, rep->matrix->criteria[a->crit[i]].label);
+	sp_buf_printf(b, ": weight %.2f, priority %.3f", a->weight[i],
+	    a->priority[i]);
+}
+
+void
+phrase_pairwise_cr(sp_buf *b, const sp_report *rep)
+{
+	const sp_ahp *a = rep->ahp;
+
+	if (a->n < 3) {
+		sp_buf_puts(b, "Two criteria compared once are consistent.");
+		return;
+	}
+	sp_buf_printf(b, "Consistency ratio %.3f (lambda max %.3f, CI %.3f, "
+	    "RI %.2f): ", a->cr, a->lambda, a->ci, a->ri);
+	sp_buf_puts(b, a->inconsistent ? "above 0.10, the judgements "
+	    "contradict each other more than Saaty's rule accepts; check them "
+	    "before trusting these weights." : "within 0.10, consistent "
+	    "enough.");
+}
+
+void
+phrase_pairwise_worst(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	const sp_ahp *a = rep->ahp;
+	const sp_judgement *j = &rep->result->profile->pair[a->worst];
+	const sp_matrix *m = rep->matrix;
+
+	sp_buf_puts(b, "Most out of line: ");
+	put(b, m->criteria[j->a].label);
+	sp_buf_puts(b, " against ");
+	put(b, m->criteria[j->b].label);
+	sp_buf_puts(b, ", judged ");
+	phrase_ratio(b, j->ratio);
+	sp_buf_puts(b, "; ");
+	phrase_ratio(b, a->worst_fit);
+	sp_buf_printf(b, " would fit the others and bring the ratio to "
+	    "%.3f.", a->worst_cr);
+}
+
+void
+phrase_group_how(sp_buf *b, const sp_report *rep)
+{
+	const sp_group *g = rep->group;
+
+	sp_buf_printf(b, "%d members.  The group's answers are the ones most "
+	    "of the say gives (the weighted median for numbers); weights set "
+	    "directly are the weighted geometric mean of the members' "
+	    "weights, and pairwise judgements the weighted geometric mean of "
+	    "each judgement.", g->nmembers);
+}
+
+static void
+pick(sp_buf *b, sp_put_fn *put, const sp_matrix *m, int o)
+{
+	if (o < 0)
+		sp_buf_puts(b, "a tie");
+	else
+		put(b, m->options[o].label);
+}
+
+void
+phrase_member(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	const sp_group *g = rep->group;
+	const sp_member *mb = &g->member[i];
+
+	put(b, mb->name);
+	sp_buf_printf(b, " (say %g): ", mb->say);
+	pick(b, put, rep->matrix, mb->winner);
+	if (mb->winner >= 0) {
+		sp_buf_printf(b, ", %.2f ahead of ", mb->margin);
+		put(b, rep->matrix->options[mb->runner_up].label);
+	}
+	sp_buf_printf(b, "; agreement %.0f%%", mb->agreement * 100);
+}
+
+void
+phrase_consensus(sp_buf *b, const sp_report *rep)
+{
+	const sp_group *g = rep->group;
+
+	sp_buf_printf(b, "Consensus %.0f%%: on average (by say) the members "
+	    "put %.0f%% of their weight where the group puts it; 100%% would "
+	    "mean every member weighs every criterion as the group does.",
+	    g->consensus * 100, g->consensus * 100);
+}
+
+void
+phrase_disagreement(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
+{
+	const sp_group *g = rep->group;
+	const sp_disagreement *d = &g->dis[i];
+	const sp_matrix *m = rep->matrix;
+	int j;
+
+	if (d->kind == SP_DIS_TRAIT)
+		put(b, m->traits[d->index].id);
+	else {
+		sp_buf_puts(b, "weight of ");
+		put(b, m->criteria[d->index].label);
+	}
+	sp_buf_puts(b, ": ");
+	for (j = 0; j < g->nmembers; j++) {
+		sp_buf_puts(b, j == 0 ? "" : ", ");
+		put(b, g->member[j].name);
+		sp_buf_puts(b, d->kind == SP_DIS_TRAIT ? " says " : " ");
+		if (d->kind == SP_DIS_TRAIT)
+			put_value(b, put, &m->traits[d->index],
+			    g->member[j].prof.value[d->index]);
+		else
+			sp_buf_printf(b, "%.3g", g->member[j].weight[d->index]);
+	}
+	sp_buf_puts(b, "; the group ");
+	if (d->kind == SP_DIS_TRAIT) {
+		sp_buf_puts(b, "takes ");
+		put_value(b, put, &m->traits[d->index],
+		    g->prof.value[d->index]);
+	} else {
+		sp_buf_printf(b, "weighs it %.3g",
+		    rep->result->crit[d->index].weight);
+	}
+	if (!d->matters) {
+		sp_buf_puts(b, d->kind == SP_DIS_TRAIT ? ". No member's answer "
+		    "changes the group's pick." : ". No member's weight changes "
+		    "the group's pick.");
+		return;
+	}
+	sp_buf_puts(b, ". With ");
+	put(b, g->member[d->member].name);
+	sp_buf_puts(b, d->kind == SP_DIS_TRAIT ? "'s answer" : "'s weight");
+	sp_buf_puts(b, " the group picks ");
+	pick(b, put, m, d->option);
+	sp_buf_puts(b, ".");
 }

@@ -160,4 +160,31 @@ void phrase_central(sp_buf *b, sp_put_fn *put, const sp_report *rep,
 void phrase_measured(sp_buf *b, sp_put_fn *put, const sp_report *rep,
     int k);
 
+
+/* A pairwise ratio: "3", "1/4", "2.37". */
+void phrase_ratio(sp_buf *b, double r);
+
+/*
+ * The pairwise judgements (rep->ahp): how the compared criteria get
+ * their weights; one criterion's weight and priority; the consistency
+ * ratio, with the warning above 0.10; and the judgement most out of line
+ * with the ratio that fits the others ("Most out of line: ...").
+ */
+void phrase_pairwise_how(sp_buf *b, const sp_report *rep);
+void phrase_pairwise_item(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int i);
+void phrase_pairwise_cr(sp_buf *b, const sp_report *rep);
+void phrase_pairwise_worst(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
+/*
+ * The group (rep->group): how it aggregates; member i's own pick and
+ * agreement; the consensus figure in words; and disagreement i, with the
+ * member whose answer would change the group's pick.
+ */
+void phrase_group_how(sp_buf *b, const sp_report *rep);
+void phrase_member(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i);
+void phrase_consensus(sp_buf *b, const sp_report *rep);
+void phrase_disagreement(sp_buf *b, sp_put_fn *put, const sp_report *rep,
+    int i);
+
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "stackpick/ahp.h"
 #include "stackpick/analysis.h"
 #include "stackpick/doc.h"
 #include "stackpick/file.h"
@@ -19,6 +20,7 @@ struct sp_pipeline {
 	sp_result *res;
 	sp_analysis *an;
 	sp_gates *gates;
+	sp_ahp ahp;          /* the last run's pairwise weights */
 	sp_report *rep;
 	sp_screen *scr;      /* the musts; what is scored is its view */
 	long today;          /* evidence is judged on; 0: not judged */
@@ -139,6 +141,7 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 	sp_status rc;
 
 	*out = NULL;
+	sp_ahp_apply(&p->ahp, prof, p->m);
 	if ((rc = set_weights(&p->o, prof, p->m, err)) != SP_OK)
 		return rc;
 	sp_screen_apply(p->scr, prof);
@@ -162,6 +165,24 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 	sp_screen_relax(p->scr, p->o.method);
 	sp_report_musts(p->rep, p->scr);
 	sp_report_evidence_check(p->rep, p->today);
+	p->rep->ahp = p->ahp.n > 0 ? &p->ahp : NULL;
+	p->rep->group = NULL;
 	*out = p->rep;
+	return SP_OK;
+}
+
+sp_status
+sp_pipeline_run_group(sp_pipeline *p, sp_group *g, const char *input,
+    const sp_report **out, sp_error *err)
+{
+	sp_status rc;
+
+	if ((rc = sp_pipeline_run(p, &g->prof, input, out, err)) != SP_OK)
+		return rc;
+	if ((rc = sp_group_explain(g, p->res, err)) != SP_OK) {
+		*out = NULL;
+		return rc;
+	}
+	p->rep->group = g;
 	return SP_OK;
 }

@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "internal.h"
 #include "must.h"
+#include "pairwise.h"
 
 void
 sp_profile_defaults(sp_profile *p, const sp_matrix *m)
@@ -276,8 +277,8 @@ static sp_status
 decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
     const sp_node *root)
 {
-	const char *keys[SP_MAX_TRAITS + 6];
-	const sp_node *k;
+	const char *keys[SP_MAX_TRAITS + 7];
+	const sp_node *k, *pairwise = NULL;
 	int i, n = 0;
 
 	TRY(check_kind(d, m, root));
@@ -287,6 +288,7 @@ decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 	keys[n++] = "must";
 	keys[n++] = "exclude";
 	keys[n++] = "require";
+	keys[n++] = "pairwise";
 	for (i = 0; i < m->ntraits; i++)
 		keys[n++] = m->traits[i].id;
 	/* A bad value of one key does not keep the others from being read. */
@@ -298,6 +300,8 @@ decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 			KEEP(d, decode_team(d, p, m, k->value));
 		else if (strcmp(k->text, "weights") == 0)
 			KEEP(d, decode_weights(d, p, m, k->value));
+		else if (strcmp(k->text, "pairwise") == 0)
+			KEEP(d, dec_pairwise(d, p, m, pairwise = k->value));
 		else if (strcmp(k->text, "must") == 0)
 			KEEP(d, must_decode_min(d, p, m, k->value));
 		else if (strcmp(k->text, "exclude") == 0)
@@ -310,6 +314,9 @@ decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 			KEEP(d, decode_trait(d, p, &m->traits[i], i,
 			    k->value));
 	}
+	/* Judgements are checked together once all are read. */
+	if (pairwise != NULL && dec_result(d) == SP_OK)
+		TRY(dec_pairwise_check(d, p, m, pairwise));
 	return dec_result(d);
 }
 

@@ -316,6 +316,63 @@ write_team(struct buf *b, const sp_profile *p, const sp_matrix *m)
 	return emit_pairs(b, "team", keys, vals, n, 0);
 }
 
+/*
+ * Whether criterion k's weight is written under weights: set there or by
+ * --weight, not derived from the pairwise judgements (written as such).
+ */
+static int
+written(const sp_profile *p, int k)
+{
+	return p->override[k] != SP_OVERRIDE_NONE &&
+	    p->override[k] != SP_OVERRIDE_PAIRWISE;
+}
+
+/* A criterion id in a flow sequence, double-quoted unless plain. */
+static void
+flow_id(struct buf *b, const char *id)
+{
+	char c[2] = { 0, 0 };
+	const char *s;
+
+	if (id[0] != '\0' && strspn(id, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(id)) {
+		puts_(b, id);
+		return;
+	}
+	puts_(b, "\"");
+	for (s = id; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			puts_(b, "\\");
+		c[0] = *s;
+		puts_(b, c);
+	}
+	puts_(b, "\"");
+}
+
+/* The pairwise judgements, each as [more, less, ratio]. */
+static int
+write_pairwise(struct buf *b, const sp_profile *p, const sp_matrix *m)
+{
+	char num[32];
+	int k;
+
+	if (p->npairs == 0)
+		return 1;
+	puts_(b, "\n");
+	comment(b, "Pairwise judgements: [more_important, less_important, "
+	    "ratio] on Saaty's scale, 1/9 to 9; see docs/weights.md.");
+	puts_(b, "pairwise:\n");
+	for (k = 0; k < p->npairs; k++) {
+		puts_(b, "  - [");
+		flow_id(b, m->criteria[p->pair[k].a].id);
+		puts_(b, ", ");
+		flow_id(b, m->criteria[p->pair[k].b].id);
+		snprintf(num, sizeof(num), ", %.17g]\n", p->pair[k].ratio);
+		puts_(b, num);
+	}
+	return 1;
+}
+
 static int
 write_weights(struct buf *b, const sp_profile *p, const sp_matrix *m)
 {
@@ -324,7 +381,7 @@ write_weights(struct buf *b, const sp_profile *p, const sp_matrix *m)
 	int k, n = 0, ok = 1;
 
 	for (k = 0; k < m->ncriteria; k++)
-		n += p->override[k] != SP_OVERRIDE_NONE;
+		n += written(p, k);
 	puts_(b, "\n");
 	comment(b, "Weight overrides, criterion id to a number from 0 to 10; "
 	    "they replace the weights stackpick derives from the traits.");
@@ -343,7 +400,7 @@ write_weights(struct buf *b, const sp_profile *p, const sp_matrix *m)
 	}
 	n = 0;
 	for (k = 0; k < m->ncriteria; k++) {
-		if (p->override[k] == SP_OVERRIDE_NONE)
+		if (!written(p, k))
 			continue;
 		/* %.17g reads back to the same double. */
 		snprintf(nums[n], sizeof(nums[n]), "%.17g", p->weight[k]);
@@ -405,9 +462,11 @@ sp_profile_write(char **out, size_t *len, const sp_profile *p,
 	}
 	keys += p->team_given;
 	for (t = 0; t < m->ncriteria; t++)
-		keys += p->override[t] != SP_OVERRIDE_NONE;
+		keys += written(p, t);
+	keys += p->npairs > 0;
 	ok = ok && write_team(&b, p, m);
 	ok = ok && write_weights(&b, p, m);
+	ok = ok && write_pairwise(&b, p, m);
 	if (keys == 0) {
 		/* Only comments would be an empty document, which is refused. */
 		puts_(&b, "\n");

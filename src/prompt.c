@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stackpick/ahp.h"
 #include "stackpick/buf.h"
 #include "stackpick/file.h"
 #include "stackpick/questionnaire.h"
@@ -602,5 +603,78 @@ done:
 	line_free();
 	sp_buf_free(&name);
 	free(text);
+	return code;
+}
+
+/*
+ * Asks how criterion a compares with b: 0 with the answer in *ratio (0:
+ * no judgement), or an exit code.
+ */
+static int
+ask_pair(const sp_matrix *m, int a, int b, double *ratio)
+{
+	sp_buf def = SP_BUF_INIT;
+	sp_error err;
+	int code = 0, r;
+
+	for (;;) {
+		fprintf(stderr, "How many times more does %s matter than %s?\n",
+		    m->criteria[a].label, m->criteria[b].label);
+		sp_buf_clear(&def);
+		if (*ratio > 0)
+			sp_buf_printf(&def, *ratio >= 1 ? "%.3g" : "1/%.3g",
+			    *ratio >= 1 ? *ratio : 1 / *ratio);
+		else
+			sp_buf_puts(&def, "skip");
+		fprintf(stderr, "  1 equal, 3 moderately, 5 strongly, 7 very "
+		    "strongly, 9 extremely;\n  1/3, 1/5 ... for the reverse "
+		    "[%s]: ", sp_buf_cstr(&def));
+		fflush(stderr);
+		if ((r = answer(&code)) == LINE_BAD && code == 0)
+			continue;
+		if (r != LINE_OK)
+			break;
+		if (line.s[0] == '\0' || strcmp(line.s, "skip") == 0) {
+			*ratio = line.s[0] == '\0' ? *ratio : 0;
+			break;
+		}
+		if (sp_ahp_parse_ratio(line.s, ratio) == 0)
+			break;
+		sp_error_clear(&err);
+		sp_error_set(&err, SP_EDATA, "", 0, 1, "'%s' is not a ratio "
+		    "from 1/9 to 9", line.s);
+		if ((code = reject(&err)) != 0)
+			break;
+	}
+	sp_buf_free(&def);
+	return code;
+}
+
+int
+prompt_pairwise(sp_profile *p, const sp_matrix *m)
+{
+	int crit[SP_AHP_ASK], n = sp_ahp_ask_plan(crit, p, m), i, j, code = 0;
+	double ratio;
+
+	if (n < 2)
+		return 0;
+	in.scripted = !isatty(STDIN_FILENO);
+	fprintf(stderr, "Now compare the %d criteria that weigh most, two at "
+	    "a time.  Enter keeps the\nanswer in brackets; skip leaves a "
+	    "pair out.\n", n);
+	catch_begin();
+	for (i = 0; i < n && code == 0; i++)
+		for (j = i + 1; j < n && code == 0; j++) {
+			ratio = sp_ahp_get(p, crit[i], crit[j]);
+			if ((code = ask_pair(m, crit[i], crit[j], &ratio)) == 0)
+				sp_ahp_set(p, crit[i], crit[j], ratio);
+		}
+	catch_end();
+	line_free();
+	if (code == 0 && sp_ahp_keep_connected(p) > 0)
+		fputs("Some judgements were not joined to the others, and are "
+		    "left out.\n", stderr);
+	if (code == 0)
+		fputc('\n', stderr);
 	return code;
 }

@@ -20,6 +20,14 @@
 int prompt_profile(sp_profile *p, const sp_matrix *m);
 
 /*
+ * Asks how the few heaviest criteria for p (see sp_ahp_ask_plan())
+ * compare, two at a time, and keeps the answers as p's pairwise
+ * judgements; a judgement p already holds is the default.  Returns 0 or
+ * an exit code, as prompt_profile().
+ */
+int prompt_pairwise(sp_profile *p, const sp_matrix *m);
+
+/*
  * Saves p as a commented profile.  With path, writes it there; without,
  * first offers to save and asks for a file name (an empty answer or the
  * end of input saves nothing).  An existing file is replaced only with

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stackpick/ahp.h"
+#include "stackpick/group.h"
 
 #include "stackpick/adr.h"
 #include "stackpick/evidence.h"
@@ -373,6 +375,101 @@ gates(const sp_result *r, const sp_gates *g)
 	return arr;
 }
 
+/* The pairwise judgements: what they gave and how consistent they are. */
+static json_t *
+pairwise(const sp_report *rep)
+{
+	const sp_ahp *a = rep->ahp;
+	const sp_matrix *m = rep->matrix;
+	const sp_profile *p = rep->result->profile;
+	json_t *crit = json_array(), *judged = json_array(), *worst;
+	int i;
+
+	for (i = 0; i < a->n; i++)
+		json_array_append_new(crit, json_pack("{s:s,s:f,s:f}",
+		    "criterion", m->criteria[a->crit[i]].id, "priority",
+		    a->priority[i], "weight", a->weight[i]));
+	for (i = 0; i < p->npairs; i++)
+		json_array_append_new(judged, json_pack("{s:s,s:s,s:f}",
+		    "more", m->criteria[p->pair[i].a].id, "less",
+		    m->criteria[p->pair[i].b].id, "ratio", p->pair[i].ratio));
+	worst = a->worst < 0 ? json_null() : json_pack("{s:s,s:s,s:f,s:f,"
+	    "s:f}", "more", m->criteria[p->pair[a->worst].a].id, "less",
+	    m->criteria[p->pair[a->worst].b].id, "ratio",
+	    p->pair[a->worst].ratio, "fit", a->worst_fit, "cr_after",
+	    a->worst_cr);
+	return json_pack("{s:o,s:o,s:i,s:f,s:f,s:f,s:f,s:f,s:f,s:b,s:o}",
+	    "criteria", crit, "judgements", judged, "filled", a->nfilled,
+	    "rule_total", a->rule_total, "share", a->share, "lambda_max",
+	    a->lambda, "ci", a->ci, "ri", a->ri, "cr", a->cr, "consistent",
+	    !a->inconsistent, "most_inconsistent", worst);
+}
+
+static json_t *
+member(const sp_report *rep, int i)
+{
+	const sp_member *mb = &rep->group->member[i];
+	const sp_matrix *m = rep->matrix;
+	json_t *w = json_object();
+	int k;
+
+	for (k = 0; k < m->ncriteria; k++)
+		json_object_set_new(w, m->criteria[k].id,
+		    json_real(mb->weight[k]));
+	return json_pack("{s:o,s:o,s:f,s:o,s:o,s:f,s:o,s:f}", "name",
+	    text(mb->name), "profile", text(mb->file), "say", mb->say,
+	    "option", option_or_null(m, mb->winner), "runner_up",
+	    json_string(m->options[mb->runner_up].id), "margin", mb->margin,
+	    "weights", w, "agreement", mb->agreement);
+}
+
+static json_t *
+disagreement(const sp_report *rep, int i)
+{
+	const sp_group *g = rep->group;
+	const sp_disagreement *d = &g->dis[i];
+	const sp_matrix *m = rep->matrix;
+	json_t *vals = json_array(), *group;
+	int j;
+
+	for (j = 0; j < g->nmembers; j++)
+		json_array_append_new(vals, d->kind == SP_DIS_TRAIT ?
+		    sp_trait_value_json(&m->traits[d->index],
+		    g->member[j].prof.value[d->index]) :
+		    json_real(g->member[j].weight[d->index]));
+	group = d->kind == SP_DIS_TRAIT ? sp_trait_value_json(
+	    &m->traits[d->index], g->prof.value[d->index]) :
+	    json_real(rep->result->crit[d->index].weight);
+	return json_pack("{s:s,s:s,s:o,s:o,s:b,s:o,s:o}", "kind",
+	    d->kind == SP_DIS_TRAIT ? "trait" : "weight", "id",
+	    d->kind == SP_DIS_TRAIT ? m->traits[d->index].id :
+	    m->criteria[d->index].id, "members", vals, "group", group,
+	    "matters", d->matters, "member", d->matters ?
+	    text(g->member[d->member].name) : json_null(), "option",
+	    d->matters ? option_or_null(m, d->option) : json_null());
+}
+
+/* The group: its members, how it aggregates, the disagreements. */
+static json_t *
+group(const sp_report *rep)
+{
+	const sp_group *g = rep->group;
+	json_t *members = json_array(), *dis = json_array();
+	int i;
+
+	for (i = 0; i < g->nmembers; i++)
+		json_array_append_new(members, member(rep, i));
+	for (i = 0; i < g->ndis; i++)
+		json_array_append_new(dis, disagreement(rep, i));
+	return json_pack("{s:o,s:o,s:o,s:{s:s,s:s,s:s},s:f,s:o}", "name",
+	    g->name ? text(g->name) : json_null(), "file", g->file ?
+	    text(g->file) : json_null(), "members", members, "aggregation",
+	    "traits", "weighted vote; weighted median for numbers",
+	    "weights", "weighted geometric mean", "pairwise",
+	    "weighted geometric mean of each judgement", "consensus",
+	    g->consensus, "disagreements", dis);
+}
+
 /* Appends len bytes of JSON to the sp_buf data (json_dump_callback). */
 static int
 dump_cb(const char *buffer, size_t size, void *data)
@@ -705,5 +802,9 @@ sp_report_json(const sp_report *rep)
 		analysis(root, rep);
 	json_object_set_new(root, "gates", gates(r, rep->gates));
 	musts_and_evidence(root, rep);
+	if (rep->ahp != NULL)
+		json_object_set_new(root, "pairwise", pairwise(rep));
+	if (rep->group != NULL)
+		json_object_set_new(root, "group", group(rep));
 	return root;
 }

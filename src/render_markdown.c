@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "stackpick/ahp.h"
+#include "stackpick/group.h"
 #include "stackpick/render.h"
 #include "chart.h"
 #include "escape.h"
@@ -425,6 +427,62 @@ evidence(sp_buf *b, const sp_report *rep)
 	}
 }
 
+/* The weights from pairwise judgements, and their consistency. */
+static void
+pairwise(sp_buf *b, const sp_report *rep)
+{
+	int i;
+
+	if (rep->ahp == NULL)
+		return;
+	sp_buf_puts(b, "\n### Pairwise judgements\n\n");
+	phrase_pairwise_how(b, rep);
+	sp_buf_puts(b, "\n\n");
+	for (i = 0; i < rep->ahp->n; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_pairwise_item(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+	sp_buf_puts(b, rep->ahp->inconsistent ? "\n**Warning:** " : "\n");
+	phrase_pairwise_cr(b, rep);
+	sp_buf_putc(b, '\n');
+	if (rep->ahp->inconsistent && rep->ahp->worst >= 0) {
+		sp_buf_putc(b, '\n');
+		phrase_pairwise_worst(b, put, rep);
+		sp_buf_putc(b, '\n');
+	}
+}
+
+/* The group: how it decides, each member, the disagreements. */
+static void
+group(sp_buf *b, const sp_report *rep)
+{
+	const sp_group *g = rep->group;
+	int i;
+
+	if (g == NULL)
+		return;
+	sp_buf_puts(b, "\n### Group\n\n");
+	phrase_group_how(b, rep);
+	sp_buf_puts(b, "\n\n");
+	for (i = 0; i < g->nmembers; i++) {
+		sp_buf_puts(b, "- ");
+		phrase_member(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+	sp_buf_putc(b, '\n');
+	phrase_consensus(b, rep);
+	sp_buf_puts(b, "\n\n### Where the group disagrees\n\n");
+	if (g->ndis == 0)
+		sp_buf_puts(b, "Nowhere: every member gives the same answers "
+		    "and weights.\n");
+	for (i = 0; i < g->ndis; i++) {
+		sp_buf_puts(b, g->dis[i].matters ? "- **Matters:** " : "- ");
+		phrase_disagreement(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+}
+
 sp_status
 sp_render_markdown(sp_buf *b, const sp_report *rep,
     const sp_render_opts *opts)
@@ -436,6 +494,7 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	if (r == NULL)
 		return screen_only(b, rep);
 	headline(b, rep);
+	group(b, rep);
 	musts(b, rep);
 	how_sure(b, rep);
 	evidence(b, rep);
@@ -443,6 +502,7 @@ sp_render_markdown(sp_buf *b, const sp_report *rep,
 	reasons(b, rep, 1);
 	reasons(b, rep, -1);
 	table(b, rep);
+	pairwise(b, rep);
 	if (!opts->no_charts)
 		chart_markdown(b, put, rep);
 	if (r->nchecklist > 0)

@@ -6,6 +6,8 @@
  */
 #include <math.h>
 
+#include "stackpick/ahp.h"
+#include "stackpick/group.h"
 #include "stackpick/render.h"
 #include "stackpick/screen.h"
 #include "phrase.h"
@@ -490,6 +492,61 @@ evidence(struct out *o, const sp_report *rep)
 	}
 }
 
+/* The weights from pairwise judgements, and their consistency. */
+static void
+pairwise(struct out *o, const sp_report *rep)
+{
+	int i;
+
+	if (rep->ahp == NULL)
+		return;
+	heading(o, "Pairwise judgements");
+	phrase_pairwise_how(&o->line, rep);
+	flush(o, "  ", 2);
+	for (i = 0; i < rep->ahp->n; i++) {
+		phrase_pairwise_item(&o->line, put, rep, i);
+		flush(o, "  - ", 4);
+	}
+	if (rep->ahp->inconsistent)
+		sp_buf_printf(&o->line, "%sWarning:%s ", YELLOW(o), RESET(o));
+	phrase_pairwise_cr(&o->line, rep);
+	flush(o, "  ", 2);
+	if (rep->ahp->inconsistent && rep->ahp->worst >= 0) {
+		phrase_pairwise_worst(&o->line, put, rep);
+		flush(o, "  ", 2);
+	}
+}
+
+/* The group: how it decides, each member, the disagreements. */
+static void
+group(struct out *o, const sp_report *rep)
+{
+	const sp_group *g = rep->group;
+	int i;
+
+	if (g == NULL)
+		return;
+	heading(o, "Group");
+	phrase_group_how(&o->line, rep);
+	flush(o, "  ", 2);
+	for (i = 0; i < g->nmembers; i++) {
+		phrase_member(&o->line, put, rep, i);
+		flush(o, "  - ", 4);
+	}
+	phrase_consensus(&o->line, rep);
+	flush(o, "  ", 2);
+	heading(o, "Where the group disagrees");
+	if (g->ndis == 0) {
+		sp_buf_puts(&o->line, "Nowhere: every member gives the same "
+		    "answers and weights.");
+		flush(o, "  ", 2);
+	}
+	for (i = 0; i < g->ndis; i++) {
+		phrase_disagreement(&o->line, put, rep, i);
+		flush(o, g->dis[i].matters ? "  ! " : "  - ", 4);
+	}
+}
+
 sp_status
 sp_render_text(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 {
@@ -508,10 +565,12 @@ sp_render_text(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 		sp_buf_free(&o.line);
 		return b->oom ? SP_ENOMEM : SP_OK;
 	}
+	group(&o, rep);
 	how_sure(&o, rep);
 	reasons(&o, rep, 1);
 	reasons(&o, rep, -1);
 	table(&o, rep);
+	pairwise(&o, rep);
 	advice(&o, "Checklist", "  [ ] ", r->checklist, r->nchecklist);
 	sp_buf_puts(&o.line, "Pitfalls to avoid");
 	if (rep->winner >= 0) {

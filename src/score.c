@@ -456,6 +456,7 @@ derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
 	if (c->override != SP_OVERRIDE_NONE) {
 		w = p->weight[k];
 		c->nfrom = 0;
+		c->clamped = 0;
 		add_source(c, cr, SP_FROM_OVERRIDE, -1, -1, w, NULL);
 	}
 	c->weight = w;

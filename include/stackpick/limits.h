@@ -71,6 +71,21 @@
 #define SP_TEAM_MIN 0
 #define SP_TEAM_MAX 5
 
+/*
+ * Criteria one profile may compare pairwise, and so the judgements it
+ * may give (each pair once).  Saaty's random indices, which the
+ * consistency ratio divides by, are published for up to 10 items; and
+ * people cannot judge many more consistently.  Finding the judgement most
+ * out of line solves the judgements once per judgement, so its cost grows
+ * with the fifth power of this.
+ */
+#define SP_MAX_PAIRWISE 10
+#define SP_MAX_JUDGEMENTS (SP_MAX_PAIRWISE * (SP_MAX_PAIRWISE - 1) / 2)
+
+/* Members of one group (--group), and the largest group file. */
+#define SP_MAX_MEMBERS 32
+#define SP_MAX_GROUP_BYTES (64L * 1024L)
+
 /* Longest answer to one question of the questionnaire, in bytes. */
 #define SP_MAX_ANSWER 1024
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "stackpick/gate.h"
+#include "stackpick/group.h"
 #include "stackpick/matrix.h"
 #include "stackpick/profile.h"
 #include "stackpick/report.h"
@@ -73,6 +74,14 @@ sp_status sp_pipeline_load_all(sp_profile *prof, const sp_matrix *m,
  * next run or sp_pipeline_free(); prof must stay alive while it is read.
  */
 sp_status sp_pipeline_run(sp_pipeline *p, sp_profile *prof,
+    const char *input, const sp_report **out, sp_error *err);
+
+/*
+ * Runs the group profile of g as sp_pipeline_run() does, then explains
+ * the group (each member's answer, agreement, disagreements) against its
+ * result; the report's group points to g, which must outlive it.
+ */
+sp_status sp_pipeline_run_group(sp_pipeline *p, sp_group *g,
     const char *input, const sp_report **out, sp_error *err);
 
 #endif

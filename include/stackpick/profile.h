@@ -14,8 +14,19 @@
 #define SP_NAME_MAX 128
 
 /* Where a weight override came from. */
-typedef enum { SP_OVERRIDE_NONE, SP_OVERRIDE_PROFILE, SP_OVERRIDE_CLI }
-    sp_override;
+typedef enum { SP_OVERRIDE_NONE, SP_OVERRIDE_PROFILE, SP_OVERRIDE_CLI,
+    SP_OVERRIDE_PAIRWISE } sp_override;
+
+/*
+ * One pairwise judgement: criterion a matters ratio times as much as
+ * criterion b (Saaty's scale, 1/9..9).  line and column locate it in the
+ * profile, 0 when it came from elsewhere.
+ */
+typedef struct {
+	int a, b;
+	double ratio;
+	int line, column;
+} sp_judgement;
 
 /* What a must asks of an option (see docs/profile.md). */
 typedef enum {
@@ -41,6 +52,8 @@ typedef struct {
 	unsigned char override[SP_MAX_CRITERIA]; /* sp_override */
 	sp_must must[SP_MAX_MUSTS];          /* in file order */
 	int nmusts;
+	sp_judgement pair[SP_MAX_JUDGEMENTS]; /* pairwise:, each pair once */
+	int npairs;
 } sp_profile;
 
 /* Fills p with the matrix's defaults: no name, no team, no overrides. */

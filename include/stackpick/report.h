@@ -184,6 +184,15 @@ typedef struct sp_report {
 	int ncentral;
 	int *measured;
 	int nmeasured;
+
+	/*
+	 * The weights from the profile's pairwise judgements, with their
+	 * consistency (ahp->inconsistent: the report warns), or NULL when
+	 * it has none; and the group model when a group was scored, or
+	 * NULL.  Set by the pipeline after the explain stage.
+	 */
+	const struct sp_ahp *ahp;
+	const struct sp_group *group;
 } sp_report;
 
 /*

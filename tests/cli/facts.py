@@ -37,13 +37,15 @@ SKIP = {
 
 
 class Case:
-    def __init__(self, name, profile, matrix=None):
+    def __init__(self, name, profile, matrix=None, group=False):
         self.name = name
         self.profile = profile
         self.matrix = matrix
+        self.group = group
 
     def args(self):
-        return ["--matrix", self.matrix] if self.matrix else []
+        return (["--matrix", self.matrix] if self.matrix else []) + \
+            (["--group"] if self.group else [])
 
 
 def cases(src):
@@ -62,6 +64,15 @@ def cases(src):
         if not os.path.isdir(path):
             continue
         files = sorted(n for n in os.listdir(path) if n.endswith(".yaml"))
+        if "group.yaml" in files:
+            # A group of profiles for the built-in matrix: each member,
+            # and the group.
+            for n in files:
+                out.append(Case(os.path.relpath(os.path.join(path, n),
+                                                data),
+                                os.path.join(path, n), None,
+                                n == "group.yaml"))
+            continue
         matrices = [n for n in files if n.startswith("matrix")]
         if path != examples and len(matrices) != 1:
             raise SystemExit(f"FAIL: {path}: expected one matrix*.yaml, "
@@ -347,8 +358,45 @@ def parse_flip(f, sentence):
     return ("?", sentence, "?")
 
 
-def check_text(f, out, where):
+def check_weights(f, text, where):
+    """The pairwise and group facts, in flattened text or Markdown."""
     errors = []
+    pw = f.j.get("pairwise")
+    if pw is not None:
+        if len(pw["criteria"]) > 2 and \
+                "Consistency ratio %.3f " % pw["cr"] not in text:
+            errors.append(f"{where}: no consistency ratio {pw['cr']:.3f}")
+        if ("Warning:" in text) == pw["consistent"]:
+            errors.append(f"{where}: warning shown is not "
+                          f"{not pw['consistent']}")
+        if (pw["most_inconsistent"] is not None and not pw["consistent"]
+                and "Most out of line: " not in text):
+            errors.append(f"{where}: most inconsistent judgement not named")
+    g = f.j.get("group")
+    if g is None:
+        return errors
+    for mb in g["members"]:
+        pick = f.opt[mb["option"]] if mb["option"] else "a tie"
+        if f"{mb['name']} (say {mb['say']:g}): {pick}" not in text:
+            errors.append(f"{where}: member {mb['name']} picking {pick} "
+                          "not stated")
+    if "Consensus %.0f%%" % (g["consensus"] * 100) not in text:
+        errors.append(f"{where}: consensus not stated")
+    matters = [d for d in g["disagreements"] if d["matters"]]
+    said = text.count(" the group picks ")
+    if said != len(matters):
+        errors.append(f"{where}: {said} disagreements that matter, JSON "
+                      f"has {len(matters)}")
+    for d in matters:
+        pick = f.opt[d["option"]] if d["option"] else "a tie"
+        if f"With {d['member']}'s" not in text or \
+                f"the group picks {pick}." not in text:
+            errors.append(f"{where}: {d['id']} matters, not said so")
+    return errors
+
+
+def check_text(f, out, where):
+    errors = check_weights(f, flat(out), where)
     sec = sections(out)
     head = flat(out.split("\n\n")[0])
     if f.tie:
@@ -427,7 +475,8 @@ def md_section(md, heading):
 
 
 def check_markdown(f, out, where):
-    errors = []
+    errors = check_weights(f, md_unescape(flat(out)).replace("**", ""),
+                           where)
     lines = out.split("\n")
     head = md_unescape(lines[0])
     if f.tie:
