@@ -12,6 +12,13 @@ tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 expect=$here/expect.sh
 
+# Runs expect.sh and ends this script with its status.  Not with exec,
+# which would skip the EXIT trap and leave $tmp behind.
+expect_and_exit() {
+	"$expect" "$@"
+	exit
+}
+
 fail() {
 	echo "FAIL: $*" >&2
 	for f in "$tmp"/out "$tmp"/err; do
@@ -100,7 +107,7 @@ pretty)
 	[ "$(wc -l <"$tmp/compact")" -eq 2 ] || fail "expected two objects"
 	cmp -s "$tmp/pretty" "$tmp/compact" || fail "--pretty changes the data" ;;
 pretty-text)
-	exec "$expect" --code 64 --stderr "--pretty applies to --format json only" \
+	expect_and_exit --code 64 --stderr "--pretty applies to --format json only" \
 	    -- "$sp" --pretty "$ex/realtime-chat.yaml" ;;
 schema)
 	# Every shipped example, alone and together, compact and indented,
@@ -154,10 +161,10 @@ schema)
 		    fail "the schema accepts a broken document ($f)"
 	done ;;
 expect-pass)
-	exec "$expect" --code 0 --no-stderr --stdout "^  pass expect: recommended nodejs, as expected" \
+	expect_and_exit --code 0 --no-stderr --stdout "^  pass expect: recommended nodejs, as expected" \
 	    -- "$sp" --color=never --expect nodejs "$ex/realtime-chat.yaml" ;;
 expect-alias)
-	exec "$expect" --code 0 --no-stderr -- "$sp" --expect node "$ex/realtime-chat.yaml" ;;
+	expect_and_exit --code 0 --no-stderr -- "$sp" --expect node "$ex/realtime-chat.yaml" ;;
 expect-fail)
 	run --format json --expect python "$ex/realtime-chat.yaml"
 	want_rc 1
@@ -167,11 +174,11 @@ expect-fail)
 	    "detail": "recommended nodejs, expected python"}]' "$tmp/out" >/dev/null ||
 	    fail "wrong gates in JSON" ;;
 expect-tie)
-	exec "$expect" --code 1 \
+	expect_and_exit --code 1 \
 	    --stderr "gate expect failed: no recommendation \(python and nodejs tie\), expected nodejs" \
 	    -- "$sp" --expect nodejs good/tie.yaml ;;
 expect-unknown)
-	exec "$expect" --code 64 --no-stdout \
+	expect_and_exit --code 64 --no-stdout \
 	    --stderr "--expect: unknown option 'ruby' \(expected python or nodejs\)" \
 	    -- "$sp" --expect ruby "$ex/realtime-chat.yaml" ;;
 margin-pass)
@@ -190,7 +197,7 @@ margin-fail)
 	jq -e '.gates[0].passed == false and .gates[0].name == "min_margin"' \
 	    "$tmp/out" >/dev/null || fail "wrong gates in JSON" ;;
 margin-tie)
-	exec "$expect" --code 1 --stderr "margin 0.00 is below the minimum of 0.01" \
+	expect_and_exit --code 1 --stderr "margin 0.00 is below the minimum of 0.01" \
 	    -- "$sp" --min-margin 0.01 good/tie.yaml ;;
 margin-bad)
 	for v in -1 abc 0,5 nan inf ''; do
@@ -240,7 +247,7 @@ baseline-jsonl)
 	grep -q "gate baseline failed: $tmp/base.jsonl holds no result for good/minimal.yaml" \
 	    "$tmp/err" || fail "wrong explanation" ;;
 baseline-missing)
-	exec "$expect" --code 66 --no-stdout --stderr "^stackpick: nowhere.json: No such file" \
+	expect_and_exit --code 66 --no-stdout --stderr "^stackpick: nowhere.json: No such file" \
 	    -- "$sp" --baseline nowhere.json "$ex/realtime-chat.yaml" ;;
 baseline-invalid)
 	printf '{"schema_version": 1,\n  "input": oops}\n' >"$tmp/b.json"
@@ -248,7 +255,7 @@ baseline-invalid)
 	    -- "$sp" --baseline "$tmp/b.json" "$ex/realtime-chat.yaml" || exit 1
 	"$sp" --format json "$ex/realtime-chat.yaml" >"$tmp/c.json"
 	jq -c '.schema_version = 7' "$tmp/c.json" >>"$tmp/c.json"
-	exec "$expect" --code 65 --no-stdout \
+	expect_and_exit --code 65 --no-stdout \
 	    --stderr "^stackpick: $tmp/c.json:2:1: not a stackpick result with schema_version 1" \
 	    -- "$sp" --baseline "$tmp/c.json" "$ex/realtime-chat.yaml" ;;
 gates-order)
@@ -267,14 +274,14 @@ gates-order)
 	cmp -s "$tmp/want" "$tmp/err" || fail "stderr and JSON disagree" ;;
 gates-worst)
 	# A failed gate (1) never hides a worse error.
-	exec "$expect" --code 65 -- "$sp" --expect python "$ex/realtime-chat.yaml" \
+	expect_and_exit --code 65 -- "$sp" --expect python "$ex/realtime-chat.yaml" \
 	    bad/nan.yaml ;;
 quiet)
 	"$expect" --code 0 --no-stdout --no-stderr \
 	    -- "$sp" --quiet --expect nodejs "$ex/realtime-chat.yaml" || exit 1
 	"$expect" --code 1 --no-stdout --stderr "gate expect failed" \
 	    -- "$sp" -q --format json --expect python "$ex/realtime-chat.yaml" || exit 1
-	exec "$expect" --code 65 --no-stdout --stderr "nan.yaml:2:15" \
+	expect_and_exit --code 65 --no-stdout --stderr "nan.yaml:2:15" \
 	    -- "$sp" -q --format json bad/nan.yaml ;;
 markdown)
 	# The report renders: a heading, the criteria as a real table with one

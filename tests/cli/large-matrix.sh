@@ -58,5 +58,5 @@ set -- $(jq -r '.sensitivity[0] | "\(.criterion) \(.flip_weight)"' "$tmp/a.json"
 got=$("$sp" --format json --matrix "$tmp/matrix.yaml" --weight "$1=$2" \
     "$tmp/profile.yaml" | jq -r '.recommendation.option')
 [ "$got" != "$win" ] || fail "$1=$2 should change the winner from $win"
-exec "$here/expect.sh" --code 0 --max-width 80 --stdout '^How sure: ' \
+"$here/expect.sh" --code 0 --max-width 80 --stdout '^How sure: ' \
     -- "$sp" --color=never --matrix "$tmp/matrix.yaml" "$tmp/profile.yaml"

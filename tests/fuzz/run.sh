@@ -15,7 +15,7 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(profile matrix writeback baseline answers)
 dir=build-fuzz
 
-CC=${CC:-clang} cmake -S . -B "$dir" -DSP_FUZZ=ON -DSP_WERROR=ON >/dev/null
+CC=${CC:-clang} cmake -S . -B "$dir" -DSP_FUZZ=ON -DSP_WERROR=ON -DBUILD_TESTING=ON >/dev/null
 cmake --build "$dir" -j2 --target "${targets[@]/#/fuzz_}" >/dev/null
 
 status=0
