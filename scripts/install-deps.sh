@@ -27,7 +27,7 @@ apt-get install -y -qq --no-install-recommends \
 [ "$runtime" -eq 1 ] && exit 0
 apt-get install -y -qq --no-install-recommends \
 	libcmocka-dev \
-	jq valgrind tmux ca-certificates \
+	jq valgrind tmux less ca-certificates \
 	clang libclang-rt-14-dev cppcheck time \
 	mandoc groff-base man-db dpkg-dev zsh fish \
 	python3 python3-jsonschema cmark-gfm locales >/dev/null

@@ -56,6 +56,27 @@ out_columns(void)
 	return n < OUT_MIN_COLUMNS ? OUT_MIN_COLUMNS : (int)n;
 }
 
+/* Whether an executable named name is on PATH. */
+static int
+on_path(const char *name)
+{
+	const char *path = getenv("PATH"), *p, *end;
+	sp_buf full = SP_BUF_INIT;
+	int found = 0;
+
+	for (p = path != NULL ? path : ""; !found && *p; p = end) {
+		end = p + strcspn(p, ":");
+		sp_buf_clear(&full);
+		sp_buf_putn(&full, p, (size_t)(end - p));
+		sp_buf_printf(&full, "/%s", name);
+		found = !full.oom && access(sp_buf_cstr(&full), X_OK) == 0;
+		if (*end == ':')
+			end++;
+	}
+	sp_buf_free(&full);
+	return found;
+}
+
 /*
  * Starts $PAGER (less -FRX by default, and LESS=FRX when LESS is unset)
  * with stdout going into it.  Without a pager (PAGER empty or "cat", or
@@ -69,6 +90,9 @@ start_pager(void)
 	pid_t pid;
 
 	out.pager = 0;
+	/* Without PAGER, page only when less is there to do it. */
+	if (pager == NULL && !on_path("less"))
+		return;
 	if (pager == NULL)
 		pager = "less";
 	if (pager[0] == '\0' || strcmp(pager, "cat") == 0 || pipe(fd) != 0)

@@ -473,7 +473,15 @@ phrase_summary_sure(sp_buf *b, sp_put_fn *put, const sp_report *rep)
 		names[i] = rep->matrix->traits[rep->hinges[i]].id;
 	sp_buf_printf(b, "%s for these answers, but it hinges on ",
 	    label_words(a->label));
-	phrase_list(b, put, names, rep->nhinges);
+	if (rep->nhinges_all > rep->nhinges) {
+		for (i = 0; i < rep->nhinges; i++) {
+			sp_buf_puts(b, i ? ", " : "");
+			put(b, names[i]);
+		}
+		sp_buf_printf(b, " and %d more", rep->nhinges_all -
+		    rep->nhinges);
+	} else
+		phrase_list(b, put, names, rep->nhinges);
 	sp_buf_puts(b, rep->nhinges > 1 ? ": answering any one of them "
 	    "differently changes the verdict." : ": answering it differently "
 	    "changes the verdict.");

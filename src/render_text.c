@@ -350,13 +350,17 @@ ranks(struct out *o, const sp_report *rep)
 {
 	const sp_analysis *a = rep->analysis;
 	const sp_matrix *m = rep->matrix;
-	int i, j, opt, no = m->noptions;
+	int i, j, opt, lw, no = m->noptions;
 
 	if (rep->nranks == 0)
 		return;
 	phrase_first_places(&o->line, put, rep);
 	flush(o, "  ", 2);
-	sp_buf_printf(o->b, "  %-28s", "Rank in the draws");
+	/* The label column narrows to fit, as the criteria table's does. */
+	lw = (int)o->width - 2 - 6 * rep->nranks;
+	lw = lw > LABEL_WIDTH ? LABEL_WIDTH : lw < 8 ? 8 : lw;
+	sp_buf_puts(o->b, "  ");
+	sp_buf_field(o->b, "Rank in the draws", (size_t)lw, 0);
 	for (j = 0; j < rep->nranks; j++) {
 		phrase_ordinal(&o->line, j + 1);
 		sp_buf_printf(o->b, " %5s", sp_buf_cstr(&o->line));
@@ -366,7 +370,7 @@ ranks(struct out *o, const sp_report *rep)
 	for (i = 0; i < no; i++) {
 		opt = rep->result->rank[i];
 		sp_buf_puts(o->b, "  ");
-		sp_buf_field(o->b, m->options[opt].label, 28, 0);
+		sp_buf_field(o->b, m->options[opt].label, (size_t)lw, 0);
 		for (j = 0; j < rep->nranks; j++)
 			sp_buf_printf(o->b, " %4.0f%%", a->accept[opt * no + j] *
 			    100);

@@ -261,13 +261,17 @@ explain_summary(sp_report *rep, const sp_result *r)
 	rep->nsummary_pro = rep->npro < SP_REPORT_SUMMARY ? rep->npro :
 	    SP_REPORT_SUMMARY;
 	rep->nsummary_con = rep->ncon < 2 ? rep->ncon : 2;
-	rep->nhinges = 0;
+	rep->nhinges = rep->nhinges_all = 0;
 	for (i = 0; a != NULL && a->winner >= 0 && i < a->ntrait_flips; i++) {
-		for (j = 0; j < rep->nhinges; j++)
-			if (rep->hinges[j] == a->trait_flips[i].trait)
+		/* Flips of one trait come together, nearest value first. */
+		for (j = 0; j < i; j++)
+			if (a->trait_flips[j].trait == a->trait_flips[i].trait)
 				break;
-		if (j == rep->nhinges && rep->nhinges < SP_REPORT_HINGES)
+		if (j < i)
+			continue;
+		if (rep->nhinges < SP_REPORT_HINGES)
 			rep->hinges[rep->nhinges++] = a->trait_flips[i].trait;
+		rep->nhinges_all++;
 	}
 	rep->team = team_criterion(r);
 	rep->ncaveats = 0;

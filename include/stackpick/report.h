@@ -139,6 +139,7 @@ typedef struct sp_report {
 	int nsummary_con;
 	int hinges[SP_REPORT_HINGES];
 	int nhinges;
+	int nhinges_all;             /* traits that flip it, named or not */
 	sp_caveat caveats[SP_REPORT_CAVEATS];
 	int ncaveats;
 	int team;

@@ -16,8 +16,13 @@
 #              and changes an earlier answer, a file name refused ("no"
 #              to replacing it, a missing directory) is asked again,
 #              ~/ is HOME, and the saved profile gives the report shown
+#   pager      a report longer than the screen goes through less: its
+#              first lines show and stackpick waits until q is pressed
+#   no-pager   piped, or with --no-pager, the whole report goes out at
+#              once, with nothing to press
 set -u
 sp=$1 case=$2
+examples=$(cd "$(dirname "$0")/../../data/examples" && pwd)
 tmp=$(mktemp -d) || exit 2
 sock=$tmp/tmux.sock
 export TERM=xterm
@@ -123,6 +128,29 @@ session)
 	head -n 1 "$tmp/report.txt" | grep -q '^demo: shop # 2: NodeJS recommended' ||
 		fail "unexpected report: $(head -n 1 "$tmp/report.txt")"
 	cmp -s "$tmp/before" "$tmp/after" || fail "terminal settings changed"
+	;;
+pager)
+	command -v less >/dev/null || { echo "SKIP: no less" >&2; exit 77; }
+	type_line "env -u PAGER -u LESS '$sp' '$examples/realtime-chat.yaml'; echo rc=\$?"
+	wait_for '^realtime-chat: NodeJS recommended'
+	# The end of the report is not on the screen, and less waits.
+	sleep 1
+	tmux -S "$sock" capture-pane -p -t t -S - >"$tmp/screen"
+	grep -q '^rc=' "$tmp/screen" && fail "the report was not paged"
+	grep -q '^Suggested frameworks and tooling' "$tmp/screen" &&
+		fail "the whole report fitted the screen"
+	tmux -S "$sock" send-keys -t t q
+	[ "$(status)" = 0 ] || fail "exit status $(status)"
+	;;
+no-pager)
+	type_line "'$sp' '$examples/realtime-chat.yaml' | cat; echo rc=\$?"
+	[ "$(status)" = 0 ] || fail "exit status $(status)"
+	grep -q '^Suggested frameworks and tooling' "$tmp/screen" ||
+		fail "the end of the piped report is missing"
+	type_line "clear; '$sp' --no-pager '$examples/realtime-chat.yaml'; echo rc2=\$?"
+	wait_for '^rc2=0'
+	grep -q '^Suggested frameworks and tooling' "$tmp/screen" ||
+		fail "the end of the --no-pager report is missing"
 	;;
 interrupt)
 	type_line "stty -g >before; '$sp' --save x.yaml; echo rc=\$?; stty -g >after"
