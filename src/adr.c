@@ -345,6 +345,8 @@ scan_dir(struct scan *s, const char *dir)
 	s->max = s->newest = 0;
 	if (d == NULL)
 		return;
+	/* cppcheck-suppress readdirCalled ; one thread, and readdir_r is
+	   deprecated */
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 

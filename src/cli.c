@@ -288,8 +288,8 @@ apply(struct config *cfg, const struct optdef *d, const char *v)
 			bad_value(d, v);
 			return SP_EXIT_USAGE;
 		}
-		*(double *)(base + d->off) = x;
-		*(int *)(base + d->set_off) = 1;
+		memcpy(base + d->off, &x, sizeof(x));
+		memcpy(base + d->set_off, &(int){ 1 }, sizeof(int));
 		return 0;
 	case K_CHOICE:
 		if (d->choose(cfg, v) != 0) {

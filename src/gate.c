@@ -308,11 +308,13 @@ same_criteria(struct str *d, const sp_result *r, json_t *criteria,
 		id = json_string_value(json_object_get(c, "id"));
 		if (sp_matrix_criterion(m, id) >= 0)
 			continue;
+		/* cppcheck-suppress knownConditionTrueFalse ; named grows below */
 		if (named == 0)
 			str_add(d, "%s was saved with another matrix, so "
 			    "nothing compares: ", b->name);
 		if (named < DETAIL_MISMATCH)
 			str_add(d, "%s'%s' is not a criterion of this matrix",
+			    /* cppcheck-suppress knownConditionTrueFalse */
 			    named ? ", " : "", id);
 		else
 			more++;

@@ -429,16 +429,16 @@ sp_profile_write(char **out, size_t *len, const sp_profile *p,
 	comment(&b, "stackpick profile.  Every key is optional; see "
 	    "docs/profile.md.");
 	if (m->name != NULL) {
-		struct buf t = { NULL, 0, 0, 0 };
+		struct buf head = { NULL, 0, 0, 0 };
 
-		puts_(&t, "Traits of the matrix: ");
-		puts_(&t, m->name);
-		puts_(&t, ".");
-		if (t.failed)
+		puts_(&head, "Traits of the matrix: ");
+		puts_(&head, m->name);
+		puts_(&head, ".");
+		if (head.failed)
 			b.failed = 1;
 		else
-			comment(&b, t.data);
-		free(t.data);
+			comment(&b, head.data);
+		free(head.data);
 	}
 	puts_(&b, "\n");
 	if (p->name[0]) {

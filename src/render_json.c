@@ -429,7 +429,7 @@ disagreement(const sp_report *rep, int i)
 	const sp_group *g = rep->group;
 	const sp_disagreement *d = &g->dis[i];
 	const sp_matrix *m = rep->matrix;
-	json_t *vals = json_array(), *group;
+	json_t *vals = json_array(), *who;
 	int j;
 
 	for (j = 0; j < g->nmembers; j++)
@@ -437,13 +437,13 @@ disagreement(const sp_report *rep, int i)
 		    sp_trait_value_json(&m->traits[d->index],
 		    g->member[j].prof.value[d->index]) :
 		    json_real(g->member[j].weight[d->index]));
-	group = d->kind == SP_DIS_TRAIT ? sp_trait_value_json(
+	who = d->kind == SP_DIS_TRAIT ? sp_trait_value_json(
 	    &m->traits[d->index], g->prof.value[d->index]) :
 	    json_real(rep->result->crit[d->index].weight);
 	return json_pack("{s:s,s:s,s:o,s:o,s:b,s:o,s:o}", "kind",
 	    d->kind == SP_DIS_TRAIT ? "trait" : "weight", "id",
 	    d->kind == SP_DIS_TRAIT ? m->traits[d->index].id :
-	    m->criteria[d->index].id, "members", vals, "group", group,
+	    m->criteria[d->index].id, "members", vals, "group", who,
 	    "matters", d->matters, "member", d->matters ?
 	    text(g->member[d->member].name) : json_null(), "option",
 	    d->matters ? option_or_null(m, d->option) : json_null());

@@ -113,7 +113,7 @@ wpm_unvalue(const sp_matrix *m, double mean)
 {
 	if (m->scale_min > 0)
 		return exp(mean);
-	return m->scale_min + (exp(mean) - 1) * (m->scale_max - m->scale_min);
+	return m->scale_min + expm1(mean) * (m->scale_max - m->scale_min);
 }
 
 /* The weight of criterion k: from weight[] when given, else r's. */
