@@ -406,12 +406,10 @@ stdin_piped(void)
 	    S_ISREG(st.st_mode));
 }
 
-/* The operands each action takes. */
+/* Options that only make sense with one action. */
 static int
-check_operands(struct config *cfg, int nargs, char **args)
+check_modes(const struct config *cfg)
 {
-	int i, stdin_seen = 0;
-
 	if (cfg->force && cfg->action != ACTION_INIT &&
 	    cfg->action != ACTION_INTERACTIVE) {
 		msg_usage("--force only applies to --init and to saving the "
@@ -431,6 +429,17 @@ check_operands(struct config *cfg, int nargs, char **args)
 		    cfg->action_opt);
 		return SP_EXIT_USAGE;
 	}
+	return 0;
+}
+
+/* The operands each action takes. */
+static int
+check_operands(struct config *cfg, int nargs, char **args)
+{
+	int i, stdin_seen = 0;
+
+	if (check_modes(cfg) != 0)
+		return SP_EXIT_USAGE;
 	for (i = 0; i < nargs; i++) {
 		if (args[i][0] == '\0') {
 			msg_usage("an empty file name was given");

@@ -1091,6 +1091,73 @@ on_start(struct builder *b, const yaml_event_t *ev, sp_node_type type)
 }
 
 /*
+ * Adds one parser event to the tree: refuses a second document, anchors
+ * and aliases; marks the end of the stream in *done.
+ */
+static sp_status
+on_event(struct builder *b, yaml_event_t *ev, int *docs, int *done)
+{
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		*done = 1;
+		break;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++*docs > 1)
+			return fail(b, &ev->start_mark, "%s",
+			    "several documents in one file; "
+			    "only one is accepted");
+		break;
+	case YAML_ALIAS_EVENT:
+		return fail(b, &ev->start_mark, "alias '*%s' found: "
+		    "anchors and aliases are not accepted",
+		    (const char *)ev->data.alias.anchor);
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.anchor != NULL)
+			return fail(b, &ev->start_mark, "anchor '&%s' "
+			    "found: anchors and aliases are not "
+			    "accepted",
+			    (const char *)ev->data.scalar.anchor);
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		yaml_char_t *anchor = ev->type ==
+		    YAML_MAPPING_START_EVENT ?
+		    ev->data.mapping_start.anchor :
+		    ev->data.sequence_start.anchor;
+
+		if (anchor != NULL)
+			return fail(b, &ev->start_mark, "anchor '&%s' "
+			    "found: anchors and aliases are not "
+			    "accepted", (const char *)anchor);
+		return on_start(b, ev, ev->type ==
+		    YAML_MAPPING_START_EVENT ? SP_NODE_MAP : SP_NODE_SEQ);
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		b->depth--;
+		break;
+	default:
+		break;
+	}
+	return SP_OK;
+}
+
+/* The top of a document: something, and a mapping. */
+static sp_status
+check_root(const sp_doc *doc, const char *name, sp_error *err)
+{
+	if (doc->root == NULL || (doc->root->type == SP_NODE_SCALAR &&
+	    doc->root->plain && doc->root->len == 0))
+		return sp_error_set(err, SP_EDATA, name, 1, 1,
+		    "empty document: expected a mapping");
+	if (doc->root->type != SP_NODE_MAP)
+		return sp_error_set(err, SP_EDATA, name, doc->root->line,
+		    doc->root->column, "expected a mapping at the top, "
+		    "found %s", sp_node_kind(doc->root));
+	return SP_OK;
+}
+
+/*
  * libyaml reads UTF-8 and, after a byte order mark, UTF-16.  Two other
  * encodings are common enough to deserve a clear refusal instead of a
  * complaint about the first NUL byte: UTF-32 (whose byte order mark
@@ -1164,68 +1231,14 @@ sp_doc_parse(sp_doc **out, const char *buf, size_t len, const char *name,
 			rc = parser_error(&b, &parser);
 			break;
 		}
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			if (++docs > 1)
-				rc = fail(&b, &ev.start_mark, "%s",
-				    "several documents in one file; "
-				    "only one is accepted");
-			break;
-		case YAML_ALIAS_EVENT:
-			rc = fail(&b, &ev.start_mark, "alias '*%s' found: "
-			    "anchors and aliases are not accepted",
-			    (const char *)ev.data.alias.anchor);
-			break;
-		case YAML_SCALAR_EVENT:
-			if (ev.data.scalar.anchor != NULL)
-				rc = fail(&b, &ev.start_mark, "anchor '&%s' "
-				    "found: anchors and aliases are not "
-				    "accepted",
-				    (const char *)ev.data.scalar.anchor);
-			else
-				rc = on_scalar(&b, &ev);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT: {
-			yaml_char_t *anchor = ev.type ==
-			    YAML_MAPPING_START_EVENT ?
-			    ev.data.mapping_start.anchor :
-			    ev.data.sequence_start.anchor;
-
-			if (anchor != NULL)
-				rc = fail(&b, &ev.start_mark, "anchor '&%s' "
-				    "found: anchors and aliases are not "
-				    "accepted", (const char *)anchor);
-			else
-				rc = on_start(&b, &ev,
-				    ev.type == YAML_MAPPING_START_EVENT ?
-				    SP_NODE_MAP : SP_NODE_SEQ);
-			break;
-		}
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			b.depth--;
-			break;
-		default:
-			break;
-		}
+		rc = on_event(&b, &ev, &docs, &done);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
 	free(text);
 	free(edits);
-	if (rc == SP_OK && (doc->root == NULL ||
-	    (doc->root->type == SP_NODE_SCALAR && doc->root->plain &&
-	    doc->root->len == 0)))
-		rc = sp_error_set(err, SP_EDATA, name, 1, 1,
-		    "empty document: expected a mapping");
-	if (rc == SP_OK && doc->root->type != SP_NODE_MAP)
-		rc = sp_error_set(err, SP_EDATA, name, doc->root->line,
-		    doc->root->column, "expected a mapping at the top, "
-		    "found %s", sp_node_kind(doc->root));
+	if (rc == SP_OK)
+		rc = check_root(doc, name, err);
 	if (rc != SP_OK) {
 		sp_doc_free(doc);
 		return rc;
