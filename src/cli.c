@@ -18,6 +18,12 @@
 #ifndef SP_DOCDIR
 #define SP_DOCDIR "share/doc/stackpick"
 #endif
+#ifndef SP_DOCDIR_REL
+#define SP_DOCDIR_REL "share/doc/stackpick"
+#endif
+#ifndef SP_BINDIR_REL
+#define SP_BINDIR_REL "bin"
+#endif
 #ifndef SP_BUGREPORT
 #define SP_BUGREPORT "the stackpick maintainers <stackpick@localhost>"
 #endif
@@ -590,6 +596,39 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 	return check_operands(cfg, argc - optind, argv + optind);
 }
 
+/*
+ * Where the guides are: next to the running binary when it is an
+ * installed one (PREFIX/bin/stackpick and PREFIX/share/doc/stackpick,
+ * whatever prefix it was installed under), else where the build was
+ * configured to install them.
+ */
+const char *
+cli_docdir(void)
+{
+	static char path[4096];
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *slash;
+	struct stat st;
+
+	if (n <= 0)
+		return SP_DOCDIR;
+	self[n] = '\0';
+	/* Strip "/stackpick", then the binary directory. */
+	if ((slash = strrchr(self, '/')) == NULL)
+		return SP_DOCDIR;
+	*slash = '\0';
+	n = (ssize_t)strlen(self) - (ssize_t)strlen(SP_BINDIR_REL);
+	if (n <= 0 || strcmp(self + n, SP_BINDIR_REL) != 0 ||
+	    self[n - 1] != '/')
+		return SP_DOCDIR;
+	self[n] = '\0';
+	if (snprintf(path, sizeof(path), "%s%s", self, SP_DOCDIR_REL) >=
+	    (int)sizeof(path) || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return SP_DOCDIR;
+	return path;
+}
+
 void
 cli_usage(sp_buf *out)
 {
@@ -639,7 +678,9 @@ cli_usage(sp_buf *out)
 	    "\nEnvironment: NO_COLOR turns colour off; PAGER pages a report "
 	    "on a terminal\n(less -FRX by default); COLUMNS sets the width "
 	    "of text.\n"
-	    "Read more: man stackpick, and the guides in " SP_DOCDIR "/\n"
+	    "Read more: man stackpick, and the guides in ");
+	sp_buf_puts(&b, cli_docdir());
+	sp_buf_puts(&b, "/\n"
 	    "Report bugs to: " SP_BUGREPORT "\n");
 	sp_buf_putn(out, sp_buf_cstr(&b), b.len);
 	out->oom |= b.oom;

@@ -67,6 +67,9 @@ struct config {
  */
 int cli_parse(struct config *cfg, int argc, char **argv, int *first);
 
+/* The directory of the installed guides (see docs/stackpick.1). */
+const char *cli_docdir(void);
+
 /* Prints the --help text. */
 void cli_usage(sp_buf *b);
 

@@ -427,7 +427,8 @@ sp_profile_write(char **out, size_t *len, const sp_profile *p,
 	*out = NULL;
 	*len = 0;
 	comment(&b, "stackpick profile.  Every key is optional; see "
-	    "docs/profile.md.");
+	    "profile.md among stackpick's guides (stackpick --help says "
+	    "where they are) and man stackpick.");
 	if (m->name != NULL) {
 		struct buf head = { NULL, 0, 0, 0 };
 

@@ -44,6 +44,22 @@ grep -q "NodeJS recommended" out || fail "unexpected report: $(head -2 out)"
 "$sp" --init my.yaml && "$sp" my.yaml >/dev/null || fail "--init my.yaml && stackpick my.yaml"
 "$sp" --help | grep -q "man stackpick" || fail "--help does not point to the man page"
 
+# Every path the installed copy names exists: the guides --help points
+# to (with the JSON Schema the man page says is among them), whatever
+# prefix the copy was installed under, and the files of the man page.
+guides=$("$sp" --help | sed -n 's/.*the guides in \(.*\)\/$/\1/p')
+[ "$guides" = "$prefix/share/doc/stackpick" ] ||
+	fail "--help names the guides in '$guides', not under $prefix"
+for f in profile.md matrix.md stackpick.schema.json; do
+	[ -f "$guides/$f" ] || fail "--help's guides lack $f"
+done
+head -3 my.yaml | grep -q "docs/" && fail "--init names a path of the source tree"
+sed -n 's/^\.It Pa PREFIX\/\([^ ]*\).*/\1/p' "$(dirname "$0")/../docs/stackpick.1" >files
+[ -s files ] || fail "the man page names no installed files"
+while read -r f; do
+	[ -e "$prefix/$f" ] || fail "the man page names PREFIX/$f, which is not installed"
+done <files
+
 # man finds the page by name and renders it cleanly.
 if command -v man >/dev/null; then
 	MANPATH=$prefix/share/man man -w stackpick | grep -q "$prefix/share/man/man1/stackpick.1.gz" ||

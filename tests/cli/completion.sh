@@ -100,6 +100,8 @@ if command -v zsh >/dev/null; then
 	[ "$got" = "$(cat "$tmp/criteria")" ] || fail "zsh offers '$(echo $got)' after --weight"
 	zline "stackpick --format "
 	has json "zsh --format"; has text "zsh --format"
+	zline "stackpick --expect "
+	has python "zsh --expect"; has nodejs "zsh --expect"
 fi
 if command -v fish >/dev/null; then
 	fish -n "$src/completions/stackpick.fish" || fail "fish cannot parse stackpick.fish"
