@@ -4,8 +4,9 @@
 #   default   a normal build with warnings as errors: every test;
 #   asan      AddressSanitizer and UndefinedBehaviorSanitizer;
 #   valgrind  valgrind memcheck (errors and leaks fail).
-# The asan and valgrind presets run the tests labelled unit, cli and fuzz,
-# those that run stackpick's code on inputs (docs/testing.md).  Build
+# The asan preset runs the tests labelled unit, cli, fuzz and format, those
+# that run stackpick's code on inputs, and the valgrind preset unit, cli
+# and fuzz (docs/testing.md).  Build
 # trees go to build/, build-asan/ and build-valgrind/.  Each build also
 # replays the fuzz targets' seeds and regression corpus (tests/fuzz);
 # running the fuzzers themselves is tests/fuzz/run.sh.
