@@ -698,13 +698,14 @@ screen_only_json(const sp_report *rep)
 	json_t *j;
 
 	phrase_screen_verdict(&t, phrase_put_raw, rep);
-	j = json_pack("{s:i,s:o,s:o,s:s,s:{s:o,s:o,s:o},s:o,s:[]}",
+	j = json_pack("{s:i,s:o,s:o,s:s,s:{s:o,s:o,s:o},s:o,s:o}",
 	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(rep->input),
 	    "name", rep->title != rep->input ? text(rep->title) : json_null(),
 	    "matrix", m->name, "recommendation", "option",
 	    option_or_null(m, rep->only), "label", rep->only >= 0 ?
 	    json_string(m->options[rep->only].label) : json_null(), "why",
-	    text(sp_buf_cstr(&t)), "screen", screen_json(rep), "gates");
+	    text(sp_buf_cstr(&t)), "screen", screen_json(rep), "gates",
+	    gates(NULL, rep->gates));
 	sp_buf_free(&t);
 	return j;
 }
