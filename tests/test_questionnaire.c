@@ -187,7 +187,7 @@ test_plan_order(void **state)
 
 	(void)state;
 	n = sp_quiz_plan(q, m);
-	assert_int_equal(n, 1 + m->noptions + m->ntraits);
+	assert_int_equal(n, 2 + m->noptions + m->ntraits);
 	assert_int_equal(q[0].kind, SP_ASK_NAME);
 	for (i = 0; i < m->noptions; i++) {
 		assert_int_equal(q[1 + i].kind, SP_ASK_TEAM);
@@ -197,9 +197,11 @@ test_plan_order(void **state)
 		assert_int_equal(q[1 + m->noptions + i].kind, SP_ASK_TRAIT);
 		assert_int_equal(q[1 + m->noptions + i].index, i);
 	}
+	/* The musts come last. */
+	assert_int_equal(q[n - 1].kind, SP_ASK_MUSTS);
 	/* No criterion is rated from the team: no team questions. */
 	n = sp_quiz_plan(q, small);
-	assert_int_equal(n, 1 + small->ntraits);
+	assert_int_equal(n, 2 + small->ntraits);
 	assert_int_equal(q[1].kind, SP_ASK_TRAIT);
 }
 

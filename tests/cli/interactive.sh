@@ -196,10 +196,10 @@ offer)
 	[ "$(ls "$tmp" | grep -c yaml)" -eq 1 ] || fail "skipping saved a file"
 	;;
 custom-matrix)
-	printf '%s\n' queue 1 5 2 '?' hi |
+	printf '%s\n' queue 1 5 2 '?' hi no |
 	    "$sp" --interactive --format json --matrix good/three-options.yaml \
 	    >"$tmp/a.json" 2>"$tmp/custom.err" || fail "exit $?"
-	grep -q "^(5/5) How many messages per second?" "$tmp/custom.err" ||
+	grep -q "^(5/6) How many messages per second?" "$tmp/custom.err" ||
 		fail "the matrix's question is not asked"
 	grep -q "^  1) low  2) high$" "$tmp/custom.err" || fail "no choices"
 	grep -q "^  No help for this question.$" "$tmp/custom.err" ||
@@ -247,7 +247,7 @@ scripted-invalid)
 	;;
 numeric-values)
 	# Enum values that read as numbers: a value wins, #N is a position.
-	printf '%s\n' x small 1 '#1' | "$sp" --interactive --save "$tmp/n.yaml" \
+	printf '%s\n' x small 1 '#1' no | "$sp" --interactive --save "$tmp/n.yaml" \
 	    --matrix good/numeric-values.yaml >/dev/null \
 	    2>"$tmp/numeric.err" || fail "exit $?"
 	grep -qxF '  #1) 3  #2) 1  #3) 2  (type a value as shown, or # and its number)' \
@@ -282,7 +282,7 @@ keep)
 	    2>"$tmp/keep.err" || fail "exit $?"
 	grep -q '< goes back to the one before' "$tmp/keep.err" ||
 		fail "the introduction does not say how to go back"
-	[ "$(grep -c '^(4/14) ' "$tmp/keep.err")" -eq 3 ] ||
+	[ "$(grep -c '^(4/15) ' "$tmp/keep.err")" -eq 3 ] ||
 		fail "the front end was not asked three times"
 	grep -qx 'team nodejs \[4\]: 3' "$tmp/keep.err" ||
 		fail "going back does not offer the earlier answer"
@@ -327,7 +327,7 @@ scripted-refusal)
 	    HOME=$tmp "$sp" --interactive >/dev/null 2>"$tmp/user.err"
 	rc=$?
 	[ "$rc" -eq 65 ] || fail "exit $rc for ~nobody, expected 65"
-	grep -q "^stackpick: <answers>:15:1: '~nobody/p.yaml': only ~ and ~/" \
+	grep -q "^stackpick: <answers>:16:1: '~nobody/p.yaml': only ~ and ~/" \
 	    "$tmp/user.err" || fail "~nobody is not explained"
 	[ "$(ls -A "$tmp" | grep -vc 'err$')" -eq 0 ] || fail "a file was written"
 	;;
