@@ -3,6 +3,7 @@
  * key is emitted as a small document of its own and the comments are
  * written between them; the emitter still does all quoting.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -537,7 +538,9 @@ must_examples(struct buf *b, const sp_matrix *m)
 	for (k = 0; k < m->ncriteria && m->criteria[k].from_team; k++)
 		;
 	if (k < m->ncriteria) {
-		snprintf(num, sizeof(num), ": %g\n", m->scale_max);
+		/* A minimum three quarters of the way up the scale. */
+		snprintf(num, sizeof(num), ": %g\n", m->scale_min +
+		    ceil((m->scale_max - m->scale_min) * 0.75));
 		puts_(b, "# must:\n#   ");
 		puts_(b, m->criteria[k].id);
 		puts_(b, num);

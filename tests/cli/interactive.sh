@@ -27,6 +27,9 @@
 #   back-first        going back at the first question ends a scripted run
 #   scripted-refusal  answers from a pipe cannot react to a refused file
 #                     name: exit 73, and the next line is not a file name
+#   musts             the musts, asked last, are saved and load back to
+#                     the same report; editing keeps them; a wrong must
+#                     or a missing reason ends a scripted run at its line
 set -u
 sp=$1 case=$2 arg=${3:-}
 mx=()
@@ -330,6 +333,50 @@ scripted-refusal)
 	grep -q "^stackpick: <answers>:16:1: '~nobody/p.yaml': only ~ and ~/" \
 	    "$tmp/user.err" || fail "~nobody is not explained"
 	[ "$(ls -A "$tmp" | grep -vc 'err$')" -eq 0 ] || fail "a file was written"
+	;;
+musts)
+	# The musts, asked last: a minimum without a reason and an exclusion
+	# with one are saved, and the saved profile gives the same report.
+	n=$(grep -c '' answers/realtime-chat.txt)
+	{ head -n $((n - 1)) answers/realtime-chat.txt
+	  printf '%s\n' yes 'IO_Performance >= 4' '' 'exclude py' \
+	      'Python: not on our servers' ''; } |
+	    "$sp" --interactive --format json --save "$tmp/m.yaml" \
+	    >"$tmp/asked.json" 2>"$tmp/musts.err" || fail "exit $?"
+	grep -q "^($n/$n) Is anything non-negotiable?$" "$tmp/musts.err" ||
+		fail "the musts are not asked last"
+	jq -e '[.screen.musts[] | .kind] == ["min", "exclude"] and
+	    .screen.musts[1].why == "Python: not on our servers"' \
+	    "$tmp/asked.json" >/dev/null ||
+		fail "the musts are not in the report: $(cat "$tmp/asked.json")"
+	grep -qx '  io_performance: 4' "$tmp/m.yaml" ||
+		fail "the minimum is not saved: $(cat "$tmp/m.yaml")"
+	grep -qx '  python: "Python: not on our servers"' "$tmp/m.yaml" ||
+		fail "the exclusion is not saved: $(cat "$tmp/m.yaml")"
+	"$sp" --format json "$tmp/m.yaml" >"$tmp/reload.json"
+	[ $? -le 1 ] || fail "the saved profile does not load"
+	same_json "$tmp/reload.json" "$tmp/asked.json"
+	# Editing it: Enter keeps the musts.
+	enters 100 | "$sp" --interactive --format json "$tmp/m.yaml" \
+	    >"$tmp/edit.json" 2>"$tmp/edit.err"
+	[ $? -le 1 ] || fail "editing exits $?"
+	grep -q '^    exclude python: Python: not on our servers$' \
+	    "$tmp/edit.err" || fail "the musts so far are not listed"
+	same_json "$tmp/edit.json" "$tmp/asked.json"
+	# An answer that is not a must ends a scripted run at its line.
+	{ head -n $((n - 1)) answers/realtime-chat.txt; printf '%s\n' y \
+	    'speeed 4'; } | "$sp" --interactive >/dev/null 2>"$tmp/bad.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for an unknown criterion, expected 65"
+	grep -q "^stackpick: <answers>:$((n + 1)):1: 'speeed' is neither exclude, require nor a criterion" \
+	    "$tmp/bad.err" || fail "the unknown criterion is not located"
+	{ head -n $((n - 1)) answers/realtime-chat.txt; printf '%s\n' y \
+	    'exclude nodejs' ''; } | "$sp" --interactive >/dev/null \
+	    2>"$tmp/why.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for a missing reason, expected 65"
+	grep -q "^stackpick: <answers>:$((n + 2)):1: give the reason" \
+	    "$tmp/why.err" || fail "the missing reason is not located"
 	;;
 *)
 	echo "interactive.sh: unknown case $case" >&2
