@@ -162,8 +162,7 @@ rating(double *out, const sp_matrix *m, const char *s, int col,
 	snprintf(lo, sizeof(lo), "%g", m->scale_min);
 	snprintf(hi, sizeof(hi), "%g", m->scale_max);
 	*out = strtod(s, &end);
-	if (*end != '\0' || end == s || !isfinite(*out) || !isdigit(
-	    (unsigned char)s[strspn(s, "+-")])) {
+	if (!dec_is_decimal(s, 1) || *end != '\0' || !isfinite(*out)) {
 		sp_error_set(err, SP_EDATA, "", 0, col, "'%s' is not a "
 		    "rating: give the lowest rating accepted, from %s to %s",
 		    s, lo, hi);
