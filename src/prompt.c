@@ -390,13 +390,16 @@ next_answer(int *code)
  * 0 to ask again, or an exit code.
  */
 static int
+out_of_memory(void)
+{
+	msg_errorf("out of memory");
+	return SP_EXIT_SOFTWARE;
+}
+
+static int
 refused(sp_error *err)
 {
-	if (err->status == SP_ENOMEM) {
-		msg_errorf("out of memory");
-		return SP_EXIT_SOFTWARE;
-	}
-	return reject(err);
+	return err->status == SP_ENOMEM ? out_of_memory() : reject(err);
 }
 
 /* Asks the reason for must mu: 0, ASK_BACK, or an exit code. */
@@ -467,7 +470,7 @@ ask_each_must(sp_profile *p, const sp_matrix *m)
 	int code = 0, r;
 
 	if (show_musts(p, m) != 0)
-		return refused(&(sp_error){ .status = SP_ENOMEM });
+		return out_of_memory();
 	for (;;) {
 		fputs("must [done]: ", stderr);
 		if ((r = next_answer(&code)) <= 0) {
@@ -490,8 +493,7 @@ ask_each_must(sp_profile *p, const sp_matrix *m)
 			return ASK_BACK;
 		case SP_ANSWER_HELP:
 			if ((help = sp_quiz_must_help(m)) == NULL)
-				return refused(&(sp_error){ .status =
-				    SP_ENOMEM });
+				return out_of_memory();
 			wrap(help);
 			free(help);
 			break;
