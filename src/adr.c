@@ -148,11 +148,11 @@ sp_adr_confirmation(sp_buf *b, const sp_report *rep, const sp_adr *a)
 		shell_word(b, "--matrix");
 		shell_word(b, a->matrix_path);
 	}
-	if (r->method != SP_METHOD_WSM) {
+	if (r != NULL && r->method != SP_METHOD_WSM) {
 		shell_word(b, "--method");
 		shell_word(b, sp_method_name(r->method));
 	}
-	for (k = 0; k < m->ncriteria; k++) {
+	for (k = 0; r != NULL && k < m->ncriteria; k++) {
 		if (r->crit[k].override != SP_OVERRIDE_CLI)
 			continue;
 		sp_buf_clear(&w);
@@ -162,9 +162,10 @@ sp_adr_confirmation(sp_buf *b, const sp_report *rep, const sp_adr *a)
 		shell_word(b, sp_buf_cstr(&w));
 	}
 	sp_buf_free(&w);
-	if (rep->winner >= 0) {
+	if (rep->winner >= 0 || (r == NULL && rep->only >= 0)) {
 		shell_word(b, "--expect");
-		shell_word(b, m->options[rep->winner].id);
+		shell_word(b, r != NULL ? m->options[rep->winner].id :
+		    rep->full->options[rep->only].id);
 	}
 	if (g != NULL && g->has_min_margin)
 		sp_buf_printf(b, " --min-margin %g", g->min_margin);

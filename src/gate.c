@@ -14,7 +14,9 @@
 #include "stackpick/doc.h"
 #include "stackpick/gate.h"
 #include "stackpick/render.h"
+#include "stackpick/screen.h"
 #include "internal.h"
+#include "phrase.h"
 
 /* How many moved criteria a baseline detail names before "N more". */
 #define DETAIL_MOVES 3
@@ -167,24 +169,67 @@ tie_text(struct str *d, const sp_result *r)
 	    m->options[r->rank[0]].id, m->options[r->rank[1]].id);
 }
 
+/* Says which musts of s screened out full option o. */
 static void
-gate_expect(sp_gate *gt, struct str *d, const sp_result *r, const char *expect)
+screened_text(struct str *d, const sp_screen *s, int o)
 {
-	const sp_matrix *m = r->matrix;
+	sp_buf t = SP_BUF_INIT;
+	int i, j, n = 0;
+
+	for (i = 0; i < s->nout && s->out[i].option != o; i++)
+		;
+	n = i < s->nout ? s->out[i].nfails : 0;
+	for (j = 0; j < n; j++) {
+		sp_buf_puts(&t, j == 0 ? "\"" : j == n - 1 ? "\" and \"" :
+		    "\", \"");
+		phrase_screen_must(&t, phrase_put_raw, s, s->out[i].fails[j]);
+	}
+	sp_buf_puts(&t, n > 0 ? "\"" : "");
+	d->oom |= t.oom;
+	str_add(d, "%s was screened out by the must%s %s", s->full->options[
+	    o].id, n > 1 ? "s" : "", sp_buf_cstr(&t));
+	sp_buf_free(&t);
+}
+
+/*
+ * The option recommended: r's winner, or, when nothing was scored, the
+ * one option that passed s (NULL when none did).
+ */
+static const char *
+recommended(const sp_result *r, const sp_screen *s)
+{
+	if (r != NULL)
+		return winner(r);
+	return s->view->noptions == 1 ? s->full->options[s->keep[0]].id :
+	    NULL;
+}
+
+static void
+gate_expect(sp_gate *gt, struct str *d, const sp_result *r,
+    const sp_screen *s, const char *expect)
+{
+	const sp_matrix *m = s != NULL ? s->full : r->matrix;
 	int want = sp_matrix_option(m, expect);
-	const char *got = winner(r);
+	const char *got = recommended(r, s);
 
 	gt->name = "expect";
+	gt->passed = 0;
 	if (want < 0) {
-		gt->passed = 0;
 		str_add(d, "'%s' is not an option of this matrix", expect);
 		return;
 	}
+	if (s != NULL && !sp_screen_passed(s, want)) {
+		screened_text(d, s, want);
+		return;
+	}
 	gt->passed = got != NULL && strcmp(got, m->options[want].id) == 0;
-	if (got == NULL)
+	if (got == NULL && r != NULL)
 		tie_text(d, r);
+	else if (got == NULL)
+		str_add(d, "no option meets every must");
 	else
-		str_add(d, "recommended %s", got);
+		str_add(d, "recommended %s%s", got, r == NULL ? ", the only "
+		    "option that meets every must" : "");
 	str_add(d, gt->passed ? ", as expected" : ", expected %s",
 	    m->options[want].id);
 }
@@ -449,6 +494,13 @@ void
 sp_gates_eval(sp_gates *g, const sp_gate_spec *spec, const sp_result *r,
     const char *input)
 {
+	sp_gates_eval_screened(g, spec, r, NULL, input);
+}
+
+void
+sp_gates_eval_screened(sp_gates *g, const sp_gate_spec *spec,
+    const sp_result *r, const sp_screen *s, const char *input)
+{
 	char *in = NULL, *expect = NULL;
 	sp_gate *gt;
 	int i;
@@ -467,7 +519,9 @@ sp_gates_eval(sp_gates *g, const sp_gate_spec *spec, const sp_result *r,
 
 		gt = &g->gate[g->ngates];
 		if (i == 0 && spec->expect != NULL)
-			gate_expect(gt, &d, r, expect ? expect : "");
+			gate_expect(gt, &d, r, s, expect ? expect : "");
+		else if (r == NULL)
+			continue;
 		else if (i == 1 && spec->has_min_margin)
 			gate_margin(gt, &d, r, spec->min_margin);
 		else if (i == 2 && spec->has_min_confidence)

@@ -536,8 +536,14 @@ put_date(sp_buf *b, sp_date d)
 void
 phrase_must(sp_buf *b, sp_put_fn *put, const sp_report *rep, int j)
 {
-	const sp_screen_must *mu = &rep->screen->musts[j];
-	const sp_matrix *m = rep->full;
+	phrase_screen_must(b, put, rep->screen, j);
+}
+
+void
+phrase_screen_must(sp_buf *b, sp_put_fn *put, const sp_screen *s, int j)
+{
+	const sp_screen_must *mu = &s->musts[j];
+	const sp_matrix *m = s->full;
 
 	if (mu->kind == SP_MUST_MIN) {
 		put(b, m->criteria[mu->target].label);

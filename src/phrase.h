@@ -114,6 +114,9 @@ void phrase_note(sp_buf *b, sp_put_fn *put, const sp_result *r, int i);
  * warning.  phrase_evidence: one evidence entry, with its source.
  */
 void phrase_must(sp_buf *b, sp_put_fn *put, const sp_report *rep, int j);
+/* Must j of screen s, as phrase_must says it (for the gates). */
+void phrase_screen_must(sp_buf *b, sp_put_fn *put,
+    const struct sp_screen *s, int j);
 void phrase_screened(sp_buf *b, sp_put_fn *put, const sp_report *rep,
     int i);
 void phrase_relax(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i);

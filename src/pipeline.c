@@ -147,7 +147,10 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 	sp_screen_apply(p->scr, prof);
 	if (p->scr->view->noptions < 2) {
 		sp_screen_relax(p->scr, p->o.method);
-		sp_report_explain_screen(p->rep, p->scr, prof, input);
+		sp_gates_eval_screened(p->gates, p->o.spec, NULL, p->scr,
+		    input);
+		sp_report_explain_screen(p->rep, p->scr, prof, input,
+		    p->gates);
 		*out = p->rep;
 		return SP_OK;
 	}
@@ -160,7 +163,7 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 	}
 	if ((rc = sp_analyse(p->an, p->res, err)) != SP_OK)
 		return rc;
-	sp_gates_eval(p->gates, p->o.spec, p->res, input);
+	sp_gates_eval_screened(p->gates, p->o.spec, p->res, p->scr, input);
 	sp_report_explain(p->rep, p->res, input, p->gates);
 	sp_screen_relax(p->scr, p->o.method);
 	sp_report_musts(p->rep, p->scr);

@@ -3,6 +3,7 @@
  * key is emitted as a small document of its own and the comments are
  * written between them; the emitter still does all quoting.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,7 +185,8 @@ scalar(yaml_emitter_t *e, const char *s, int plain_ok)
 
 /*
  * Emits "key: value" (or "key:" and a block mapping of pairs) as one
- * implicit document.  Values that must stay strings are quoted.
+ * implicit document.  With string_value, the values are quoted so that
+ * they stay strings.
  */
 static int
 emit_pairs(struct buf *b, const char *key, const char *const *keys,
@@ -210,7 +212,8 @@ emit_pairs(struct buf *b, const char *key, const char *const *keys,
 		ok = ok && yaml_mapping_start_event_initialize(&ev, NULL, NULL,
 		    1, YAML_BLOCK_MAPPING_STYLE) && yaml_emitter_emit(&e, &ev);
 		for (i = 0; ok && i < n; i++)
-			ok = scalar(&e, keys[i], 1) && scalar(&e, values[i], 1);
+			ok = scalar(&e, keys[i], 1) &&
+			    scalar(&e, values[i], !string_value);
 		ok = ok && yaml_mapping_end_event_initialize(&ev) &&
 		    yaml_emitter_emit(&e, &ev);
 	} else {
@@ -416,6 +419,158 @@ done:
 	return ok;
 }
 
+static int
+start_doc(yaml_emitter_t *e, struct buf *b)
+{
+	yaml_event_t ev;
+
+	if (!yaml_emitter_initialize(e))
+		return 0;
+	yaml_emitter_set_output(e, on_write, b);
+	yaml_emitter_set_unicode(e, 1);
+	yaml_emitter_set_width(e, -1);
+	return yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
+	    yaml_emitter_emit(e, &ev) &&
+	    yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) &&
+	    yaml_emitter_emit(e, &ev);
+}
+
+static int
+end_doc(yaml_emitter_t *e)
+{
+	yaml_event_t ev;
+
+	return yaml_document_end_event_initialize(&ev, 1) &&
+	    yaml_emitter_emit(e, &ev) &&
+	    yaml_stream_end_event_initialize(&ev) && yaml_emitter_emit(e, &ev);
+}
+
+static int
+map_event(yaml_emitter_t *e, int start, yaml_mapping_style_t style)
+{
+	yaml_event_t ev;
+
+	if (start)
+		return yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+		    style) && yaml_emitter_emit(e, &ev);
+	return yaml_mapping_end_event_initialize(&ev) &&
+	    yaml_emitter_emit(e, &ev);
+}
+
+/*
+ * The minimum ratings: "must:" and, per criterion, the lowest rating, or
+ * "{min: N, why: reason}" when the must gives its reason.
+ */
+static int
+write_min_musts(struct buf *b, const sp_profile *p, const sp_matrix *m)
+{
+	yaml_emitter_t e;
+	char num[32];
+	int i, ok;
+
+	ok = start_doc(&e, b) && map_event(&e, 1, YAML_BLOCK_MAPPING_STYLE) &&
+	    scalar(&e, "must", 1) &&
+	    map_event(&e, 1, YAML_BLOCK_MAPPING_STYLE);
+	for (i = 0; ok && i < p->nmusts; i++) {
+		const sp_must *mu = &p->must[i];
+
+		if (mu->kind != SP_MUST_MIN)
+			continue;
+		/* %.17g reads back to the same double. */
+		snprintf(num, sizeof(num), "%.17g", mu->min);
+		ok = scalar(&e, m->criteria[mu->target].id, 1);
+		if (ok && mu->why[0] == '\0') {
+			ok = scalar(&e, num, 1);
+			continue;
+		}
+		ok = ok && map_event(&e, 1, YAML_FLOW_MAPPING_STYLE) &&
+		    scalar(&e, "min", 1) && scalar(&e, num, 1) &&
+		    scalar(&e, "why", 1) && scalar(&e, mu->why, 0) &&
+		    map_event(&e, 0, YAML_ANY_MAPPING_STYLE);
+	}
+	ok = ok && map_event(&e, 0, YAML_ANY_MAPPING_STYLE) &&
+	    map_event(&e, 0, YAML_ANY_MAPPING_STYLE) && end_doc(&e);
+	yaml_emitter_delete(&e);
+	return ok;
+}
+
+/* "exclude:" or "require:" with each option the profile names so. */
+static int
+write_option_musts(struct buf *b, const sp_profile *p, const sp_matrix *m,
+    sp_must_kind kind)
+{
+	const char *keys[SP_MAX_MUSTS], *vals[SP_MAX_MUSTS];
+	int i, n = 0;
+
+	for (i = 0; i < p->nmusts; i++) {
+		if (p->must[i].kind != kind)
+			continue;
+		keys[n] = m->options[p->must[i].target].id;
+		vals[n++] = p->must[i].why;
+	}
+	if (n == 0)
+		return 1;
+	return emit_pairs(b, kind == SP_MUST_EXCLUDE ? "exclude" : "require",
+	    keys, vals, n, 1);
+}
+
+/* How many of p's musts are of kind. */
+static int
+count_musts(const sp_profile *p, sp_must_kind kind)
+{
+	int i, n = 0;
+
+	for (i = 0; i < p->nmusts; i++)
+		n += p->must[i].kind == kind;
+	return n;
+}
+
+/*
+ * Commented examples of the three kinds of must, on m's own ids: a
+ * criterion rated from the matrix, the last option and the first.
+ */
+static void
+must_examples(struct buf *b, const sp_matrix *m)
+{
+	char num[32];
+	int k;
+
+	for (k = 0; k < m->ncriteria && m->criteria[k].from_team; k++)
+		;
+	if (k < m->ncriteria) {
+		/* A minimum three quarters of the way up the scale. */
+		snprintf(num, sizeof(num), ": %g\n", m->scale_min +
+		    ceil((m->scale_max - m->scale_min) * 0.75));
+		puts_(b, "# must:\n#   ");
+		puts_(b, m->criteria[k].id);
+		puts_(b, num);
+	}
+	puts_(b, "# exclude:\n#   ");
+	puts_(b, m->options[m->noptions - 1].id);
+	puts_(b, ": \"the reason it is out\"\n# require:\n#   ");
+	puts_(b, m->options[0].id);
+	puts_(b, ": \"the reason nothing else will do\"\n");
+}
+
+/* The musts, or commented examples of them when there are none. */
+static int
+write_musts(struct buf *b, const sp_profile *p, const sp_matrix *m)
+{
+	puts_(b, "\n");
+	comment(b, "Musts: requirements no score buys back.  must gives the "
+	    "lowest rating an option may have on a criterion ({min: N, why: "
+	    "reason} to say why); exclude and require name an option with "
+	    "the reason.  Options that fail a must are screened out before "
+	    "scoring; see docs/profile.md.");
+	if (p->nmusts == 0) {
+		must_examples(b, m);
+		return 1;
+	}
+	return (count_musts(p, SP_MUST_MIN) == 0 || write_min_musts(b, p,
+	    m)) && write_option_musts(b, p, m, SP_MUST_EXCLUDE) &&
+	    write_option_musts(b, p, m, SP_MUST_REQUIRE);
+}
+
 sp_status
 sp_profile_write(char **out, size_t *len, const sp_profile *p,
     const sp_matrix *m, sp_error *err)
@@ -465,9 +620,11 @@ sp_profile_write(char **out, size_t *len, const sp_profile *p,
 	for (t = 0; t < m->ncriteria; t++)
 		keys += written(p, t);
 	keys += p->npairs > 0;
+	keys += p->nmusts > 0;
 	ok = ok && write_team(&b, p, m);
 	ok = ok && write_weights(&b, p, m);
 	ok = ok && write_pairwise(&b, p, m);
+	ok = ok && write_musts(&b, p, m);
 	if (keys == 0) {
 		/* Only comments would be an empty document, which is refused. */
 		puts_(&b, "\n");

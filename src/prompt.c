@@ -257,6 +257,8 @@ answer(int *code)
 
 /* What ask() returns when the answer was to go back a question. */
 #define ASK_BACK (-1)
+/* Input ended at the musts question, the last and optional one. */
+#define ASK_ENDED (-2)
 
 /* Shows the prompt for q, with the answer Enter takes in brackets. */
 static void
@@ -271,6 +273,9 @@ show_prompt(const sp_question *q, const sp_matrix *m, const char *def)
 		break;
 	case SP_ASK_TRAIT:
 		fputs(m->traits[q->index].id, stderr);
+		break;
+	case SP_ASK_MUSTS:
+		fputs("musts", stderr);
 		break;
 	}
 	fprintf(stderr, " [%s]: ", def[0] ? def : "skip");
@@ -317,6 +322,12 @@ ask(sp_profile *p, const sp_matrix *m, const sp_question *q, int k, int n)
 		r = answer(&code);
 		if (r == LINE_BAD && code == 0)
 			continue;
+		/* Answers written before the musts question end before it:
+		   the profile keeps the musts it has. */
+		if (r == LINE_EOF && q->kind == SP_ASK_MUSTS) {
+			code = ASK_ENDED;
+			goto done;
+		}
 		if (r == LINE_EOF)
 			msg_errorf("input ended before the last answer; "
 			    "nothing was saved");
@@ -362,6 +373,177 @@ done:
 	return code;
 }
 
+/*
+ * Reads the next answer into line.s: 1 when there is one, 0 when a bad
+ * line at a terminal asks for another, -1 when the run ends (*code set,
+ * after a message).
+ */
+static int
+next_answer(int *code)
+{
+	int r = answer(code);
+
+	if (r == LINE_BAD && *code == 0)
+		return 0;
+	if (r == LINE_EOF) {
+		msg_errorf("input ended before the last answer; nothing was "
+		    "saved");
+		*code = SP_EXIT_NOINPUT;
+	}
+	return r == LINE_OK ? 1 : -1;
+}
+
+/*
+ * Handles an answer sp_quiz_must() or sp_quiz_must_why() did not take:
+ * 0 to ask again, or an exit code.
+ */
+static int
+out_of_memory(void)
+{
+	msg_errorf("out of memory");
+	return SP_EXIT_SOFTWARE;
+}
+
+static int
+refused(sp_error *err)
+{
+	return err->status == SP_ENOMEM ? out_of_memory() : reject(err);
+}
+
+/* Asks the reason for must mu: 0, ASK_BACK, or an exit code. */
+static int
+ask_why(sp_must *mu)
+{
+	sp_error err;
+	int code = 0, r;
+
+	for (;;) {
+		fputs(mu->kind == SP_MUST_MIN ? "why [skip]: " : "why: ",
+		    stderr);
+		if ((r = next_answer(&code)) <= 0) {
+			if (r < 0)
+				return code;
+			continue;
+		}
+		sp_error_clear(&err);
+		switch (sp_quiz_must_why(mu, line.s, &err)) {
+		case SP_ANSWER_VALUE:
+		case SP_ANSWER_DEFAULT:
+			return 0;
+		case SP_ANSWER_BACK:
+			return ASK_BACK;
+		case SP_ANSWER_HELP:
+			wrap("Say why, in one line of up to 160 bytes: the "
+			    "report shows it wherever the must is named.");
+			break;
+		case SP_ANSWER_EOF:
+			return SP_EXIT_NOINPUT;
+		case SP_ANSWER_INVALID:
+			if ((code = refused(&err)) != 0)
+				return code;
+			break;
+		}
+	}
+}
+
+/* Lists p's musts as they would be typed. */
+static int
+show_musts(const sp_profile *p, const sp_matrix *m)
+{
+	char *t;
+	int i;
+
+	if (p->nmusts > 0)
+		fputs("  The musts so far:\n", stderr);
+	for (i = 0; i < p->nmusts; i++) {
+		if ((t = sp_quiz_must_text(&p->must[i], m)) == NULL)
+			return -1;
+		fprintf(stderr, "    %s\n", t);
+		free(t);
+	}
+	fputs("  Type one more a line (? explains), or press Enter when "
+	    "there are no more.\n", stderr);
+	return 0;
+}
+
+/*
+ * Asks for musts one at a time, each with its reason, until an empty
+ * line: 0, ASK_BACK to ask whether there are any again, or an exit code.
+ */
+static int
+ask_each_must(sp_profile *p, const sp_matrix *m)
+{
+	sp_error err;
+	char *help;
+	int code = 0, r;
+
+	if (show_musts(p, m) != 0)
+		return out_of_memory();
+	for (;;) {
+		fputs("must [done]: ", stderr);
+		if ((r = next_answer(&code)) <= 0) {
+			if (r < 0)
+				return code;
+			continue;
+		}
+		sp_error_clear(&err);
+		switch (sp_quiz_must(p, m, line.s, &err)) {
+		case SP_ANSWER_VALUE:
+			if ((code = ask_why(&p->must[p->nmusts - 1])) ==
+			    ASK_BACK)
+				p->nmusts--;
+			else if (code != 0)
+				return code;
+			break;
+		case SP_ANSWER_DEFAULT:
+			return 0;
+		case SP_ANSWER_BACK:
+			return ASK_BACK;
+		case SP_ANSWER_HELP:
+			if ((help = sp_quiz_must_help(m)) == NULL)
+				return out_of_memory();
+			wrap(help);
+			free(help);
+			break;
+		case SP_ANSWER_EOF:
+			return SP_EXIT_NOINPUT;
+		case SP_ANSWER_INVALID:
+			if ((code = refused(&err)) != 0)
+				return code;
+			break;
+		}
+	}
+}
+
+/*
+ * The musts question, k of n: whether anything is non-negotiable and, if
+ * so, each must.  "<" while giving them starts the question over, with
+ * the musts p had before it.  Returns 0, ASK_BACK, or an exit code.
+ */
+static int
+ask_musts(sp_profile *p, const sp_matrix *m, const sp_question *q, int k,
+    int n)
+{
+	sp_must before[SP_MAX_MUSTS];
+	int nbefore = p->nmusts, code, yes;
+	sp_error err;
+
+	memcpy(before, p->must, sizeof(before));
+	for (;;) {
+		if ((code = ask(p, m, q, k, n)) == ASK_ENDED)
+			return 0;
+		if (code != 0)
+			return code;
+		/* ask() took the answer in line.s: was it a yes? */
+		sp_error_clear(&err);
+		(void)sp_quiz_musts_wanted(&yes, p, line.s, &err);
+		if (!yes || (code = ask_each_must(p, m)) != ASK_BACK)
+			return code;
+		memcpy(p->must, before, sizeof(before));
+		p->nmusts = nbefore;
+	}
+}
+
 int
 prompt_profile(sp_profile *p, const sp_matrix *m)
 {
@@ -376,7 +558,8 @@ prompt_profile(sp_profile *p, const sp_matrix *m)
 	    stderr);
 	catch_begin();
 	while (i < n && code == 0) {
-		code = ask(p, m, &q[i], i + 1, n);
+		code = q[i].kind == SP_ASK_MUSTS ? ask_musts(p, m, &q[i],
+		    i + 1, n) : ask(p, m, &q[i], i + 1, n);
 		if (code == ASK_BACK) {
 			code = 0;
 			i--;

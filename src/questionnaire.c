@@ -22,6 +22,12 @@ static const char team_help[] =
     "all, team fit counts the same for every option; once one option has "
     "an answer, options left out count as 0.";
 
+static const char musts_help[] =
+    "A must is a requirement no score buys back: an option the project "
+    "cannot use, or the only one it can, or the lowest rating a criterion "
+    "must have.  Options that fail a must are screened out before "
+    "scoring.  Answer yes to give them one at a time; no leaves none.";
+
 static const char name_help[] =
     "A short name for the project, shown at the top of the report (up to "
     "128 bytes).  Press Enter to leave it out.";
@@ -45,6 +51,8 @@ sp_quiz_plan(sp_question *q, const sp_matrix *m)
 		q[n].kind = SP_ASK_TRAIT;
 		q[n++].index = i;
 	}
+	q[n].kind = SP_ASK_MUSTS;
+	q[n++].index = 0;
 	return n;
 }
 
@@ -98,6 +106,9 @@ sp_quiz_question(const sp_question *q, const sp_matrix *m)
 			adds(&t, "'?");
 		}
 		break;
+	case SP_ASK_MUSTS:
+		adds(&t, "Is anything non-negotiable?");
+		break;
 	}
 	return done(&t);
 }
@@ -112,6 +123,8 @@ sp_quiz_help(const sp_question *q, const sp_matrix *m)
 		return team_help;
 	case SP_ASK_TRAIT:
 		return m->traits[q->index].help;
+	case SP_ASK_MUSTS:
+		return musts_help;
 	}
 	return NULL;
 }
@@ -147,6 +160,9 @@ sp_quiz_choices(const sp_question *q, const sp_matrix *m)
 		adds(&t, " (none) to ");
 		addn(&t, SP_TEAM_MAX);
 		adds(&t, " (expert)");
+		return done(&t);
+	case SP_ASK_MUSTS:
+		adds(&t, "yes or no");
 		return done(&t);
 	case SP_ASK_TRAIT:
 		break;
@@ -199,6 +215,9 @@ sp_quiz_default(const sp_question *q, const sp_profile *p,
 		if (p->team_given)
 			addn(&t, p->team[q->index] < 0 ? 0 :
 			    p->team[q->index]);
+		return done(&t);
+	case SP_ASK_MUSTS:
+		adds(&t, p->nmusts > 0 ? "yes" : "no");
 		return done(&t);
 	case SP_ASK_TRAIT:
 		break;
@@ -469,6 +488,11 @@ answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
 			p->team_given = 1;
 		}
 		return a;
+	case SP_ASK_MUSTS:
+		a = answer_bool(&yes, s, err);
+		if (a == SP_ANSWER_VALUE && !yes)
+			p->nmusts = 0;
+		return a;
 	case SP_ASK_TRAIT:
 		break;
 	}
@@ -524,6 +548,33 @@ sp_quiz_answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
 		return no_memory(err);
 	a = answer(p, m, q, s, err);
 	if (a == SP_ANSWER_INVALID)
+		err->column = col;
+	free(s);
+	return a;
+}
+
+sp_answer
+sp_quiz_musts_wanted(int *yes, sp_profile *p, const char *line,
+    sp_error *err)
+{
+	const sp_question q = { SP_ASK_MUSTS, 0 };
+	sp_answer a;
+	char *s;
+	int col;
+
+	*yes = p->nmusts > 0;
+	if (line == NULL)
+		return SP_ANSWER_EOF;
+	if (strlen(line) > SP_MAX_ANSWER)
+		return too_long(err);
+	if ((s = trim(line, &col)) == NULL)
+		return no_memory(err);
+	/* The matrix is not read for this question. */
+	a = answer(p, NULL, &q, s, err);
+	if (a == SP_ANSWER_VALUE)
+		*yes = p->nmusts > 0 || prefix_of(s, "yes") ||
+		    prefix_of(s, "true");
+	else if (a == SP_ANSWER_INVALID)
 		err->column = col;
 	free(s);
 	return a;

@@ -13,6 +13,7 @@
 
 #include "stackpick/adr.h"
 #include "stackpick/render.h"
+#include "stackpick/screen.h"
 #include "phrase.h"
 
 static sp_put_fn *const put = sp_markdown_put;
@@ -388,6 +389,28 @@ how_sure(struct ctx *c)
 	}
 }
 
+/* The options screened out by the musts, and what relaxing one would
+   bring back, as list items. */
+static void
+musts(struct ctx *c)
+{
+	const sp_report *rep = c->rep;
+	const sp_screen *s = rep->screen;
+	sp_buf *b = c->b;
+	int i;
+
+	for (i = 0; s != NULL && i < s->nout; i++) {
+		sp_buf_printf(b, "%sScreened out: ", c->mark);
+		phrase_screened(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+	for (i = 0; s != NULL && i < s->nrelax; i++) {
+		sp_buf_puts(b, c->mark);
+		phrase_relax(b, put, rep, i);
+		sp_buf_putc(b, '\n');
+	}
+}
+
 /* Scores, how sure, notes, tooling, the matrix, and what it replaces. */
 static void
 more(struct ctx *c)
@@ -427,9 +450,32 @@ more(struct ctx *c)
 		sp_buf_putc(b, ')');
 	}
 	sp_buf_putc(b, '\n');
+	musts(c);
 	if (c->a->supersedes > 0 && c->a->style != SP_ADR_NYGARD)
 		sp_buf_printf(b, "%sSupersedes [ADR-%04d](%s)\n", c->mark,
 		    c->a->supersedes, sp_buf_cstr(&c->a->old_file));
+}
+
+/* A record of a run in which fewer than two options met the musts. */
+static void
+screen_only(struct ctx *c)
+{
+	const sp_report *rep = c->rep;
+	sp_buf *b = c->b;
+
+	sp_buf_puts(b, c->a->style == SP_ADR_NYGARD ? "\n## Decision\n\n" :
+	    "\n## Decision Outcome\n\n");
+	if (rep->decided == SP_DECIDED_NONE) {
+		sp_buf_puts(b, "No option chosen, because ");
+	} else {
+		sp_buf_puts(b, c->a->style == SP_ADR_NYGARD ? "We will use \"" :
+		    "Chosen option: \"");
+		put(b, rep->full->options[rep->only].label);
+		sp_buf_puts(b, "\", because ");
+	}
+	phrase_screen_verdict(b, put, rep);
+	sp_buf_puts(b, "\n\n");
+	musts(c);
 }
 
 /* MADR 4.0.0, and log4brains' MADR with its metadata bullets. */
@@ -498,7 +544,9 @@ sp_render_adr(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 	c.mark = c.a->style == SP_ADR_LOG4BRAINS ? "- " : "* ";
 	sp_adr_title(&title, rep);
 	head(&c, sp_buf_cstr(&title));
-	if (c.a->style == SP_ADR_NYGARD)
+	if (rep->result == NULL)
+		screen_only(&c);
+	else if (c.a->style == SP_ADR_NYGARD)
 		nygard(&c);
 	else
 		madr(&c);

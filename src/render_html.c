@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "stackpick/render.h"
+#include "stackpick/screen.h"
 #include "chart.h"
 #include "escape.h"
 #include "phrase.h"
@@ -75,6 +76,10 @@ head(sp_buf *b, const sp_report *rep)
 	if (rep->winner >= 0) {
 		sp_buf_puts(b, ": ");
 		put(b, m->options[rep->winner].label);
+		sp_buf_puts(b, " recommended");
+	} else if (rep->result == NULL && rep->only >= 0) {
+		sp_buf_puts(b, ": ");
+		put(b, rep->full->options[rep->only].label);
 		sp_buf_puts(b, " recommended");
 	} else
 		sp_buf_puts(b, ": no recommendation");
@@ -428,11 +433,76 @@ gates(sp_buf *b, const sp_report *rep)
 	sp_buf_puts(b, "</section>\n");
 }
 
+/* The musts: what each option screened out fails, and what relaxing
+   one would bring back. */
+static void
+musts(sp_buf *b, const sp_report *rep)
+{
+	const sp_screen *s = rep->screen;
+	int i;
+
+	if (s == NULL)
+		return;
+	sp_buf_puts(b, "<section>\n<h2>Musts</h2>\n<ul>\n");
+	for (i = 0; i < s->nout; i++) {
+		sp_buf_puts(b, "<li>Out: ");
+		phrase_screened(b, put, rep, i);
+		sp_buf_puts(b, "</li>\n");
+	}
+	for (i = 0; s->nout == 0 && i < s->nmusts; i++) {
+		sp_buf_puts(b, "<li>Every option meets ");
+		phrase_must(b, put, rep, i);
+		sp_buf_puts(b, ".</li>\n");
+	}
+	for (i = 0; i < s->nrelax; i++) {
+		sp_buf_puts(b, "<li>");
+		phrase_relax(b, put, rep, i);
+		sp_buf_puts(b, "</li>\n");
+	}
+	sp_buf_puts(b, "</ul>\n</section>\n");
+}
+
+static void
+footer(sp_buf *b, const sp_report *rep)
+{
+	sp_buf_puts(b, "<footer><p>Scored by stackpick against the matrix "
+	    "&#8220;");
+	put(b, rep->matrix->name);
+	sp_buf_puts(b, "&#8221; from ");
+	put(b, rep->input);
+	sp_buf_puts(b, ".</p></footer>\n</main>\n</body>\n</html>\n");
+}
+
+/* A run in which fewer than two options met the musts. */
+static sp_status
+screen_only(sp_buf *b, const sp_report *rep)
+{
+	head(b, rep);
+	sp_buf_puts(b, "<h1>");
+	put(b, rep->title);
+	if (rep->decided == SP_DECIDED_NONE) {
+		sp_buf_puts(b, ": no recommendation");
+	} else {
+		sp_buf_puts(b, ": ");
+		put(b, rep->full->options[rep->only].label);
+		sp_buf_puts(b, " recommended");
+	}
+	sp_buf_puts(b, "</h1>\n<p class=\"verdict\">");
+	phrase_screen_verdict(b, put, rep);
+	sp_buf_puts(b, "</p>\n");
+	musts(b, rep);
+	gates(b, rep);
+	footer(b, rep);
+	return b->oom ? SP_ENOMEM : SP_OK;
+}
+
 sp_status
 sp_render_html(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 {
 	const sp_result *r = rep->result;
 
+	if (r == NULL)
+		return screen_only(b, rep);
 	head(b, rep);
 	headline(b, rep);
 	how_sure(b, rep);
@@ -444,12 +514,8 @@ sp_render_html(sp_buf *b, const sp_report *rep, const sp_render_opts *opts)
 	advice(b, "Checklist", " class=\"checklist\"", r->checklist,
 	    r->nchecklist);
 	pitfalls_and_notes(b, rep);
+	musts(b, rep);
 	gates(b, rep);
-	sp_buf_puts(b, "<footer><p>Scored by stackpick against the matrix "
-	    "&#8220;");
-	put(b, rep->matrix->name);
-	sp_buf_puts(b, "&#8221; from ");
-	put(b, rep->input);
-	sp_buf_puts(b, ".</p></footer>\n</main>\n</body>\n</html>\n");
+	footer(b, rep);
 	return b->oom ? SP_ENOMEM : SP_OK;
 }

@@ -11,6 +11,7 @@
 
 #include "stackpick/adr.h"
 #include "stackpick/evidence.h"
+#include "stackpick/render_matrix.h"
 #include "stackpick/render.h"
 #include "stackpick/screen.h"
 #include "stackpick/trait.h"
@@ -537,32 +538,6 @@ sp_render_json_error(sp_buf *out, const char *input, const sp_error *err,
 	    n > 0 ? all->more : 0), opts->pretty);
 }
 
-/* The evidence behind criterion cr's ratings, options named from m. */
-static json_t *
-evidence_json(const sp_criterion *cr, const sp_matrix *m)
-{
-	json_t *arr = json_array();
-	char date[16], after[16];
-	int i;
-
-	for (i = 0; arr != NULL && i < cr->nevidence; i++) {
-		const sp_evidence *e = &cr->evidence[i];
-
-		sp_date_format(date, sizeof(date), e->date);
-		snprintf(after, sizeof(after), "%d%c", e->stale_after.n,
-		    e->stale_after.unit);
-		json_array_append_new(arr, json_pack("{s:s,s:s,s:{s:s,s:o,s:s},"
-		    "s:o,s:o,s:b,s:o}", "option", m->options[e->option].id,
-		    "claim", e->claim, "source", "title", e->title, "url",
-		    e->url ? json_string(e->url) : json_null(), "date", date,
-		    "figure", e->figure ? json_string(e->figure) : json_null(),
-		    "favours", option_or_null(m, e->favours), "opinion",
-		    e->opinion, "stale_after", e->stale_after.unit ?
-		    json_string(after) : json_null()));
-	}
-	return arr;
-}
-
 static json_t *
 musts_json(const sp_report *rep)
 {
@@ -673,7 +648,7 @@ criterion_evidence(const sp_report *rep, int k)
 	json_t *c = criterion(rep->result, k);
 
 	if (c != NULL && rep->full->criteria[k].nevidence > 0)
-		json_object_set_new(c, "evidence", evidence_json(
+		json_object_set_new(c, "evidence", sp_evidence_json(
 		    &rep->full->criteria[k], rep->full));
 	return c;
 }
@@ -698,13 +673,14 @@ screen_only_json(const sp_report *rep)
 	json_t *j;
 
 	phrase_screen_verdict(&t, phrase_put_raw, rep);
-	j = json_pack("{s:i,s:o,s:o,s:s,s:{s:o,s:o,s:o},s:o,s:[]}",
+	j = json_pack("{s:i,s:o,s:o,s:s,s:{s:o,s:o,s:o},s:o,s:o}",
 	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(rep->input),
 	    "name", rep->title != rep->input ? text(rep->title) : json_null(),
 	    "matrix", m->name, "recommendation", "option",
 	    option_or_null(m, rep->only), "label", rep->only >= 0 ?
 	    json_string(m->options[rep->only].label) : json_null(), "why",
-	    text(sp_buf_cstr(&t)), "screen", screen_json(rep), "gates");
+	    text(sp_buf_cstr(&t)), "screen", screen_json(rep), "gates",
+	    gates(NULL, rep->gates));
 	sp_buf_free(&t);
 	return j;
 }

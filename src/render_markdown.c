@@ -409,6 +409,7 @@ screen_only(sp_buf *b, const sp_report *rep)
 	phrase_screen_verdict(b, put, rep);
 	sp_buf_putc(b, '\n');
 	musts(b, rep);
+	gates(b, rep);
 	return b->oom ? SP_ENOMEM : SP_OK;
 }
 

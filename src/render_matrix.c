@@ -4,8 +4,10 @@
  * may set, and the advice a report can print.  Text for people, JSON for
  * scripts; both read the matrix and change nothing.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "stackpick/evidence.h"
 #include "stackpick/limits.h"
 #include "stackpick/render_matrix.h"
 #include "phrase.h"
@@ -115,6 +117,28 @@ text_ratings(struct out *o, const sp_matrix *m, const sp_criterion *cr,
 	}
 }
 
+/* The evidence behind cr's ratings, one entry a paragraph. */
+static void
+text_evidence(struct out *o, const sp_matrix *m, const sp_criterion *cr,
+    int in)
+{
+	int i;
+
+	if (cr->nevidence == 0)
+		return;
+	start(o, (size_t)in + 2, "evidence:", NULL);
+	flush(o, (size_t)in + 2);
+	for (i = 0; i < cr->nevidence; i++) {
+		const sp_evidence *e = &cr->evidence[i];
+
+		put(&o->line, m->options[e->option].label);
+		sp_buf_puts(&o->line, ": ");
+		phrase_evidence(&o->line, put, m, e);
+		start(o, (size_t)in + 4, "- ", NULL);
+		flush(o, (size_t)in + 6);
+	}
+}
+
 static void
 text_criterion(struct out *o, const sp_matrix *m, int k, int in)
 {
@@ -147,6 +171,7 @@ text_criterion(struct out *o, const sp_matrix *m, int k, int in)
 		flush(o, (size_t)in + 12);
 	}
 	text_ratings(o, m, cr, in);
+	text_evidence(o, m, cr, in);
 }
 
 /* The values a trait takes: "none, light or heavy (default none)". */
@@ -363,7 +388,34 @@ json_criterion(const sp_matrix *m, int k)
 		    cr->rules[i].add, "why", cr->rules[i].why ?
 		    json_string(cr->rules[i].why) : json_null()));
 	json_object_set_new(o, "rules", rules);
+	json_object_set_new(o, "evidence", sp_evidence_json(cr, m));
 	return o;
+}
+
+json_t *
+sp_evidence_json(const sp_criterion *cr, const sp_matrix *m)
+{
+	json_t *arr = json_array();
+	char date[16], after[16];
+	int i;
+
+	for (i = 0; arr != NULL && i < cr->nevidence; i++) {
+		const sp_evidence *e = &cr->evidence[i];
+
+		sp_date_format(date, sizeof(date), e->date);
+		snprintf(after, sizeof(after), "%d%c", e->stale_after.n,
+		    e->stale_after.unit);
+		json_array_append_new(arr, json_pack("{s:s,s:s,s:{s:s,s:o,s:s},"
+		    "s:o,s:o,s:b,s:o}", "option", m->options[e->option].id,
+		    "claim", e->claim, "source", "title", e->title, "url",
+		    e->url ? json_string(e->url) : json_null(), "date", date,
+		    "figure", e->figure ? json_string(e->figure) : json_null(),
+		    "favours", e->favours >= 0 ?
+		    json_string(m->options[e->favours].id) : json_null(),
+		    "opinion", e->opinion, "stale_after", e->stale_after.unit ?
+		    json_string(after) : json_null()));
+	}
+	return arr;
 }
 
 static json_t *

@@ -480,6 +480,7 @@ screen_only(struct out *o, const sp_report *rep)
 	phrase_screen_verdict(&o->line, put, rep);
 	flush(o, "  Why: ", 4);
 	musts(o, rep);
+	gates(o, rep);
 	sp_buf_free(&o->line);
 	return o->b->oom ? SP_ENOMEM : SP_OK;
 }

@@ -4,6 +4,7 @@
  * carry the verdict is stale or disagrees.
  */
 #include "stackpick/evidence.h"
+#include "stackpick/gate.h"
 #include "stackpick/report.h"
 #include "stackpick/screen.h"
 
@@ -16,11 +17,13 @@ sp_report_musts(sp_report *rep, const sp_screen *s)
 
 void
 sp_report_explain_screen(sp_report *rep, const sp_screen *s,
-    const sp_profile *p, const char *input)
+    const sp_profile *p, const char *input, const sp_gates *g)
 {
+	int i;
+
 	rep->result = NULL;
 	rep->analysis = NULL;
-	rep->gates = NULL;
+	rep->gates = g != NULL && g->ngates > 0 ? g : NULL;
 	rep->matrix = s->view;
 	rep->full = s->full;
 	rep->screen = s;
@@ -34,6 +37,8 @@ sp_report_explain_screen(sp_report *rep, const sp_screen *s,
 	rep->npro = rep->ncon = rep->nflips = rep->nflips_shown = 0;
 	rep->ntrait_flips_shown = rep->nsummary_pro = rep->nsummary_con = 0;
 	rep->nhinges = rep->ncaveats = rep->gates_failed = 0;
+	for (i = 0; rep->gates != NULL && i < g->ngates; i++)
+		rep->gates_failed += !g->gate[i].passed;
 	rep->critical = rep->team = -1;
 	rep->baseline = NULL;
 	rep->nevidence = 0;

@@ -64,6 +64,20 @@ round_trip(const sp_profile *p)
 	for (i = 0; i < m->noptions; i++)
 		assert_int_equal(back.team[i] < 0 ? 0 : back.team[i],
 		    p->team[i] < 0 ? 0 : p->team[i]);
+	assert_int_equal(back.nmusts, p->nmusts);
+	for (i = 0; i < p->nmusts; i++) {
+		/* Written kind by kind: minimums, exclusions, requirements. */
+		const sp_must *a = &p->must[i];
+		int j;
+
+		for (j = 0; j < back.nmusts; j++)
+			if (back.must[j].kind == a->kind &&
+			    back.must[j].target == a->target)
+				break;
+		assert_true(j < back.nmusts);
+		assert_true(back.must[j].min == a->min);
+		assert_string_equal(back.must[j].why, a->why);
+	}
 	for (i = 0; i < m->ncriteria; i++) {
 		assert_int_equal(back.override[i] != SP_OVERRIDE_NONE,
 		    p->override[i] != SP_OVERRIDE_NONE);
@@ -162,6 +176,32 @@ test_team_and_weights(void **state)
 	decode(&p, "team: {}\n", 9);
 	text = round_trip(&p);
 	assert_non_null(strstr(text, "\nteam: {}\n"));
+	free(text);
+}
+
+static void
+test_musts(void **state)
+{
+	sp_profile p;
+	char *text;
+	static const char given[] = "must: {ml_support: 4, io_performance: "
+	    "{min: 2.5, why: \"yes: #1 'thing'\"}}\nexclude: {js: \"yes\"}\n"
+	    "require: {python: \"no\\\\nline\"}\n";
+
+	(void)state;
+	decode(&p, given, strlen(given));
+	assert_int_equal(p.nmusts, 4);
+	text = round_trip(&p);
+	assert_non_null(strstr(text, "\nmust:\n  ml_support: 4\n"));
+	assert_non_null(strstr(text, "\nexclude:\n  nodejs: \"yes\"\n"));
+	assert_null(strstr(text, "# exclude:"));
+	free(text);
+	/* Without musts, commented examples that name the matrix's ids. */
+	sp_profile_defaults(&p, m);
+	text = round_trip(&p);
+	assert_non_null(strstr(text, "\n# must:\n#   learning_curve: 4\n"));
+	assert_non_null(strstr(text, "\n# exclude:\n#   nodejs: "));
+	assert_non_null(strstr(text, "\n# require:\n#   python: "));
 	free(text);
 }
 
@@ -301,6 +341,7 @@ main(void)
 		cmocka_unit_test(test_defaults_are_commented),
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_team_and_weights),
+		cmocka_unit_test(test_musts),
 		cmocka_unit_test(test_hostile_matrix_text),
 		cmocka_unit_test(test_no_traits),
 	};

@@ -187,7 +187,7 @@ test_plan_order(void **state)
 
 	(void)state;
 	n = sp_quiz_plan(q, m);
-	assert_int_equal(n, 1 + m->noptions + m->ntraits);
+	assert_int_equal(n, 2 + m->noptions + m->ntraits);
 	assert_int_equal(q[0].kind, SP_ASK_NAME);
 	for (i = 0; i < m->noptions; i++) {
 		assert_int_equal(q[1 + i].kind, SP_ASK_TEAM);
@@ -197,9 +197,11 @@ test_plan_order(void **state)
 		assert_int_equal(q[1 + m->noptions + i].kind, SP_ASK_TRAIT);
 		assert_int_equal(q[1 + m->noptions + i].index, i);
 	}
+	/* The musts come last. */
+	assert_int_equal(q[n - 1].kind, SP_ASK_MUSTS);
 	/* No criterion is rated from the team: no team questions. */
 	n = sp_quiz_plan(q, small);
-	assert_int_equal(n, 1 + small->ntraits);
+	assert_int_equal(n, 2 + small->ntraits);
 	assert_int_equal(q[1].kind, SP_ASK_TRAIT);
 }
 
@@ -718,11 +720,158 @@ test_path(void **state)
 	sp_buf_free(&b);
 }
 
+/* Parses line as a must for p, wanting outcome a. */
+static void
+want_must(sp_profile *p, const char *line, sp_answer a, const char *msg,
+    int col)
+{
+	sp_error err;
+
+	sp_answer got;
+
+	sp_error_clear(&err);
+	if ((got = sp_quiz_must(p, m, line, &err)) != a)
+		fail_msg("'%s': %d, expected %d (%s)", line ? line : "(null)",
+		    (int)got, (int)a, err.message);
+	if (msg != NULL) {
+		assert_non_null(strstr(err.message, msg));
+		assert_int_equal(err.column, col);
+	}
+}
+
+static void
+test_musts_question(void **state)
+{
+	sp_question q = { SP_ASK_MUSTS, 0 };
+	sp_profile p;
+	sp_error err;
+	int yes = -1;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	want_text(sp_quiz_question(&q, m), "Is anything non-negotiable?");
+	want_text(sp_quiz_choices(&q, m), "yes or no");
+	want_text(sp_quiz_default(&q, &p, m), "no");
+	assert_non_null(sp_quiz_help(&q, m));
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, "", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(yes, 0);
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, " Y", &err),
+	    SP_ANSWER_VALUE);
+	assert_int_equal(yes, 1);
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, "<", &err),
+	    SP_ANSWER_BACK);
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, "  maybe", &err),
+	    SP_ANSWER_INVALID);
+	assert_int_equal(err.column, 3);
+	/* With musts, Enter keeps them, and no drops them. */
+	want_must(&p, "exclude js", SP_ANSWER_VALUE, NULL, 0);
+	want_text(sp_quiz_default(&q, &p, m), "yes");
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, "", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(yes, 1);
+	assert_int_equal(p.nmusts, 1);
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, "no", &err),
+	    SP_ANSWER_VALUE);
+	assert_int_equal(yes, 0);
+	assert_int_equal(p.nmusts, 0);
+	assert_int_equal(sp_quiz_musts_wanted(&yes, &p, NULL, &err),
+	    SP_ANSWER_EOF);
+}
+
+static void
+test_must_lines(void **state)
+{
+	sp_profile p;
+	int i;
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	want_must(&p, "", SP_ANSWER_DEFAULT, NULL, 0);
+	want_must(&p, " ?", SP_ANSWER_HELP, NULL, 0);
+	want_must(&p, "Back", SP_ANSWER_BACK, NULL, 0);
+	want_must(&p, NULL, SP_ANSWER_EOF, NULL, 0);
+	want_must(&p, "EXCLUDE Node", SP_ANSWER_VALUE, NULL, 0);
+	assert_int_equal(p.must[0].kind, SP_MUST_EXCLUDE);
+	assert_int_equal(p.must[0].target, sp_matrix_option(m, "nodejs"));
+	want_must(&p, "require nodejs", SP_ANSWER_INVALID,
+	    "nodejs is already excluded", 9);
+	want_must(&p, "require", SP_ANSWER_INVALID, "takes one option", 1);
+	want_must(&p, "require pyton", SP_ANSWER_INVALID,
+	    "'pyton' is not an option (did you mean 'python'?)", 9);
+	want_must(&p, "  ml_support >= 3.5", SP_ANSWER_VALUE, NULL, 0);
+	assert_int_equal(p.must[1].kind, SP_MUST_MIN);
+	assert_true(p.must[1].min == 3.5);
+	want_must(&p, "ml_support 4", SP_ANSWER_INVALID,
+	    "ml_support already has a minimum", 1);
+	want_must(&p, "realtime 6", SP_ANSWER_INVALID,
+	    "6 is off the scale: give a rating from 1 to 5", 10);
+	want_must(&p, "realtime four", SP_ANSWER_INVALID,
+	    "'four' is not a rating", 10);
+	want_must(&p, "realtime 0x4", SP_ANSWER_INVALID, "not a rating", 10);
+	want_must(&p, "realtime", SP_ANSWER_INVALID, "'realtime 4'", 1);
+	want_must(&p, "team_fit 3", SP_ANSWER_INVALID,
+	    "rated from the team's answers", 1);
+	want_must(&p, "realtme 3", SP_ANSWER_INVALID,
+	    "(did you mean 'realtime'?)", 1);
+	want_must(&p, "a b c d e", SP_ANSWER_INVALID, "one must per line", 1);
+	want_must(&p, "\x1b[A", SP_ANSWER_INVALID, "special keys", 1);
+	assert_int_equal(p.nmusts, 2);
+	/* No more than a profile file holds. */
+	for (i = 2; i < SP_MAX_MUSTS; i++)
+		p.must[p.nmusts++] = p.must[1];
+	want_must(&p, "realtime 3", SP_ANSWER_INVALID, "at most 16 musts", 1);
+}
+
+static void
+test_must_reason_and_text(void **state)
+{
+	sp_profile p;
+	sp_error err;
+	char *help, big[SP_MUST_WHY_MAX + 2];
+
+	(void)state;
+	sp_profile_defaults(&p, m);
+	want_must(&p, "exclude python", SP_ANSWER_VALUE, NULL, 0);
+	want_must(&p, "io_performance 4", SP_ANSWER_VALUE, NULL, 0);
+	assert_int_equal(sp_quiz_must_why(&p.must[0], "", &err),
+	    SP_ANSWER_INVALID);
+	assert_non_null(strstr(err.message, "give the reason"));
+	assert_int_equal(sp_quiz_must_why(&p.must[1], "", &err),
+	    SP_ANSWER_DEFAULT);
+	assert_int_equal(sp_quiz_must_why(&p.must[0], "<", &err),
+	    SP_ANSWER_BACK);
+	assert_int_equal(sp_quiz_must_why(&p.must[0], "a\x01" "b", &err),
+	    SP_ANSWER_INVALID);
+	assert_int_equal(err.column, 2);
+	assert_int_equal(sp_quiz_must_why(&p.must[0], "\xc3(", &err),
+	    SP_ANSWER_INVALID);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	assert_int_equal(sp_quiz_must_why(&p.must[0], big, &err),
+	    SP_ANSWER_INVALID);
+	assert_non_null(strstr(err.message, "longer than 160 bytes"));
+	assert_int_equal(sp_quiz_must_why(&p.must[0], "  no Python: here ",
+	    &err), SP_ANSWER_VALUE);
+	assert_string_equal(p.must[0].why, "no Python: here");
+	want_text(sp_quiz_must_text(&p.must[0], m),
+	    "exclude python: no Python: here");
+	want_text(sp_quiz_must_text(&p.must[1], m), "io_performance >= 4");
+	help = sp_quiz_must_help(m);
+	assert_non_null(help);
+	assert_non_null(strstr(help, "Options: python, nodejs."));
+	assert_null(strstr(help, "team_fit"));
+	free(help);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_order),
+		cmocka_unit_test(test_musts_question),
+		cmocka_unit_test(test_must_lines),
+		cmocka_unit_test(test_must_reason_and_text),
 		cmocka_unit_test(test_text_comes_from_matrix),
 		cmocka_unit_test(test_enum_by_number_name_prefix),
 		cmocka_unit_test(test_enum_invalid),

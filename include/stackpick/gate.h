@@ -79,6 +79,19 @@ void sp_gates_free(sp_gates *g);
 void sp_gates_eval(sp_gates *g, const sp_gate_spec *spec, const sp_result *r,
     const char *input);
 
+struct sp_screen;
+
+/*
+ * As sp_gates_eval(), for a result scored on the options that passed
+ * screen s (NULL: no screen).  An expected option that a must screened
+ * out fails expect with the musts that did ("python was screened out by
+ * the must ...").  r is NULL when fewer than two options passed and
+ * nothing was scored: only expect is checked then, against the one
+ * option left (or none), since the other gates need scores.
+ */
+void sp_gates_eval_screened(sp_gates *g, const sp_gate_spec *spec,
+    const sp_result *r, const struct sp_screen *s, const char *input);
+
 /*
  * Parses len bytes holding one or more JSON results (as --format json
  * prints them; error objects are skipped; a UTF-8 byte order mark is

@@ -21,7 +21,8 @@
 typedef enum {
 	SP_ASK_NAME,  /* the profile's name */
 	SP_ASK_TEAM,  /* team proficiency for one option (index) */
-	SP_ASK_TRAIT  /* one trait of the matrix (index) */
+	SP_ASK_TRAIT, /* one trait of the matrix (index) */
+	SP_ASK_MUSTS  /* whether anything is non-negotiable (the musts) */
 } sp_ask_kind;
 
 typedef struct {
@@ -39,14 +40,18 @@ typedef enum {
 	SP_ANSWER_EOF      /* no line at all: input ended */
 } sp_answer;
 
-/* Questions one questionnaire can ask: a name, the team, the traits. */
-#define SP_MAX_QUESTIONS (1 + SP_MAX_OPTIONS + SP_MAX_TRAITS)
+/*
+ * Questions one questionnaire can ask: a name, the team, the traits and
+ * the musts.
+ */
+#define SP_MAX_QUESTIONS (2 + SP_MAX_OPTIONS + SP_MAX_TRAITS)
 
 /*
  * Fills q (room for SP_MAX_QUESTIONS) with the questions for matrix m, in
  * the order they are asked: the project's name, the team's proficiency
- * per option (when a criterion is rated from the team), then every trait
- * in the matrix's order.  Returns how many.
+ * per option (when a criterion is rated from the team), every trait in
+ * the matrix's order, and last whether anything is non-negotiable.
+ * Returns how many.
  */
 int sp_quiz_plan(sp_question *q, const sp_matrix *m);
 
@@ -106,6 +111,55 @@ char *sp_quiz_default(const sp_question *q, const sp_profile *p,
  */
 sp_answer sp_quiz_answer(sp_profile *p, const sp_matrix *m,
     const sp_question *q, const char *line, sp_error *err);
+
+/*
+ * Parses the answer to the musts question (SP_ASK_MUSTS), "Is anything
+ * non-negotiable?": SP_ANSWER_VALUE with *yes set, after emptying p's
+ * musts for a no; SP_ANSWER_DEFAULT for an empty line, with *yes set
+ * when p already has musts (they stand); HELP, BACK, INVALID with a
+ * reason and column, or EOF.  sp_quiz_answer() parses it the same way.
+ */
+sp_answer sp_quiz_musts_wanted(int *yes, sp_profile *p, const char *line,
+    sp_error *err);
+
+/*
+ * Parses one must and adds it to p: "exclude OPTION" or "require
+ * OPTION" (an id or alias; its reason is asked next, see
+ * sp_quiz_must_why()), or "CRITERION N" or "CRITERION >= N", the lowest
+ * rating accepted on a criterion rated by the matrix, N on its scale.
+ * Words are matched ignoring case.  Returns SP_ANSWER_VALUE with the
+ * must last in p->must, DEFAULT for an empty line (no more musts), HELP
+ * for "?", BACK for "<" or "back", EOF, or INVALID with a reason and
+ * column: an unknown word (with a suggestion), a criterion rated from
+ * the team, an option already excluded or required, a criterion that
+ * already has a minimum, a number off the scale, or more than
+ * SP_MAX_MUSTS musts.
+ */
+sp_answer sp_quiz_must(sp_profile *p, const sp_matrix *m, const char *line,
+    sp_error *err);
+
+/*
+ * Parses the reason for must mu into mu->why: one line of at most
+ * SP_MUST_WHY_MAX bytes of UTF-8 without control characters.  An empty
+ * line is SP_ANSWER_DEFAULT (no reason) for a minimum rating, and
+ * INVALID for an exclusion or requirement, which needs one; "<" or
+ * "back" is BACK, EOF at the end of input.
+ */
+sp_answer sp_quiz_must_why(sp_must *mu, const char *line, sp_error *err);
+
+/*
+ * Must mu as it is typed to sp_quiz_must(), with its reason: "exclude
+ * nodejs: no JavaScript on the team", "ml_support >= 4".  The caller
+ * frees it; NULL when out of memory.
+ */
+char *sp_quiz_must_text(const sp_must *mu, const sp_matrix *m);
+
+/*
+ * What sp_quiz_must() accepts for m: the options and the criteria a
+ * minimum may name, with the scale.  The caller frees it; NULL when out
+ * of memory.
+ */
+char *sp_quiz_must_help(const sp_matrix *m);
 
 /*
  * Parses a yes/no confirmation: SP_ANSWER_VALUE with *yes set, DEFAULT

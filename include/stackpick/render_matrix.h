@@ -1,7 +1,8 @@
 /*
  * Views of a matrix itself, not of a result: what --list-options,
  * --list-criteria and --show-matrix print, so that a user can see every
- * rating, the reason given for it, and what moves each weight.
+ * rating, the reason given for it, the evidence behind it, and what
+ * moves each weight.
  */
 #ifndef SP_RENDER_MATRIX_H
 #define SP_RENDER_MATRIX_H
@@ -37,5 +38,12 @@ sp_render_matrix_fn sp_render_matrix_json;
  * reference (the caller's, to json_decref), or NULL when out of memory.
  */
 json_t *sp_matrix_json(const sp_matrix *m, int what);
+
+/*
+ * The evidence behind criterion cr's ratings, options named from m, as
+ * the matrix views and the report's JSON give it: a new array (the
+ * caller's), or NULL when out of memory.
+ */
+json_t *sp_evidence_json(const sp_criterion *cr, const sp_matrix *m);
 
 #endif

@@ -225,10 +225,11 @@ void sp_report_evidence_check(sp_report *rep, long today);
 
 /*
  * Explains a run in which fewer than two options passed screen s: no
- * scores, only the screen and, when one passed, that option.  p is the
+ * scores, only the screen and, when one passed, that option, and the
+ * gates g checked without scores (NULL or none for no gate).  p is the
  * profile screened, read from input.
  */
 void sp_report_explain_screen(sp_report *rep, const struct sp_screen *s,
-    const sp_profile *p, const char *input);
+    const sp_profile *p, const char *input, const sp_gates *g);
 
 #endif

@@ -12,7 +12,10 @@ for and against (criterion labels, in order), the flips named (criterion
 and option, in order), the raw values that would change it, the most
 critical criterion, the answers that would change the recommendation, the
 label, the confidence and what the weights and the ratings alone leave of
-it, and with three or more options every option's share of each rank.
+it, and with three or more options every option's share of each rank;
+and, for profiles with musts (also those that leave fewer than two
+options, where nothing is scored), every option screened out and every
+"Relaxing the must ..." line, in the JSON's order.
 
 A format this script does not know fails the test until it gets a checker
 below, or a line in SKIP that says why it states none of these facts.
@@ -91,6 +94,9 @@ def cases(src):
         raise SystemExit("FAIL: no shipped profile for a matrix of its own")
     out.append(Case("three-options-profile.yaml",
                     os.path.join(good, "three-options-profile.yaml"),
+                    os.path.join(good, "three-options.yaml")))
+    out.append(Case("musts-profile.yaml",
+                    os.path.join(good, "musts-profile.yaml"),
                     os.path.join(good, "three-options.yaml")))
     out.append(Case("cold-start-profile.yaml",
                     os.path.join(good, "cold-start-profile.yaml"),
@@ -525,6 +531,42 @@ def check_markdown(f, out, where):
     return errors
 
 
+def screen_facts(j):
+    """What the JSON's screen says: each option screened out ("Alpha
+    fails ...") and each relax line, in order."""
+    s = j.get("screen")
+    if not s:
+        return []
+    return [o["label"] + " fails " for o in s["screened"]] + \
+        [r["text"] for r in s["relax"]]
+
+
+def check_screen(j, out, name, where):
+    """The options screened out and the relax lines, in the JSON's order,
+    in the text or Markdown output."""
+    text = flat(out) if name == "text" else \
+        md_unescape(flat(out)).replace("**", "")
+    errors, at = [], 0
+    for fact in screen_facts(j):
+        i = text.find(fact, at)
+        if i < 0:
+            errors.append(f"{where}: lacks '{fact}' (in this order)")
+        else:
+            at = i + len(fact)
+    return errors
+
+
+def screen_cases(src):
+    """Profiles whose musts leave fewer than two options, with the exit
+    status they give: nothing is scored, only the screen is compared."""
+    good = os.path.join(src, "tests", "data", "good")
+    three = os.path.join(good, "three-options.yaml")
+    return [Case("musts-none-profile.yaml",
+                 os.path.join(good, "musts-none-profile.yaml"), three), 1,
+            Case("musts-only-profile.yaml",
+                 os.path.join(good, "musts-only-profile.yaml")), 0]
+
+
 CHECKERS = {
     "text": check_text,
     "markdown": check_markdown,
@@ -554,9 +596,25 @@ def main(argv):
                     continue
                 out = run(sp, base + ["--format", name,
                                       case.profile]).stdout
-                errors += CHECKERS[name](f, out, f"{case.name} --method "
-                                         f"{method} --format {name}")
+                where = f"{case.name} --method {method} --format {name}"
+                errors += CHECKERS[name](f, out, where)
+                errors += check_screen(j, out, name, where)
                 runs += 1
+    pairs = screen_cases(src)
+    for case, code in zip(pairs[0::2], pairs[1::2]):
+        base = case.args() + ["--color=never"]
+        j = json.loads(run(sp, base + ["--format", "json", case.profile],
+                           code).stdout)
+        if not screen_facts(j):
+            errors.append(f"{case.name}: the JSON has no screen")
+        for name in fmts:
+            if name not in CHECKERS:
+                continue
+            out = run(sp, base + ["--format", name, case.profile],
+                      code).stdout
+            errors += check_screen(j, out, name,
+                                   f"{case.name} --format {name}")
+            runs += 1
     for e in errors:
         print("FAIL: " + e, file=sys.stderr)
     if runs == 0:

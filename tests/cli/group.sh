@@ -112,7 +112,7 @@ interactive-pairwise)
 	    >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	want_rc 65
-	grep -q "<answers>:17:1: '12' is not a ratio from 1/9 to 9" "$tmp/err" ||
+	grep -q "<answers>:18:1: '12' is not a ratio from 1/9 to 9" "$tmp/err" ||
 	    fail "message"
 	;;
 *)

@@ -4,7 +4,8 @@
 # - "stackpick --init my.yaml && stackpick my.yaml" works, from a scratch
 #   directory, and the profile scores exactly like no profile at all;
 # - the file holds every trait of the matrix with its default, the
-#   question behind it and the values it accepts;
+#   question behind it and the values it accepts, and commented examples
+#   of the musts, which load once uncommented;
 # - an existing file is left alone (exit 73) unless --force is given,
 #   and anything but a regular file always is;
 # - without a file the profile goes to stdout, byte for byte the same;
@@ -24,6 +25,22 @@ cd "$tmp" || exit 2
 [ ! -s out ] || fail "--init FILE printed on stdout"
 "$sp" --color=never my.yaml >report 2>err || fail "the starter profile does not load: $(cat err)"
 grep -q "^my.yaml: .* recommended" report || fail "no recommendation: $(head -3 report)"
+
+# The musts are documented, commented out: uncommented, they load and
+# screen options.
+for key in must exclude require; do
+	grep -qx "# $key:" my.yaml || fail "no commented '$key:' example"
+done
+grep -q '^# Musts: requirements no score buys back' my.yaml ||
+	fail "the musts are not explained"
+sed -e 's/^# \(must\|exclude\|require\):$/\1:/' \
+    -e '/^\(must\|exclude\|require\):$/,/^$/s/^#   /  /' my.yaml >musts.yaml
+grep -qx 'exclude:' musts.yaml || fail "cannot uncomment the examples"
+"$sp" --format json musts.yaml >musts.json 2>err
+rc=$?
+[ "$rc" -le 1 ] || fail "the uncommented musts do not load: $(cat err)"
+jq -e '.screen.musts | length == 3' musts.json >/dev/null ||
+	fail "the uncommented examples are not three musts: $(cat err musts.json)"
 
 # Every trait is a key with its default, and its question is a comment.
 "$sp" --show-matrix --format json >m.json || fail "--show-matrix failed"

@@ -27,6 +27,9 @@
 #   back-first        going back at the first question ends a scripted run
 #   scripted-refusal  answers from a pipe cannot react to a refused file
 #                     name: exit 73, and the next line is not a file name
+#   musts             the musts, asked last, are saved and load back to
+#                     the same report; editing keeps them; a wrong must
+#                     or a missing reason ends a scripted run at its line
 set -u
 sp=$1 case=$2 arg=${3:-}
 mx=()
@@ -196,10 +199,10 @@ offer)
 	[ "$(ls "$tmp" | grep -c yaml)" -eq 1 ] || fail "skipping saved a file"
 	;;
 custom-matrix)
-	printf '%s\n' queue 1 5 2 '?' hi |
+	printf '%s\n' queue 1 5 2 '?' hi no |
 	    "$sp" --interactive --format json --matrix good/three-options.yaml \
 	    >"$tmp/a.json" 2>"$tmp/custom.err" || fail "exit $?"
-	grep -q "^(5/5) How many messages per second?" "$tmp/custom.err" ||
+	grep -q "^(5/6) How many messages per second?" "$tmp/custom.err" ||
 		fail "the matrix's question is not asked"
 	grep -q "^  1) low  2) high$" "$tmp/custom.err" || fail "no choices"
 	grep -q "^  No help for this question.$" "$tmp/custom.err" ||
@@ -247,7 +250,7 @@ scripted-invalid)
 	;;
 numeric-values)
 	# Enum values that read as numbers: a value wins, #N is a position.
-	printf '%s\n' x small 1 '#1' | "$sp" --interactive --save "$tmp/n.yaml" \
+	printf '%s\n' x small 1 '#1' no | "$sp" --interactive --save "$tmp/n.yaml" \
 	    --matrix good/numeric-values.yaml >/dev/null \
 	    2>"$tmp/numeric.err" || fail "exit $?"
 	grep -qxF '  #1) 3  #2) 1  #3) 2  (type a value as shown, or # and its number)' \
@@ -282,7 +285,7 @@ keep)
 	    2>"$tmp/keep.err" || fail "exit $?"
 	grep -q '< goes back to the one before' "$tmp/keep.err" ||
 		fail "the introduction does not say how to go back"
-	[ "$(grep -c '^(4/14) ' "$tmp/keep.err")" -eq 3 ] ||
+	[ "$(grep -c '^(4/15) ' "$tmp/keep.err")" -eq 3 ] ||
 		fail "the front end was not asked three times"
 	grep -qx 'team nodejs \[4\]: 3' "$tmp/keep.err" ||
 		fail "going back does not offer the earlier answer"
@@ -327,9 +330,53 @@ scripted-refusal)
 	    HOME=$tmp "$sp" --interactive >/dev/null 2>"$tmp/user.err"
 	rc=$?
 	[ "$rc" -eq 65 ] || fail "exit $rc for ~nobody, expected 65"
-	grep -q "^stackpick: <answers>:15:1: '~nobody/p.yaml': only ~ and ~/" \
+	grep -q "^stackpick: <answers>:16:1: '~nobody/p.yaml': only ~ and ~/" \
 	    "$tmp/user.err" || fail "~nobody is not explained"
 	[ "$(ls -A "$tmp" | grep -vc 'err$')" -eq 0 ] || fail "a file was written"
+	;;
+musts)
+	# The musts, asked last: a minimum without a reason and an exclusion
+	# with one are saved, and the saved profile gives the same report.
+	n=$(grep -c '' answers/realtime-chat.txt)
+	{ head -n $((n - 1)) answers/realtime-chat.txt
+	  printf '%s\n' yes 'IO_Performance >= 4' '' 'exclude py' \
+	      'Python: not on our servers' ''; } |
+	    "$sp" --interactive --format json --save "$tmp/m.yaml" \
+	    >"$tmp/asked.json" 2>"$tmp/musts.err" || fail "exit $?"
+	grep -q "^($n/$n) Is anything non-negotiable?$" "$tmp/musts.err" ||
+		fail "the musts are not asked last"
+	jq -e '[.screen.musts[] | .kind] == ["min", "exclude"] and
+	    .screen.musts[1].why == "Python: not on our servers"' \
+	    "$tmp/asked.json" >/dev/null ||
+		fail "the musts are not in the report: $(cat "$tmp/asked.json")"
+	grep -qx '  io_performance: 4' "$tmp/m.yaml" ||
+		fail "the minimum is not saved: $(cat "$tmp/m.yaml")"
+	grep -qx '  python: "Python: not on our servers"' "$tmp/m.yaml" ||
+		fail "the exclusion is not saved: $(cat "$tmp/m.yaml")"
+	"$sp" --format json "$tmp/m.yaml" >"$tmp/reload.json"
+	[ $? -le 1 ] || fail "the saved profile does not load"
+	same_json "$tmp/reload.json" "$tmp/asked.json"
+	# Editing it: Enter keeps the musts.
+	enters 100 | "$sp" --interactive --format json "$tmp/m.yaml" \
+	    >"$tmp/edit.json" 2>"$tmp/edit.err"
+	[ $? -le 1 ] || fail "editing exits $?"
+	grep -q '^    exclude python: Python: not on our servers$' \
+	    "$tmp/edit.err" || fail "the musts so far are not listed"
+	same_json "$tmp/edit.json" "$tmp/asked.json"
+	# An answer that is not a must ends a scripted run at its line.
+	{ head -n $((n - 1)) answers/realtime-chat.txt; printf '%s\n' y \
+	    'speeed 4'; } | "$sp" --interactive >/dev/null 2>"$tmp/bad.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for an unknown criterion, expected 65"
+	grep -q "^stackpick: <answers>:$((n + 1)):1: 'speeed' is neither exclude, require nor a criterion" \
+	    "$tmp/bad.err" || fail "the unknown criterion is not located"
+	{ head -n $((n - 1)) answers/realtime-chat.txt; printf '%s\n' y \
+	    'exclude nodejs' ''; } | "$sp" --interactive >/dev/null \
+	    2>"$tmp/why.err"
+	rc=$?
+	[ "$rc" -eq 65 ] || fail "exit $rc for a missing reason, expected 65"
+	grep -q "^stackpick: <answers>:$((n + 2)):1: give the reason" \
+	    "$tmp/why.err" || fail "the missing reason is not located"
 	;;
 *)
 	echo "interactive.sh: unknown case $case" >&2

@@ -20,6 +20,10 @@
 #              first lines show and stackpick waits until q is pressed
 #   no-pager   piped, or with --no-pager, the whole report goes out at
 #              once, with nothing to press
+#   musts      "Is anything non-negotiable?": ? explains, a must off the
+#              scale and an exclusion without its reason are explained
+#              and asked again, and the saved profile holds the must and
+#              gives the report shown
 set -u
 sp=$1 case=$2
 examples=$(cd "$(dirname "$0")/../../data/examples" && pwd)
@@ -120,6 +124,7 @@ session)
 	answer '^team_experience \[mixed\]:$' ''
 	answer '^hiring \[low\]:$' medium
 	answer '^maintenance_years \[3\]:$' ''
+	answer '^musts \[no\]:$' ''
 	answer '^file name \[skip\]:$' demo.yaml
 	[ "$(status)" = 0 ] || fail "exit status $(status)"
 	wait_for '^Saved the answers to demo.yaml'
@@ -187,7 +192,7 @@ keep)
 	answer '^team nodejs \[0\]:$' 4
 	answer '^frontend \[none\]:$' ts
 	answer '^io_load \[medium\]:$' '<'
-	wait_count '^\(4/14\) ' 2
+	wait_count '^\(4/15\) ' 2
 	answer '^frontend \[javascript\]:$' back
 	answer '^team nodejs \[4\]:$' 3
 	wait_count '^frontend \[javascript\]:' 2
@@ -203,6 +208,7 @@ keep)
 	answer '^team_experience \[mixed\]:$' ''
 	answer '^hiring \[low\]:$' medium
 	answer '^maintenance_years \[3\]:$' ''
+	answer '^musts \[no\]:$' no
 	answer '^file name \[skip\]:$' taken.yaml
 	answer '^taken.yaml exists.  Replace it\? \[no\]:$' no
 	wait_for '^stackpick: taken.yaml: file exists; not replaced$'
@@ -221,6 +227,39 @@ keep)
 	grep -qx '  nodejs: 3' "$tmp/home/kept.yaml" ||
 		fail "going back did not change the team's answer"
 	report_shown "$tmp/home/kept.yaml"
+	;;
+musts)
+	type_line "'$sp' --save m.yaml; echo rc=\$?"
+	answer '^name \[skip\]:$' demo
+	for q in 'team python' 'team nodejs' frontend io_load cpu_load \
+	    concurrency realtime ml data_pipelines serverless team_experience \
+	    hiring maintenance_years; do
+		answer "^$q \\[[^]]*\\]:\$" ''
+	done
+	wait_for '^\(15/15\) Is anything non-negotiable\?$'
+	answer '^musts \[no\]:$' '?'
+	wait_for 'no score buys back'
+	type_line yes
+	answer '^must \[done\]:$' '?'
+	wait_for '^  Type one must a line'
+	wait_count '^must \[done\]:' 2
+	type_line 'ml_support 9'
+	wait_for '^stackpick: 9 is off the scale: give a rating from 1 to 5$'
+	wait_count '^must \[done\]:' 3
+	type_line 'exclude js'
+	answer '^why:$' ''
+	wait_for '^stackpick: give the reason'
+	wait_count '^why:' 2
+	type_line 'no JavaScript on the team'
+	wait_count '^must \[done\]:' 4
+	type_line ''
+	[ "$(status)" = 0 ] || fail "exit status $(status)"
+	wait_for '^Saved the answers to m.yaml'
+	grep -qx '  nodejs: "no JavaScript on the team"' "$tmp/m.yaml" ||
+		fail "the must was not saved: $(cat "$tmp/m.yaml")"
+	report_shown "$tmp/m.yaml"
+	grep -q 'Python, the only option that meets every must' \
+	    "$tmp/report.txt" || fail "the must did not screen NodeJS out"
 	;;
 *)
 	echo "tmux.sh: unknown case $case" >&2
