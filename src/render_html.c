@@ -6,6 +6,8 @@
  * script: its Content-Security-Policy allows its own style sheet and
  * nothing else, so it opens offline and in a strict viewer.  Every piece
  * of matrix, profile or file-name text goes through escape_xml().
+ * markup.c walks the report's sections; this file says how HTML marks
+ * them up, and writes the page around them and the charts' figures.
  */
 #include "stackpick/render.h"
 #include "chart.h"
