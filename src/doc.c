@@ -721,26 +721,27 @@ line_above(const struct builder *b, size_t n, struct line *l, size_t *at)
 	return 0;
 }
 
-/* Where the user must look, and what to tell them. */
+/*
+ * A syntax error to say plainly: libyaml's parser, and the line of the
+ * mark its row names.  A saying moves line and column where the user
+ * must look, and sets what to tell them.
+ */
 struct say {
+	const struct builder *b;
+	const yaml_parser_t *p;
+	struct line l;        /* line `line' of the text */
 	size_t line, column;  /* 0-based, in the text libyaml read */
 	const char *what;
 };
 
 /* "could not find expected ':'": the key began a line or more above. */
 static int
-say_simple_key(const struct builder *b, const yaml_parser_t *p,
-    struct say *w)
+say_simple_key(struct say *w)
 {
-	struct line l;
-	long c;
+	long c = bare_colon(&w->l);
 
-	w->line = p->context_mark.line;
-	w->column = p->context_mark.column;
-	if (!get_line(b, w->line, &l))
-		return 0;
-	if ((c = bare_colon(&l)) >= 0) {
-		w->column = column_of(&l, (size_t)c + 1);
+	if (c >= 0) {
+		w->column = column_of(&w->l, (size_t)c + 1);
 		w->what = "missing space after ':': write 'key: value'";
 	} else {
 		w->what = "this line has no ':' after its key: write "
@@ -751,26 +752,22 @@ say_simple_key(const struct builder *b, const yaml_parser_t *p,
 
 /* "mapping values are not allowed": a ':' where no key can start. */
 static int
-say_mapping_value(const struct builder *b, const yaml_parser_t *p,
-    struct say *w)
+say_mapping_value(struct say *w)
 {
-	struct line here, above;
-	size_t n = p->problem_mark.line, up = 0, i;
+	const struct line *here = &w->l;
+	struct line above;
+	size_t up = 0, i;
 
-	if (!get_line(b, n, &here))
-		return 0;
-	w->line = n;
-	w->column = p->problem_mark.column;
-	for (i = indent_of(&here); i + 1 < here.len &&
-	    column_of(&here, i) < w->column; i++)
-		if (here.s[i] == ':' && here.s[i + 1] == ' ') {
+	for (i = indent_of(here); i + 1 < here->len &&
+	    column_of(here, i) < w->column; i++)
+		if (here->s[i] == ':' && here->s[i + 1] == ' ') {
 			w->what = "a value that holds ': ' must be quoted: "
 			    "write key: \"value\"";
 			return 1;
 		}
 	/* A key past YAML's 1024 characters: libyaml's words are right. */
-	if (w->column > column_of(&here, indent_of(&here)) + 1024 ||
-	    !line_above(b, n, &above, &up))
+	if (w->column > column_of(here, indent_of(here)) + 1024 ||
+	    !line_above(w->b, w->line, &above, &up))
 		return 0;
 	if (bare_colon(&above) >= 0) {
 		w->line = up;
@@ -778,9 +775,9 @@ say_mapping_value(const struct builder *b, const yaml_parser_t *p,
 		w->what = "missing space after ':': write 'key: value'";
 		return 1;
 	}
-	if (indent_of(&here) > indent_of(&above) && above.len > 0 &&
+	if (indent_of(here) > indent_of(&above) && above.len > 0 &&
 	    above.s[above.len - 1] != ':') {
-		w->column = indent_of(&here);
+		w->column = indent_of(here);
 		w->what = "bad indentation: this line is indented more than "
 		    "the one above it, whose value is not a mapping; keys of "
 		    "one mapping start in the same column";
@@ -791,24 +788,19 @@ say_mapping_value(const struct builder *b, const yaml_parser_t *p,
 
 /* "did not find expected key" or '-': a line that fits no block. */
 static int
-say_expected_key(const struct builder *b, const yaml_parser_t *p,
-    struct say *w)
+say_expected_key(struct say *w)
 {
-	struct line l;
+	const struct line *l = &w->l;
 	size_t i;
 
-	w->line = p->problem_mark.line;
-	w->column = p->problem_mark.column;
-	if (!get_line(b, w->line, &l))
-		return 0;
-	if (column_of(&l, indent_of(&l)) == w->column) {
+	if (column_of(l, indent_of(l)) == w->column) {
 		w->what = "bad indentation: this line lines up with no key "
 		    "or list item above it; indent it as its siblings are";
 		return 1;
 	}
-	for (i = 0; i < l.len && column_of(&l, i) + 1 < w->column; i++)
+	for (i = 0; i < l->len && column_of(l, i) + 1 < w->column; i++)
 		;
-	if (i < l.len && (l.s[i] == '"' || l.s[i] == '\'')) {
+	if (i < l->len && (l->s[i] == '"' || l->s[i] == '\'')) {
 		w->what = "text after a closing quote: quote the whole value";
 		return 1;
 	}
@@ -816,46 +808,37 @@ say_expected_key(const struct builder *b, const yaml_parser_t *p,
 }
 
 static int
-say_tab(const struct builder *b, const yaml_parser_t *p, struct say *w)
+say_tab(struct say *w)
 {
-	w->line = p->problem_mark.line;
-	w->column = p->problem_mark.column;
-	if (char_at_mark(b->buf, b->len, w->line, w->column) != '\t')
+	if (char_at_mark(w->b->buf, w->b->len, w->line, w->column) != '\t')
 		return 0;
 	w->what = "a tab indents this line: YAML indents with spaces only";
 	return 1;
 }
 
 static int
-say_quote(const struct builder *b, const yaml_parser_t *p, struct say *w)
+say_quote(struct say *w)
 {
-	(void)b;
-	if (strstr(p->problem, "end of stream") == NULL &&
-	    strstr(p->problem, "document") == NULL)
+	if (strstr(w->p->problem, "end of stream") == NULL &&
+	    strstr(w->p->problem, "document") == NULL)
 		return 0;
-	w->line = p->context_mark.line;
-	w->column = p->context_mark.column;
 	w->what = "this quote is never closed: end the value with the same "
 	    "quote";
 	return 1;
 }
 
 static int
-say_flow(const struct builder *b, const yaml_parser_t *p, struct say *w)
+say_flow(struct say *w)
 {
-	int seq = strstr(p->context, "sequence") != NULL;
+	int seq = strstr(w->p->context, "sequence") != NULL;
 
-	(void)b;
-	if (p->problem_mark.line == p->context_mark.line) {
-		w->line = p->problem_mark.line;
-		w->column = p->problem_mark.column;
+	if (w->p->problem_mark.line == w->line) {
+		w->column = w->p->problem_mark.column;
 		w->what = seq ? "expected ',' or ']': separate the items of a "
 		    "list with ', '" : "expected ',' or '}': separate the "
 		    "entries of a mapping with ', '";
 		return 1;
 	}
-	w->line = p->context_mark.line;
-	w->column = p->context_mark.column;
 	w->what = seq ? "this '[' is never closed: end the list with ']'" :
 	    "this '{' is never closed: end the mapping with '}'";
 	return 1;
@@ -864,36 +847,48 @@ say_flow(const struct builder *b, const yaml_parser_t *p, struct say *w)
 static const struct {
 	const char *problem;   /* part of libyaml's problem */
 	const char *context;   /* part of its context, or NULL: any */
-	int (*say)(const struct builder *, const yaml_parser_t *,
-	    struct say *);
+	int at_context;        /* start at its context mark, not its problem
+	                          mark */
+	int (*say)(struct say *);
 } sayings[] = {
-	{ "tab", NULL, say_tab },
-	{ "cannot start any token", NULL, say_tab },
-	{ "could not find expected ':'", "simple key", say_simple_key },
-	{ "mapping values are not allowed", NULL, say_mapping_value },
-	{ "did not find expected key", "block mapping", say_expected_key },
-	{ "did not find expected '-'", "block collection",
+	{ "tab", NULL, 0, say_tab },
+	{ "cannot start any token", NULL, 0, say_tab },
+	{ "could not find expected ':'", "simple key", 1, say_simple_key },
+	{ "mapping values are not allowed", NULL, 0, say_mapping_value },
+	{ "did not find expected key", "block mapping", 0, say_expected_key },
+	{ "did not find expected '-'", "block collection", 0,
 	    say_expected_key },
-	{ "found unexpected", "quoted scalar", say_quote },
-	{ "did not find expected ','", "flow", say_flow },
+	{ "found unexpected", "quoted scalar", 1, say_quote },
+	{ "did not find expected ','", "flow", 1, say_flow },
 };
 
-/* Words a syntax error as a row of sayings does; 0 when none fits. */
+/*
+ * Words a syntax error as a row of sayings does; 0 when none fits, or the
+ * mark is past the end of the text.
+ */
 static int
 say_plainly(struct builder *b, const yaml_parser_t *p)
 {
-	struct say w = { 0, 0, NULL };
+	struct say w;
 	size_t i;
 	int line, col;
 
 	if (p->encoding != YAML_UTF8_ENCODING || p->problem == NULL)
 		return 0;
 	for (i = 0; i < sizeof(sayings) / sizeof(sayings[0]); i++) {
+		const yaml_mark_t *at = sayings[i].at_context ?
+		    &p->context_mark : &p->problem_mark;
+
 		if (strstr(p->problem, sayings[i].problem) == NULL ||
 		    (sayings[i].context != NULL && (p->context == NULL ||
 		    strstr(p->context, sayings[i].context) == NULL)))
 			continue;
-		if (!sayings[i].say(b, p, &w))
+		w.b = b;
+		w.p = p;
+		w.line = at->line;
+		w.column = at->column;
+		w.what = NULL;
+		if (!get_line(b, w.line, &w.l) || !sayings[i].say(&w))
 			continue;
 		file_mark(b, w.line, w.column, &line, &col);
 		sp_error_set(b->err, SP_EDATA, b->doc->name, line, col,

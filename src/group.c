@@ -280,19 +280,6 @@ aggregate_traits(sp_group *g)
 	}
 }
 
-/* The group's judgement of a and b so far, either way round, or -1. */
-static int
-group_pair(const sp_profile *p, int a, int b)
-{
-	int k;
-
-	for (k = 0; k < p->npairs; k++)
-		if ((p->pair[k].a == a && p->pair[k].b == b) ||
-		    (p->pair[k].a == b && p->pair[k].b == a))
-			return k;
-	return -1;
-}
-
 /*
  * Each pair any member judged gets the weighted geometric mean of the
  * judgements given for it (the aggregation of individual judgements).
@@ -309,7 +296,7 @@ aggregate_pairs(sp_group *g, sp_error *err)
 		const sp_profile *p = &g->member[i].prof;
 
 		for (j = 0; j < p->npairs; j++) {
-			k = group_pair(gp, p->pair[j].a, p->pair[j].b);
+			k = sp_profile_pair(gp, p->pair[j].a, p->pair[j].b);
 			if (k < 0 && gp->npairs == SP_MAX_JUDGEMENTS)
 				return sp_error_set(err, SP_EDATA, g->member[i].file,
 				    p->pair[j].line, p->pair[j].column, "pairwise: "

@@ -32,6 +32,23 @@ phrase_list(sp_buf *b, sp_put_fn *put, const char *const *items, int n)
 }
 
 void
+phrase_title(sp_buf *b, sp_put_fn *put, const sp_report *rep)
+{
+	/* Without a result, the one option left by the musts, if any. */
+	int o = rep->result != NULL ? rep->winner : rep->only;
+	const sp_matrix *m = rep->result != NULL ? rep->matrix : rep->full;
+
+	put(b, rep->title);
+	if (o < 0) {
+		sp_buf_puts(b, ": no recommendation");
+		return;
+	}
+	sp_buf_puts(b, ": ");
+	put(b, m->options[o].label);
+	sp_buf_puts(b, " recommended");
+}
+
+void
 phrase_tied(sp_buf *b, sp_put_fn *put, const sp_result *r)
 {
 	int i;

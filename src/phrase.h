@@ -13,6 +13,13 @@
 /* Writes s as it is (for JSON and for text already clean). */
 void phrase_put_raw(sp_buf *b, const char *s);
 
+/*
+ * The report's title: its name and the verdict, "NAME: Python
+ * recommended" or "NAME: no recommendation" (a tie, or no option meets
+ * every must).
+ */
+void phrase_title(sp_buf *b, sp_put_fn *put, const sp_report *rep);
+
 /* The options that share the top score of r: "A and B", "A, B and C". */
 void phrase_tied(sp_buf *b, sp_put_fn *put, const sp_result *r);
 

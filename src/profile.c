@@ -57,19 +57,6 @@ decode_member(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 	return SP_OK;
 }
 
-static sp_status
-decode_team(const sp_dec *d, sp_profile *p, const sp_matrix *m,
-    const sp_node *map)
-{
-	const sp_node *k;
-
-	TRY(dec_map(d, map, "team"));
-	for (k = map->first; k != NULL; k = k->next)
-		KEEP(d, decode_member(d, p, m, k));
-	p->team_given = 1;
-	return SP_OK;
-}
-
 /* One "criterion: weight" entry of the weights section. */
 static sp_status
 decode_weight(const sp_dec *d, sp_profile *p, const sp_matrix *m,
@@ -92,15 +79,28 @@ decode_weight(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 	return SP_OK;
 }
 
+typedef sp_status decode_entry_fn(const sp_dec *d, sp_profile *p,
+    const sp_matrix *m, const sp_node *k);
+
+/* Each entry of map, the section what, decoded by entry. */
 static sp_status
-decode_weights(const sp_dec *d, sp_profile *p, const sp_matrix *m,
-    const sp_node *map)
+decode_entries(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *map, const char *what, decode_entry_fn *entry)
 {
 	const sp_node *k;
 
-	TRY(dec_map(d, map, "weights"));
+	TRY(dec_map(d, map, what));
 	for (k = map->first; k != NULL; k = k->next)
-		KEEP(d, decode_weight(d, p, m, k));
+		KEEP(d, entry(d, p, m, k));
+	return SP_OK;
+}
+
+static sp_status
+decode_team(const sp_dec *d, sp_profile *p, const sp_matrix *m,
+    const sp_node *map)
+{
+	TRY(decode_entries(d, p, m, map, "team", decode_member));
+	p->team_given = 1;
 	return SP_OK;
 }
 
@@ -299,7 +299,8 @@ decode_root(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 		else if (strcmp(k->text, "team") == 0)
 			KEEP(d, decode_team(d, p, m, k->value));
 		else if (strcmp(k->text, "weights") == 0)
-			KEEP(d, decode_weights(d, p, m, k->value));
+			KEEP(d, decode_entries(d, p, m, k->value, "weights",
+			    decode_weight));
 		else if (strcmp(k->text, "pairwise") == 0)
 			KEEP(d, dec_pairwise(d, p, m, pairwise = k->value));
 		else if (strcmp(k->text, "must") == 0)

@@ -55,9 +55,8 @@ ratio(const sp_dec *d, const sp_node *n, double *out)
 	return SP_OK;
 }
 
-/* The judgement of the same pair, either way round, or -1. */
-static int
-find_pair(const sp_profile *p, int a, int b)
+int
+sp_profile_pair(const sp_profile *p, int a, int b)
 {
 	int k;
 
@@ -106,7 +105,7 @@ judgement(const sp_dec *d, sp_profile *p, const sp_matrix *m,
 		    "itself", m->criteria[j.a].id);
 	j.line = item->line;
 	j.column = item->column;
-	if ((k = find_pair(p, j.a, j.b)) >= 0) {
+	if ((k = sp_profile_pair(p, j.a, j.b)) >= 0) {
 		same = p->pair[k].a == j.a ? p->pair[k].ratio :
 		    1 / p->pair[k].ratio;
 		if (fabs(same - j.ratio) <= 1e-9 * same)

@@ -56,6 +56,10 @@ typedef struct {
 	int npairs;
 } sp_profile;
 
+/* The index of p's judgement of criteria a and b, either way round, or
+   -1 when p does not judge that pair. */
+int sp_profile_pair(const sp_profile *p, int a, int b);
+
 /* Fills p with the matrix's defaults: no name, no team, no overrides. */
 void sp_profile_defaults(sp_profile *p, const sp_matrix *m);
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The charts and the HTML report: the charts' numbers against the JSON,
 # the style sheet against the page's Content-Security-Policy, hostile
-# labels, --no-charts, and one profile per page.  One case per run:
+# labels, --no-charts, one profile per page, and a page for a profile
+# whose musts leave fewer than two options.  One case per run:
 #
 #   html.sh STACKPICK SOURCE_DIR CASE      (run from tests/data)
 set -u
@@ -122,6 +123,17 @@ one-profile)
 	[ "$(grep -c '^<!DOCTYPE html>$' "$tmp/out")" -eq 1 ] || fail "not one page"
 	grep -q '^<h1>hybrid-platform: NodeJS recommended</h1>$' "$tmp/out" ||
 	    fail "no verdict" ;;
+screened)
+	# Fewer than two options meet the musts: the page gives the verdict
+	# of the screen, with nothing scored.
+	printf 'name: one left\nrequire: {python: "we reuse the code"}\n' \
+	    >"$tmp/p.yaml"
+	"$sp" --format html "$tmp/p.yaml" >"$tmp/out" 2>"$tmp/err" ||
+	    fail "one option left: $(cat "$tmp/err")"
+	grep -q '^<title>one left: Python recommended</title>$' "$tmp/out" &&
+	    grep -q '^<h1>one left: Python recommended</h1>$' "$tmp/out" &&
+	    grep -q '^<p class="verdict">Python is the only option that meets every must' "$tmp/out" &&
+	    grep -q '^</html>$' "$tmp/out" || fail "one option left: no verdict" ;;
 *)
 	echo "html.sh: unknown case $case" >&2
 	exit 2 ;;
