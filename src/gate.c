@@ -619,6 +619,9 @@ extent(size_t *end, const struct cursor *c, size_t len,
 			    at.column, "more than %d values in one document",
 			    SP_MAX_NODES);
 		}
+		/* A string cut short (a last backslash) ends the text. */
+		if (i >= len)
+			break;
 		if (depth <= 0 && (s[i] == '}' || s[i] == ']' || s[i] == '"'))
 			break;
 	}
