@@ -13,7 +13,7 @@
 #
 #   tests/golden/golden.sh STACKPICK SOURCE_DIR [--update]
 set -euo pipefail
-sp=$1
+sp=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$2
 update=${3:-}
 expected=$root/tests/golden/expected
