@@ -409,6 +409,53 @@ put_value(sp_json *w, const char *key, const char *s, size_t n)
 	}
 }
 
+/* Appends s (n bytes) to b with every byte that is not UTF-8 as U+FFFD. */
+static void
+repair(sp_buf *b, const char *s, size_t n)
+{
+	size_t i, len;
+
+	for (i = 0; i < n; i += len > 0 ? len : 1) {
+		len = sp_utf8_seq(s + i, n - i);
+		if (len == 0)
+			sp_buf_putn(b, "\xEF\xBF\xBD", 3);
+		else
+			sp_buf_putn(b, s + i, len);
+	}
+}
+
+/* A string in a built document, repaired to UTF-8 when it is not. */
+static json_t *
+tree_string(const char *s, size_t n)
+{
+	sp_buf b = SP_BUF_INIT;
+	json_t *j = json_stringn(s, n);
+
+	if (j != NULL)
+		return j;
+	repair(&b, s, n);
+	j = b.oom ? NULL : json_stringn(sp_buf_cstr(&b), b.len);
+	sp_buf_free(&b);
+	return j;
+}
+
+/* Sets a member of a built object, its key repaired as the text is. */
+static int
+set_member(json_t *o, const char *key, json_t *v)
+{
+	sp_buf b = SP_BUF_INIT;
+	int rc;
+
+	if (sp_utf8_valid(key))
+		return json_object_set_new(o, key, v);
+	repair(&b, key, strlen(key));
+	rc = b.oom ? -1 : json_object_set_new(o, sp_buf_cstr(&b), v);
+	if (b.oom)
+		json_decref(v);
+	sp_buf_free(&b);
+	return rc;
+}
+
 /* Adds a built value to the open container, or makes it the document. */
 static void
 add(sp_json *w, const char *key, json_t *v)
@@ -420,7 +467,7 @@ add(sp_json *w, const char *key, json_t *v)
 	else if (top == NULL && w->root == NULL && key == NULL)
 		w->root = v;
 	else if (top != NULL && json_is_object(top) && key != NULL) {
-		if (json_object_set_new(top, key, v) != 0)
+		if (set_member(top, key, v) != 0)
 			w->failed = 1;
 	} else if (top != NULL && json_is_array(top) && key == NULL) {
 		if (json_array_append_new(top, v) != 0)
@@ -523,30 +570,6 @@ sp_json_end(sp_json *w)
 	if (w->pretty && w->members[w->depth + 1] > 0)
 		newline(w->out, w->depth);
 	put(w->out, &w->open[w->depth], 1);
-}
-
-/* A string in a built document, repaired to UTF-8 when it is not. */
-static json_t *
-tree_string(const char *s, size_t n)
-{
-	sp_buf b = SP_BUF_INIT;
-	json_t *j = json_stringn(s, n);
-	size_t i;
-
-	if (j != NULL)
-		return j;
-	for (i = 0; i < n; i++) {
-		size_t len = sp_utf8_seq(s + i, n - i);
-
-		if (len == 0)
-			sp_buf_putn(&b, "\xEF\xBF\xBD", 3);
-		else
-			sp_buf_putn(&b, s + i, len);
-		i += len > 0 ? len - 1 : 0;
-	}
-	j = b.oom ? NULL : json_stringn(b.ptr != NULL ? b.ptr : "", b.len);
-	sp_buf_free(&b);
-	return j;
 }
 
 /* A string of n bytes (NULs included), or null for NULL. */
