@@ -60,6 +60,18 @@ for method in wsm wpm topsis; do
 	done
 done
 
+# A generated matrix with more criteria than the confidence draws that
+# are compiled in, so that the rest are made at run time.
+tests/bench/gen-matrix.sh 6 40 >"$tmp/gen.yaml"
+printf 'name: gen\nload: high\nusers: 5000\nrealtime: true\n' >"$tmp/gen-p.yaml"
+(
+	cd "$tmp"
+	rc=0
+	"$sp" --format json --matrix gen.yaml gen-p.yaml >out/generated.json \
+	    2>/dev/null || rc=$?
+	echo "exit $rc" >>out/generated.json
+)
+
 # Every example in one run, as JSON Lines: the buffers of one profile are
 # reused for the next.
 run batch --format json "$ex"/*.yaml tests/data/good/tie.yaml \
