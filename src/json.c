@@ -63,8 +63,8 @@ word_special(uint64_t x)
 	const uint64_t high = 0x8080808080808080ULL;
 	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
 
-	return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
-	    ((bs - ones) & ~bs) | x) & high ? 1 : 0;
+	return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	    ((bs - ones) & ~bs) | x) & high) != 0;
 }
 
 /* The escape of a byte that is not copied as is, at d; returns the end. */
@@ -288,7 +288,6 @@ sp_json_format_real(char *buf, double v)
 {
 	double a = fabs(v);
 	size_t n = 0;
-	int e;
 
 	if (v == 0) {
 		const char *z = signbit(v) ? "-0.0" : "0.0";
@@ -309,6 +308,7 @@ sp_json_format_real(char *buf, double v)
 		return n + 2;
 	}
 	if (a >= 1e-5 && a < 1e15) {
+		int e;
 		uint64_t d = digits12(a, &e);
 
 		if (v < 0)
@@ -319,7 +319,6 @@ sp_json_format_real(char *buf, double v)
 	}
 #endif
 	(void)a;
-	(void)e;
 	n = (size_t)snprintf(buf, SP_JSON_REAL_MAX - 3, "%.*g",
 	    SP_JSON_PRECISION, v);
 	return jansson_real(buf, n);
@@ -392,7 +391,7 @@ lead(sp_json *w, const char *key, size_t extra)
 
 /* Ends a value that lead() started, at end. */
 static void
-done(sp_json *w, char *end)
+done(sp_json *w, const char *end)
 {
 	commit(w->out, (size_t)(end - w->mark));
 }
@@ -657,21 +656,23 @@ sp_json_null(sp_json *w, const char *key)
 static void
 stream_tree(sp_json *w, const char *key, json_t *j)
 {
-	const char *k;
-	json_t *v;
+	void *it;
 	size_t i;
 
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
+		/* Members in the order they were set, as jansson writes them. */
 		sp_json_object(w, key);
-		json_object_foreach(j, k, v)
-			stream_tree(w, k, v);
+		for (it = json_object_iter(j); it != NULL;
+		    it = json_object_iter_next(j, it))
+			stream_tree(w, json_object_iter_key(it),
+			    json_object_iter_value(it));
 		sp_json_end(w);
 		break;
 	case JSON_ARRAY:
 		sp_json_array(w, key);
-		json_array_foreach(j, i, v)
-			stream_tree(w, NULL, v);
+		for (i = 0; i < json_array_size(j); i++)
+			stream_tree(w, NULL, json_array_get(j, i));
 		sp_json_end(w);
 		break;
 	case JSON_STRING:
