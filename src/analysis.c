@@ -15,17 +15,17 @@
 
 #include "stackpick/analysis.h"
 #include "stackpick/units.h"
+#include "draws.h"
 #include "smaa.h"
 
-/* A full turn, in radians. */
-#define SP_TAU 6.283185307179586
 
 /* Draws made: each also counts in its mirror image. */
 #define SP_HALF (SP_DRAWS / 2)
 
 struct sp_analysis_priv {
-	float *draw;           /* deviate of criterion k in draw d: k*H + d,
-	                          built when first needed */
+	const float *draw;     /* deviate of criterion k in draw d: k*H + d,
+	                          found when first needed */
+	float *draw_made;      /* the part of it made at run time, if any */
 	double *sd;            /* per criterion: its weight's deviation */
 	float *acc;            /* per draw: the winner's lead over a rival */
 	float *low;            /* per draw: its smallest lead over any */
@@ -49,17 +49,6 @@ sp_label_name(sp_label label)
 	    "close call" };
 
 	return names[label];
-}
-
-/* splitmix64: small, fast and the same everywhere. */
-static uint64_t
-next_random(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
 }
 
 static int
@@ -154,7 +143,7 @@ sp_analysis_free(sp_analysis *a)
 		return;
 	p = a->priv;
 	if (p != NULL) {
-		free(p->draw);
+		free(p->draw_made);
 		free(p->sd);
 		free(p->acc);
 		free(p->low);
@@ -569,31 +558,29 @@ keep_lowest(float *restrict low, float *restrict mir,
 }
 
 /*
- * The table of standard normal deviates, SP_HALF per criterion, from the
- * fixed seed (splitmix64, then Box-Muller), built the first time a draw
- * is needed: a matrix whose results are all clear never pays for it.
- * Returns 0 when out of memory.
+ * The table of standard normal deviates, SP_HALF per criterion (see
+ * draws.h): compiled in for the first SP_DRAWS_BUILT criteria, and made
+ * for a larger matrix the first time a draw is needed, so that a matrix
+ * whose results are all clear never pays for it.  Returns 0 when out of
+ * memory.
  */
 static int
 draw_table(struct sp_analysis_priv *p, const sp_matrix *m)
 {
-	size_t i, n = (size_t)m->ncriteria * SP_HALF;
-	uint64_t seed = SP_DRAW_SEED;
+	size_t n = (size_t)m->ncriteria * SP_HALF;
+	size_t built = (size_t)SP_DRAWS_BUILT * SP_HALF;
 
 	if (p->draw != NULL)
 		return 1;
-	p->draw = malloc(n * sizeof(float));
-	if (p->draw == NULL)
-		return 0;
-	for (i = 0; i < n; i += 2) {
-		double u = (double)((next_random(&seed) >> 11) + 1) * 0x1.0p-53;
-		double v = (double)(next_random(&seed) >> 11) * 0x1.0p-53;
-		double rad = sqrt(-2 * log(u));
-
-		p->draw[i] = (float)(rad * cos(SP_TAU * v));
-		if (i + 1 < n)
-			p->draw[i + 1] = (float)(rad * sin(SP_TAU * v));
+	if (n <= built) {
+		p->draw = sp_draws_built;
+		return 1;
 	}
+	if ((p->draw_made = malloc(n * sizeof(float))) == NULL)
+		return 0;
+	memcpy(p->draw_made, sp_draws_built, built * sizeof(float));
+	sp_draws_fill(p->draw_made + built, built, n);
+	p->draw = p->draw_made;
 	return 1;
 }
 

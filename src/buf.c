@@ -76,6 +76,21 @@ sp_buf_putn(sp_buf *b, const char *s, size_t n)
 	b->ptr[b->len] = '\0';
 }
 
+char *
+sp_buf_reserve(sp_buf *b, size_t n)
+{
+	return grow(b, n) == 0 ? b->ptr + b->len : NULL;
+}
+
+void
+sp_buf_commit(sp_buf *b, size_t n)
+{
+	if (b->ptr == NULL)
+		return;
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
 void
 sp_buf_puts(sp_buf *b, const char *s)
 {

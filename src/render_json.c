@@ -1,23 +1,46 @@
 /*
- * The JSON view of a report.  Objects keep insertion order, so the output
- * is the same byte for byte on every run.
+ * The JSON view of a report, streamed member by member through the JSON
+ * writer (stackpick/json.h) in the order docs/stackpick.schema.json
+ * gives, so the output is the same byte for byte on every run.  The same
+ * code builds the jansson tree of sp_report_json().
+ *
+ * A part may still be made as a jansson json_t and handed to
+ * sp_json_put(w, key, j), which writes it with the same formatting: that
+ * is how a json_object_set_new(o, key, j) becomes a streamed member.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "stackpick/ahp.h"
-#include "stackpick/group.h"
 
 #include "stackpick/adr.h"
+#include "stackpick/ahp.h"
 #include "stackpick/evidence.h"
-#include "stackpick/render_matrix.h"
+#include "stackpick/group.h"
+#include "stackpick/json.h"
 #include "stackpick/render.h"
+#include "stackpick/render_matrix.h"
 #include "stackpick/screen.h"
 #include "stackpick/trait.h"
 #include "stackpick/units.h"
 #include "internal.h"
 #include "phrase.h"
+
+static void
+strings(sp_json *w, const char *key, const sp_advice *const *a, int n)
+{
+	int i;
+
+	sp_json_array(w, key);
+	for (i = 0; i < n; i++)
+		sp_json_str(w, NULL, a[i]->text);
+	sp_json_end(w);
+}
+
+/*
+ * The parts below are built as jansson trees and written through
+ * sp_json_put(): they are small, and a tree keeps them easy to extend.
+ */
 
 /*
  * A JSON string for s.  File names need not be UTF-8, and JSON strings
@@ -38,62 +61,11 @@ text(const char *s)
 	return j;
 }
 
+/* An option's id as JSON, or null for none. */
 static json_t *
-strings(const sp_advice *const *a, int n)
+option_json(const sp_matrix *m, int o)
 {
-	json_t *arr = json_array();
-	int i;
-
-	for (i = 0; arr != NULL && i < n; i++)
-		json_array_append_new(arr, json_string(a[i]->text));
-	return arr;
-}
-
-/* Why each option rates as it does on criterion k (none from a team). */
-static json_t *
-why(const sp_matrix *m, int k)
-{
-	json_t *o = json_object();
-	int i;
-
-	for (i = 0; o != NULL && !m->criteria[k].from_team &&
-	    i < m->noptions; i++)
-		json_object_set_new(o, m->options[i].id,
-		    json_string(m->criteria[k].why[i]));
-	return o;
-}
-
-/* Criterion ids, by index. */
-static json_t *
-criterion_ids(const sp_matrix *m, const int *ks, int n)
-{
-	json_t *arr = json_array();
-	int i;
-
-	for (i = 0; arr != NULL && i < n; i++)
-		json_array_append_new(arr, json_string(m->criteria[ks[i]].id));
-	return arr;
-}
-
-/* The decision record of the report, as --format adr writes it. */
-static json_t *
-record(const sp_report *rep, const sp_adr *a)
-{
-	sp_buf title = SP_BUF_INIT, cmd = SP_BUF_INIT;
-	json_t *o;
-
-	sp_adr_title(&title, rep);
-	sp_adr_confirmation(&cmd, rep, a);
-	o = json_pack("{s:o,s:o,s:o,s:s,s:o,s:s,s:o,s:o}", "number",
-	    a->number > 0 ? json_integer(a->number) : json_null(), "file",
-	    a->file.len > 0 ? text(sp_buf_cstr(&a->file)) : json_null(),
-	    "title", text(sp_buf_cstr(&title)), "style",
-	    sp_adr_style_name(a->style), "status", text(a->status), "date", a->date,
-	    "supersedes", a->supersedes > 0 ? json_integer(a->supersedes) :
-	    json_null(), "confirmation", text(sp_buf_cstr(&cmd)));
-	sp_buf_free(&title);
-	sp_buf_free(&cmd);
-	return o;
+	return o < 0 ? json_null() : json_string(m->options[o].id);
 }
 
 /* [lo, hi] per option that has a range, or null when none has one. */
@@ -117,102 +89,6 @@ ranges(const sp_matrix *m, int k)
 		return o;
 	json_decref(o);
 	return json_null();
-}
-
-/*
- * Whether the weight was capped, the unit, direction and raw values of a
- * criterion measured in one, and the ranges of its ratings (or values).
- */
-static void
-criterion_uncertainty(json_t *o, const sp_result *r, int k)
-{
-	const sp_matrix *m = r->matrix;
-	const sp_units *u = m->criteria[k].units;
-	json_t *values = json_object();
-	int i;
-
-	json_object_set_new(o, "weight_capped",
-	    json_boolean(r->crit[k].clamped));
-	json_object_set_new(o, "unit", u != NULL ? json_string(u->unit) :
-	    json_null());
-	json_object_set_new(o, "direction", u == NULL ? json_null() :
-	    json_string(u->cost ? "cost" : "benefit"));
-	for (i = 0; u != NULL && i < m->noptions; i++)
-		json_object_set_new(values, m->options[i].id,
-		    json_real(u->value[i]));
-	if (u == NULL) {
-		json_decref(values);
-		values = json_null();
-	}
-	json_object_set_new(o, "values", values);
-	json_object_set_new(o, "ranges", ranges(m, k));
-}
-
-static json_t *
-criterion(const sp_result *r, int k)
-{
-	const sp_matrix *m = r->matrix;
-	const sp_crit_score *c = &r->crit[k];
-	json_t *o = json_object(), *from = json_array(),
-	       *ratings = json_object(), *contrib = json_object();
-	sp_buf src = SP_BUF_INIT;
-	int i;
-
-	for (i = 0; i < c->nfrom; i++) {
-		sp_buf_clear(&src);
-		phrase_source(&src, phrase_put_raw, r, k, i);
-		json_array_append_new(from, json_pack("{s:o,s:f,s:s?}",
-		    "source", text(sp_buf_cstr(&src)), "value",
-		    c->from[i].delta, "why", c->from[i].why));
-	}
-	sp_buf_free(&src);
-	for (i = 0; i < m->noptions; i++) {
-		json_object_set_new(ratings, m->options[i].id,
-		    json_real(c->rating[i]));
-		json_object_set_new(contrib, m->options[i].id,
-		    json_real(c->contrib[i]));
-	}
-	json_object_set_new(o, "id", json_string(m->criteria[k].id));
-	json_object_set_new(o, "label", json_string(m->criteria[k].label));
-	json_object_set_new(o, "weight", json_real(c->weight));
-	json_object_set_new(o, "derived_weight", json_real(c->derived));
-	json_object_set_new(o, "weight_from", from);
-	json_object_set_new(o, "ratings", ratings);
-	json_object_set_new(o, "contributions", contrib);
-	json_object_set_new(o, "lead", json_real(c->lead));
-	json_object_set_new(o, "why", why(m, k));
-	criterion_uncertainty(o, r, k);
-	return o;
-}
-
-static json_t *
-option_or_null(const sp_matrix *m, int o)
-{
-	return o < 0 ? json_null() : json_string(m->options[o].id);
-}
-
-static json_t *
-hybrid(const sp_analysis *a)
-{
-	const sp_matrix *m = a->matrix;
-	json_t *split = json_array();
-	int i, j;
-
-	for (i = 0; i < 2; i++) {
-		const sp_split *s = &a->split[i];
-		json_t *comp = json_array(), *crit = json_array();
-
-		for (j = 0; j < s->ncomponents; j++)
-			json_array_append_new(comp,
-			    json_string(s->components[j]));
-		for (j = 0; j < s->ncriteria; j++)
-			json_array_append_new(crit,
-			    json_string(m->criteria[s->criteria[j]].id));
-		json_array_append_new(split, json_pack("{s:s,s:o,s:o,s:f}",
-		    "option", m->options[s->option].id, "components", comp,
-		    "criteria", crit, "share", a->share[i]));
-	}
-	return json_pack("{s:b,s:o}", "suggested", 1, "split", split);
 }
 
 /*
@@ -269,113 +145,6 @@ value_flips(const sp_analysis *a)
 	return arr;
 }
 
-/* What the draws of ratings within their ranges add, and the ranks. */
-static void
-analysis_uncertainty(json_t *root, const sp_report *rep)
-{
-	const sp_analysis *a = rep->analysis;
-	int sure = a->winner >= 0 && a->ranged;
-
-	json_object_set_new(root, "ratings_drawn", json_boolean(a->ranged));
-	json_object_set_new(root, "confidence_weights", sure ?
-	    json_real(a->confidence_weights) : json_null());
-	json_object_set_new(root, "confidence_ratings", sure ?
-	    json_real(a->confidence_ratings) : json_null());
-	json_object_set_new(root, "acceptability", acceptability(rep));
-	json_object_set_new(root, "value_flips", value_flips(a));
-}
-
-/* The analysis fields, added to root when r was analysed. */
-static void
-analysis(json_t *root, const sp_report *rep)
-{
-	const sp_analysis *a = rep->analysis;
-	const sp_matrix *m = rep->matrix;
-	json_t *sens = json_array(), *tf = json_array(),
-	       *methods = json_object();
-	sp_buf hint = SP_BUF_INIT;
-	int i;
-
-	for (i = 0; i < rep->nflips; i++) {
-		const sp_flip *f = rep->flips[i].flip;
-
-		sp_buf_clear(&hint);
-		phrase_mover(&hint, phrase_put_raw, rep, &rep->flips[i]);
-		json_array_append_new(sens, json_pack("{s:s,s:s,s:f,s:f,s:o,"
-		    "s:o}", "criterion", m->criteria[f->criterion].id,
-		    "option", m->options[f->option].id, "weight", f->weight,
-		    "flip_weight", f->flip_weight, "relative_change",
-		    isfinite(f->relative_change) ?
-		    json_real(f->relative_change) : json_null(), "hint",
-		    text(sp_buf_cstr(&hint))));
-	}
-	sp_buf_free(&hint);
-	for (i = 0; i < a->ntrait_flips; i++) {
-		const sp_trait_flip *f = &a->trait_flips[i];
-		const sp_trait *tr = &m->traits[f->trait];
-
-		json_array_append_new(tf, json_pack("{s:s,s:o,s:o,s:o}",
-		    "trait", tr->id, "from", sp_trait_value_json(tr, f->from), "to",
-		    sp_trait_value_json(tr, f->to), "option",
-		    option_or_null(m, f->option)));
-	}
-	for (i = 0; i < SP_NMETHODS; i++)
-		json_object_set_new(methods, sp_method_name((sp_method)i),
-		    option_or_null(m, a->method_winner[i]));
-	json_object_set_new(root, "sensitivity", sens);
-	json_object_set_new(root, "trait_flips", tf);
-	json_object_set_new(root, "confidence", json_real(a->confidence));
-	json_object_set_new(root, "draws", json_integer(a->draws));
-	json_object_set_new(root, "label", json_string(sp_label_name(
-	    a->label)));
-	json_object_set_new(root, "methods", methods);
-	json_object_set_new(root, "methods_agree",
-	    json_boolean(a->methods_agree));
-	json_object_set_new(root, "hybrid", a->hybrid ? hybrid(a) :
-	    json_null());
-	analysis_uncertainty(root, rep);
-}
-
-static json_t *
-moves(const sp_result *r, const sp_gate *gt)
-{
-	json_t *arr = json_array();
-	int i;
-
-	for (i = 0; arr != NULL && i < gt->nmoves; i++) {
-		const sp_move *mv = &gt->moves[i];
-
-		json_array_append_new(arr, json_pack("{s:s,s:f,s:f,s:f,s:f}",
-		    "criterion", r->matrix->criteria[mv->criterion].id,
-		    "weight_before", mv->weight_before, "weight_after",
-		    mv->weight_after, "lead_before", mv->lead_before,
-		    "lead_after", mv->lead_after));
-	}
-	return arr;
-}
-
-/*
- * Every gate asked for, whatever the bytes of its detail: a file name
- * that is not UTF-8 is repaired, never a reason to drop the gate.
- */
-static json_t *
-gates(const sp_result *r, const sp_gates *g)
-{
-	json_t *arr = json_array(), *o;
-	int i;
-
-	for (i = 0; arr != NULL && g != NULL && i < g->ngates; i++) {
-		const sp_gate *gt = &g->gate[i];
-
-		o = json_pack("{s:s,s:b,s:o}", "name", gt->name, "passed",
-		    gt->passed, "detail", text(gt->detail));
-		if (o != NULL && strcmp(gt->name, "baseline") == 0)
-			json_object_set_new(o, "moved", moves(r, gt));
-		json_array_append_new(arr, o);
-	}
-	return arr;
-}
-
 /* The pairwise judgements: what they gave and how consistent they are. */
 static json_t *
 pairwise(const sp_report *rep)
@@ -419,7 +188,7 @@ member(const sp_report *rep, int i)
 		    json_real(mb->weight[k]));
 	return json_pack("{s:o,s:o,s:f,s:o,s:o,s:f,s:o,s:f}", "name",
 	    text(mb->name), "profile", text(mb->file), "say", mb->say,
-	    "option", option_or_null(m, mb->winner), "runner_up",
+	    "option", option_json(m, mb->winner), "runner_up",
 	    json_string(m->options[mb->runner_up].id), "margin", mb->margin,
 	    "weights", w, "agreement", mb->agreement);
 }
@@ -447,7 +216,7 @@ disagreement(const sp_report *rep, int i)
 	    m->criteria[d->index].id, "members", vals, "group", who,
 	    "matters", d->matters, "member", d->matters ?
 	    text(g->member[d->member].name) : json_null(), "option",
-	    d->matters ? option_or_null(m, d->option) : json_null());
+	    d->matters ? option_json(m, d->option) : json_null());
 }
 
 /* The group: its members, how it aggregates, the disagreements. */
@@ -469,73 +238,6 @@ group(const sp_report *rep)
 	    "weights", "weighted geometric mean", "pairwise",
 	    "weighted geometric mean of each judgement", "consensus",
 	    g->consensus, "disagreements", dis);
-}
-
-/* Appends len bytes of JSON to the sp_buf data (json_dump_callback). */
-static int
-dump_cb(const char *buffer, size_t size, void *data)
-{
-	sp_buf *b = data;
-
-	sp_buf_putn(b, buffer, size);
-	return b->oom ? -1 : 0;
-}
-
-sp_status
-sp_json_dump(sp_buf *out, json_t *j, int pretty)
-{
-	if (j == NULL)
-		return SP_ENOMEM;
-	if (json_dump_callback(j, dump_cb, out, JSON_REAL_PRECISION(
-	    SP_JSON_PRECISION) | (pretty ? JSON_INDENT(2) : JSON_COMPACT)) != 0)
-		out->oom = 1;
-	sp_buf_putc(out, '\n');
-	json_decref(j);
-	return out->oom ? SP_ENOMEM : SP_OK;
-}
-
-/* {message, line, column} for one error, as stderr tells it. */
-static json_t *
-error_json(const sp_error *err)
-{
-	sp_buf b = SP_BUF_INIT;
-	json_t *j;
-
-	sp_buf_put_error(&b, err);
-	j = b.oom ? NULL : json_pack("{s:o,s:o,s:o}", "message",
-	    text(sp_buf_cstr(&b)), "line", err->line > 0 ?
-	    json_integer(err->line) : json_null(), "column", err->column > 0 ?
-	    json_integer(err->column) : json_null());
-	sp_buf_free(&b);
-	return j;
-}
-
-sp_status
-sp_render_json_error(sp_buf *out, const char *input, const sp_error *err,
-    const sp_errors *all, int exit_code, const sp_render_opts *opts)
-{
-	json_t *first = error_json(err), *list = json_array();
-	int i, n = all != NULL && all->count > 0 ? all->count : 0;
-
-	if (first != NULL && json_object_set_new(first, "exit_code",
-	    json_integer(exit_code)) != 0) {
-		json_decref(first);
-		first = NULL;
-	}
-	for (i = 0; i < n; i++)
-		if (json_array_append_new(list, error_json(&all->list[i])) != 0)
-			break;
-	if (n == 0 && json_array_append_new(list, error_json(err)) != 0)
-		i = -1;
-	if (i < n) {
-		json_decref(first);
-		json_decref(list);
-		return SP_ENOMEM;
-	}
-	return sp_json_dump(out, json_pack("{s:i,s:o,s:o,s:o,s:i}",
-	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(input),
-	    "error", first, "errors", list, "errors_not_shown",
-	    n > 0 ? all->more : 0), opts->pretty);
 }
 
 static json_t *
@@ -613,7 +315,7 @@ screen_json(const sp_report *rep)
 		json_array_append_new(relax, json_pack("{s:i,s:o,s:b,s:o,s:b,"
 		    "s:o}", "must", r->must, "brings_back", option_ids(m,
 		    r->back, r->nback), "scored", r->scored, "winner",
-		    option_or_null(m, r->winner), "wins", r->wins, "text",
+		    option_json(m, r->winner), "wins", r->wins, "text",
 		    text(sp_buf_cstr(&t))));
 	}
 	sp_buf_free(&t);
@@ -641,146 +343,482 @@ evidence_notes(const sp_report *rep)
 	return arr;
 }
 
-/* Criterion k of rep's result, with the evidence behind its ratings. */
-static json_t *
-criterion_evidence(const sp_report *rep, int k)
+/* Why each option rates as it does on criterion k (none from a team). */
+static void
+why(sp_json *w, const sp_matrix *m, int k)
 {
-	json_t *c = criterion(rep->result, k);
+	int i;
 
-	if (c != NULL && rep->full->criteria[k].nevidence > 0)
-		json_object_set_new(c, "evidence", sp_evidence_json(
-		    &rep->full->criteria[k], rep->full));
-	return c;
+	sp_json_object(w, "why");
+	for (i = 0; !m->criteria[k].from_team && i < m->noptions; i++)
+		sp_json_str(w, m->options[i].id, m->criteria[k].why[i]);
+	sp_json_end(w);
 }
 
-/* The screen and the evidence warnings, added to root when there are. */
+/* Criterion ids, by index. */
 static void
-musts_and_evidence(json_t *root, const sp_report *rep)
+criterion_ids(sp_json *w, const char *key, const sp_matrix *m, const int *ks,
+    int n)
 {
-	if (rep->screen != NULL)
-		json_object_set_new(root, "screen", screen_json(rep));
-	if (rep->nevidence > 0)
-		json_object_set_new(root, "evidence_notes",
-		    evidence_notes(rep));
+	int i;
+
+	sp_json_array(w, key);
+	for (i = 0; i < n; i++)
+		sp_json_str(w, NULL, m->criteria[ks[i]].id);
+	sp_json_end(w);
+}
+
+/* The decision record of the report, as --format adr writes it. */
+static void
+record(sp_json *w, const sp_report *rep, const sp_adr *a)
+{
+	sp_buf title = SP_BUF_INIT, cmd = SP_BUF_INIT;
+
+	sp_adr_title(&title, rep);
+	sp_adr_confirmation(&cmd, rep, a);
+	sp_json_object(w, "record");
+	if (a->number > 0)
+		sp_json_int(w, "number", a->number);
+	else
+		sp_json_null(w, "number");
+	sp_json_str(w, "file", a->file.len > 0 ? sp_buf_cstr(&a->file) :
+	    NULL);
+	sp_json_str(w, "title", sp_buf_cstr(&title));
+	sp_json_str(w, "style", sp_adr_style_name(a->style));
+	sp_json_str(w, "status", a->status);
+	sp_json_str(w, "date", a->date);
+	if (a->supersedes > 0)
+		sp_json_int(w, "supersedes", a->supersedes);
+	else
+		sp_json_null(w, "supersedes");
+	sp_json_str(w, "confirmation", sp_buf_cstr(&cmd));
+	sp_json_end(w);
+	if (title.oom || cmd.oom)
+		w->failed = 1;
+	sp_buf_free(&title);
+	sp_buf_free(&cmd);
+}
+
+/*
+ * Whether criterion k's weight was capped, the unit, direction and raw
+ * values of a criterion measured in one, and the ranges of its ratings
+ * (or values).
+ */
+static void
+criterion_uncertainty(sp_json *w, const sp_result *r, int k)
+{
+	const sp_matrix *m = r->matrix;
+	const sp_units *u = m->criteria[k].units;
+	int i;
+
+	sp_json_bool(w, "weight_capped", r->crit[k].clamped);
+	sp_json_str(w, "unit", u != NULL ? u->unit : NULL);
+	sp_json_str(w, "direction", u == NULL ? NULL : u->cost ? "cost" :
+	    "benefit");
+	if (u != NULL) {
+		sp_json_object(w, "values");
+		for (i = 0; i < m->noptions; i++)
+			sp_json_real(w, m->options[i].id, u->value[i]);
+		sp_json_end(w);
+	} else
+		sp_json_null(w, "values");
+	sp_json_put(w, "ranges", ranges(m, k));
+}
+
+/*
+ * Criterion k: its weight, where it came from, ratings and reasons, what
+ * is uncertain about it, and the evidence behind its ratings.
+ */
+static void
+criterion(sp_json *w, sp_buf *tmp, const sp_report *rep, int k)
+{
+	const sp_result *r = rep->result;
+	const sp_matrix *m = r->matrix;
+	const sp_crit_score *c = &r->crit[k];
+	int i;
+
+	sp_json_object(w, NULL);
+	sp_json_str(w, "id", m->criteria[k].id);
+	sp_json_str(w, "label", m->criteria[k].label);
+	sp_json_real(w, "weight", c->weight);
+	sp_json_real(w, "derived_weight", c->derived);
+	sp_json_array(w, "weight_from");
+	for (i = 0; i < c->nfrom; i++) {
+		sp_buf_clear(tmp);
+		phrase_source(tmp, phrase_put_raw, r, k, i);
+		sp_json_object(w, NULL);
+		sp_json_str(w, "source", sp_buf_cstr(tmp));
+		sp_json_real(w, "value", c->from[i].delta);
+		sp_json_str(w, "why", c->from[i].why);
+		sp_json_end(w);
+	}
+	sp_json_end(w);
+	sp_json_object(w, "ratings");
+	for (i = 0; i < m->noptions; i++)
+		sp_json_real(w, m->options[i].id, c->rating[i]);
+	sp_json_end(w);
+	sp_json_object(w, "contributions");
+	for (i = 0; i < m->noptions; i++)
+		sp_json_real(w, m->options[i].id, c->contrib[i]);
+	sp_json_end(w);
+	sp_json_real(w, "lead", c->lead);
+	why(w, m, k);
+	criterion_uncertainty(w, r, k);
+	if (rep->full->criteria[k].nevidence > 0)
+		sp_json_put(w, "evidence", sp_evidence_json(
+		    &rep->full->criteria[k], rep->full));
+	sp_json_end(w);
+}
+
+static void
+option_or_null(sp_json *w, const char *key, const sp_matrix *m, int o)
+{
+	sp_json_str(w, key, o < 0 ? NULL : m->options[o].id);
+}
+
+static void
+hybrid(sp_json *w, const sp_analysis *a)
+{
+	const sp_matrix *m = a->matrix;
+	int i, j;
+
+	sp_json_object(w, "hybrid");
+	sp_json_bool(w, "suggested", 1);
+	sp_json_array(w, "split");
+	for (i = 0; i < 2; i++) {
+		const sp_split *s = &a->split[i];
+
+		sp_json_object(w, NULL);
+		sp_json_str(w, "option", m->options[s->option].id);
+		sp_json_array(w, "components");
+		for (j = 0; j < s->ncomponents; j++)
+			sp_json_str(w, NULL, s->components[j]);
+		sp_json_end(w);
+		criterion_ids(w, "criteria", m, s->criteria, s->ncriteria);
+		sp_json_real(w, "share", a->share[i]);
+		sp_json_end(w);
+	}
+	sp_json_end(w);
+	sp_json_end(w);
+}
+
+/* Every flip point, nearest first, with what moves its weight. */
+static void
+sensitivity(sp_json *w, sp_buf *tmp, const sp_report *rep)
+{
+	const sp_matrix *m = rep->matrix;
+	int i;
+
+	sp_json_array(w, "sensitivity");
+	for (i = 0; i < rep->nflips; i++) {
+		const sp_flip *f = rep->flips[i].flip;
+
+		sp_buf_clear(tmp);
+		phrase_mover(tmp, phrase_put_raw, rep, &rep->flips[i]);
+		sp_json_object(w, NULL);
+		sp_json_str(w, "criterion", m->criteria[f->criterion].id);
+		sp_json_str(w, "option", m->options[f->option].id);
+		sp_json_real(w, "weight", f->weight);
+		sp_json_real(w, "flip_weight", f->flip_weight);
+		sp_json_real(w, "relative_change", f->relative_change);
+		sp_json_str(w, "hint", sp_buf_cstr(tmp));
+		sp_json_end(w);
+	}
+	sp_json_end(w);
+}
+
+/* The analysis fields, written when the report was analysed. */
+static void
+analysis(sp_json *w, sp_buf *tmp, const sp_report *rep)
+{
+	const sp_analysis *a = rep->analysis;
+	const sp_matrix *m = rep->matrix;
+	int i;
+
+	sensitivity(w, tmp, rep);
+	sp_json_array(w, "trait_flips");
+	for (i = 0; i < a->ntrait_flips; i++) {
+		const sp_trait_flip *f = &a->trait_flips[i];
+		const sp_trait *tr = &m->traits[f->trait];
+
+		sp_json_object(w, NULL);
+		sp_json_str(w, "trait", tr->id);
+		sp_json_put(w, "from", sp_trait_value_json(tr, f->from));
+		sp_json_put(w, "to", sp_trait_value_json(tr, f->to));
+		option_or_null(w, "option", m, f->option);
+		sp_json_end(w);
+	}
+	sp_json_end(w);
+	sp_json_real(w, "confidence", a->confidence);
+	sp_json_int(w, "draws", a->draws);
+	sp_json_str(w, "label", sp_label_name(a->label));
+	sp_json_object(w, "methods");
+	for (i = 0; i < SP_NMETHODS; i++)
+		option_or_null(w, sp_method_name((sp_method)i), m,
+		    a->method_winner[i]);
+	sp_json_end(w);
+	sp_json_bool(w, "methods_agree", a->methods_agree);
+	if (a->hybrid)
+		hybrid(w, a);
+	else
+		sp_json_null(w, "hybrid");
+	/* What the draws of ratings within their ranges add, and the ranks. */
+	sp_json_bool(w, "ratings_drawn", a->ranged);
+	if (a->winner >= 0 && a->ranged) {
+		sp_json_real(w, "confidence_weights", a->confidence_weights);
+		sp_json_real(w, "confidence_ratings", a->confidence_ratings);
+	} else {
+		sp_json_null(w, "confidence_weights");
+		sp_json_null(w, "confidence_ratings");
+	}
+	sp_json_put(w, "acceptability", acceptability(rep));
+	sp_json_put(w, "value_flips", value_flips(a));
+}
+
+static void
+moves(sp_json *w, const sp_result *r, const sp_gate *gt)
+{
+	int i;
+
+	sp_json_array(w, "moved");
+	for (i = 0; i < gt->nmoves; i++) {
+		const sp_move *mv = &gt->moves[i];
+
+		sp_json_object(w, NULL);
+		sp_json_str(w, "criterion", r->matrix->criteria[mv->criterion].id);
+		sp_json_real(w, "weight_before", mv->weight_before);
+		sp_json_real(w, "weight_after", mv->weight_after);
+		sp_json_real(w, "lead_before", mv->lead_before);
+		sp_json_real(w, "lead_after", mv->lead_after);
+		sp_json_end(w);
+	}
+	sp_json_end(w);
+}
+
+/*
+ * Every gate asked for, whatever the bytes of its detail: a file name
+ * that is not UTF-8 is repaired, never a reason to drop the gate.
+ */
+static void
+gates(sp_json *w, const sp_result *r, const sp_gates *g)
+{
+	int i;
+
+	sp_json_array(w, "gates");
+	for (i = 0; g != NULL && i < g->ngates; i++) {
+		const sp_gate *gt = &g->gate[i];
+
+		sp_json_object(w, NULL);
+		sp_json_str(w, "name", gt->name);
+		sp_json_bool(w, "passed", gt->passed);
+		sp_json_str(w, "detail", gt->detail);
+		if (r != NULL && strcmp(gt->name, "baseline") == 0)
+			moves(w, r, gt);
+		sp_json_end(w);
+	}
+	sp_json_end(w);
+}
+
+/* The recommendation and the score of every option, best first. */
+static void
+recommendation(sp_json *w, const sp_result *r)
+{
+	const sp_matrix *m = r->matrix;
+	int best = r->rank[0], tie = r->ntied > 1, i;
+
+	sp_json_object(w, "recommendation");
+	sp_json_str(w, "option", tie ? NULL : m->options[best].id);
+	sp_json_str(w, "label", tie ? NULL : m->options[best].label);
+	sp_json_real(w, "score", r->score[best]);
+	sp_json_real(w, "margin", r->margin);
+	sp_json_str(w, "runner_up", m->options[r->rank[1]].id);
+	sp_json_bool(w, "tie", tie);
+	sp_json_array(w, "tied");
+	for (i = 0; tie && i < r->ntied; i++)
+		sp_json_str(w, NULL, m->options[r->rank[i]].id);
+	sp_json_end(w);
+	sp_json_end(w);
+	sp_json_array(w, "scores");
+	for (i = 0; i < m->noptions; i++) {
+		sp_json_object(w, NULL);
+		sp_json_str(w, "option", m->options[r->rank[i]].id);
+		sp_json_str(w, "label", m->options[r->rank[i]].label);
+		sp_json_real(w, "score", r->score[r->rank[i]]);
+		sp_json_end(w);
+	}
+	sp_json_end(w);
 }
 
 /* A run in which fewer than two options met the musts. */
-static json_t *
-screen_only_json(const sp_report *rep)
+static void
+screen_only(sp_json *w, const sp_report *rep, const sp_adr *a)
 {
 	const sp_matrix *m = rep->full;
 	sp_buf t = SP_BUF_INIT;
-	json_t *j;
 
 	phrase_screen_verdict(&t, phrase_put_raw, rep);
-	j = json_pack("{s:i,s:o,s:o,s:s,s:{s:o,s:o,s:o},s:o,s:o}",
-	    "schema_version", SP_JSON_SCHEMA_VERSION, "input", text(rep->input),
-	    "name", rep->title != rep->input ? text(rep->title) : json_null(),
-	    "matrix", m->name, "recommendation", "option",
-	    option_or_null(m, rep->only), "label", rep->only >= 0 ?
-	    json_string(m->options[rep->only].label) : json_null(), "why",
-	    text(sp_buf_cstr(&t)), "screen", screen_json(rep), "gates",
-	    gates(NULL, rep->gates));
+	sp_json_object(w, NULL);
+	sp_json_int(w, "schema_version", SP_JSON_SCHEMA_VERSION);
+	sp_json_str(w, "input", rep->input);
+	sp_json_str(w, "name", rep->title != rep->input ? rep->title : NULL);
+	sp_json_str(w, "matrix", m->name);
+	sp_json_object(w, "recommendation");
+	option_or_null(w, "option", m, rep->only);
+	sp_json_str(w, "label", rep->only >= 0 ? m->options[rep->only].label :
+	    NULL);
+	sp_json_str(w, "why", sp_buf_cstr(&t));
+	sp_json_end(w);
+	sp_json_put(w, "screen", screen_json(rep));
+	gates(w, NULL, rep->gates);
+	if (a != NULL)
+		record(w, rep, a);
+	sp_json_end(w);
+	if (t.oom)
+		w->failed = 1;
 	sp_buf_free(&t);
-	return j;
+}
+
+/* The whole report; with a the decision record too. */
+static void
+report(sp_json *w, const sp_report *rep, const sp_adr *a)
+{
+	const sp_result *r = rep->result;
+	const sp_matrix *m;
+	sp_buf tmp = SP_BUF_INIT;
+	int i;
+
+	if (r == NULL) {
+		screen_only(w, rep, a);
+		return;
+	}
+	m = r->matrix;
+	sp_json_object(w, NULL);
+	sp_json_int(w, "schema_version", SP_JSON_SCHEMA_VERSION);
+	sp_json_str(w, "input", rep->input);
+	sp_json_str(w, "name", r->profile->name[0] ? r->profile->name : NULL);
+	sp_json_str(w, "matrix", m->name);
+	sp_json_object(w, "scale");
+	sp_json_real(w, "min", m->scale_min);
+	sp_json_real(w, "max", m->scale_max);
+	sp_json_end(w);
+	sp_json_str(w, "method", sp_method_name(r->method));
+	recommendation(w, r);
+	sp_json_real(w, "total_weight", r->total_weight);
+	sp_json_array(w, "criteria");
+	for (i = 0; i < m->ncriteria; i++)
+		criterion(w, &tmp, rep, i);
+	sp_json_end(w);
+	strings(w, "checklist", r->checklist, r->nchecklist);
+	strings(w, "pitfalls", r->pitfalls, r->npitfalls);
+	strings(w, "tools", r->tools, r->ntools);
+	sp_json_array(w, "warnings");
+	for (i = 0; i < r->nnotes; i++) {
+		sp_buf_clear(&tmp);
+		phrase_note(&tmp, phrase_put_raw, r, i);
+		sp_json_str(w, NULL, sp_buf_cstr(&tmp));
+	}
+	sp_json_end(w);
+	criterion_ids(w, "drivers", m, rep->driver, rep->ndrivers);
+	sp_json_object(w, "reasons");
+	criterion_ids(w, "for", m, rep->pro, rep->npro);
+	criterion_ids(w, "against", m, rep->con, rep->ncon);
+	sp_json_end(w);
+	if (rep->analysis != NULL)
+		analysis(w, &tmp, rep);
+	gates(w, r, rep->gates);
+	if (rep->screen != NULL)
+		sp_json_put(w, "screen", screen_json(rep));
+	if (rep->nevidence > 0)
+		sp_json_put(w, "evidence_notes", evidence_notes(rep));
+	if (rep->ahp != NULL)
+		sp_json_put(w, "pairwise", pairwise(rep));
+	if (rep->group != NULL)
+		sp_json_put(w, "group", group(rep));
+	if (a != NULL)
+		record(w, rep, a);
+	sp_json_end(w);
+	if (tmp.oom)
+		w->failed = 1;
+	sp_buf_free(&tmp);
+}
+
+sp_status
+sp_json_dump(sp_buf *out, json_t *j, int pretty)
+{
+	sp_json w;
+
+	sp_json_init(&w, out, pretty);
+	sp_json_put(&w, NULL, j);
+	sp_buf_putc(out, '\n');
+	return sp_json_finish(&w);
+}
+
+/* {message, line, column} for one error, as stderr tells it. */
+static void
+error_json(sp_json *w, const char *key, const sp_error *err, int exit_code)
+{
+	sp_buf b = SP_BUF_INIT;
+
+	sp_buf_put_error(&b, err);
+	sp_json_object(w, key);
+	sp_json_str(w, "message", sp_buf_cstr(&b));
+	if (err->line > 0)
+		sp_json_int(w, "line", err->line);
+	else
+		sp_json_null(w, "line");
+	if (err->column > 0)
+		sp_json_int(w, "column", err->column);
+	else
+		sp_json_null(w, "column");
+	if (key != NULL)
+		sp_json_int(w, "exit_code", exit_code);
+	sp_json_end(w);
+	if (b.oom)
+		w->failed = 1;
+	sp_buf_free(&b);
+}
+
+sp_status
+sp_render_json_error(sp_buf *out, const char *input, const sp_error *err,
+    const sp_errors *all, int exit_code, const sp_render_opts *opts)
+{
+	int i, n = all != NULL && all->count > 0 ? all->count : 0;
+	sp_json w;
+
+	sp_json_init(&w, out, opts->pretty);
+	sp_json_object(&w, NULL);
+	sp_json_int(&w, "schema_version", SP_JSON_SCHEMA_VERSION);
+	sp_json_str(&w, "input", input);
+	error_json(&w, "error", err, exit_code);
+	sp_json_array(&w, "errors");
+	for (i = 0; i < n; i++)
+		error_json(&w, NULL, &all->list[i], 0);
+	if (n == 0)
+		error_json(&w, NULL, err, 0);
+	sp_json_end(&w);
+	sp_json_int(&w, "errors_not_shown", n > 0 ? all->more : 0);
+	sp_json_end(&w);
+	sp_buf_putc(out, '\n');
+	return sp_json_finish(&w);
 }
 
 sp_status
 sp_render_json(sp_buf *out, const sp_report *rep, const sp_render_opts *opts)
 {
-	json_t *root = sp_report_json(rep);
+	sp_json w;
 
-	if (root != NULL && opts->adr != NULL)
-		json_object_set_new(root, "record", record(rep, opts->adr));
-	return sp_json_dump(out, root, opts->pretty);
+	sp_json_init(&w, out, opts->pretty);
+	report(&w, rep, opts->adr);
+	sp_buf_putc(out, '\n');
+	return sp_json_finish(&w);
 }
 
 json_t *
 sp_report_json(const sp_report *rep)
 {
-	const sp_result *r = rep->result;
-	const sp_matrix *m = r != NULL ? r->matrix : NULL;
-	json_t *root, *rec, *scores, *crit, *tied, *warnings;
-	sp_buf note = SP_BUF_INIT;
-	int best, i;
+	sp_json w;
 
-	if (r == NULL)
-		return screen_only_json(rep);
-	best = r->rank[0];
-	root = json_object();
-	rec = json_object();
-	scores = json_array();
-	crit = json_array();
-	tied = json_array();
-	warnings = json_array();
-	if (root == NULL || rec == NULL || scores == NULL || crit == NULL ||
-	    tied == NULL || warnings == NULL) {
-		json_decref(root);
-		json_decref(rec);
-		json_decref(scores);
-		json_decref(crit);
-		json_decref(tied);
-		json_decref(warnings);
-		return NULL;
-	}
-	for (i = 0; i < r->ntied && r->ntied > 1; i++)
-		json_array_append_new(tied,
-		    json_string(m->options[r->rank[i]].id));
-	json_object_set_new(rec, "option", r->ntied > 1 ? json_null() :
-	    json_string(m->options[best].id));
-	json_object_set_new(rec, "label", r->ntied > 1 ? json_null() :
-	    json_string(m->options[best].label));
-	json_object_set_new(rec, "score", json_real(r->score[best]));
-	json_object_set_new(rec, "margin", json_real(r->margin));
-	json_object_set_new(rec, "runner_up",
-	    json_string(m->options[r->rank[1]].id));
-	json_object_set_new(rec, "tie", json_boolean(r->ntied > 1));
-	json_object_set_new(rec, "tied", tied);
-	for (i = 0; i < m->noptions; i++)
-		json_array_append_new(scores, json_pack("{s:s,s:s,s:f}",
-		    "option", m->options[r->rank[i]].id, "label",
-		    m->options[r->rank[i]].label, "score",
-		    r->score[r->rank[i]]));
-	for (i = 0; i < m->ncriteria; i++)
-		json_array_append_new(crit, criterion_evidence(rep, i));
-	for (i = 0; i < r->nnotes; i++) {
-		sp_buf_clear(&note);
-		phrase_note(&note, phrase_put_raw, r, i);
-		json_array_append_new(warnings, text(sp_buf_cstr(&note)));
-	}
-	sp_buf_free(&note);
-	json_object_set_new(root, "schema_version",
-	    json_integer(SP_JSON_SCHEMA_VERSION));
-	json_object_set_new(root, "input", text(rep->input));
-	json_object_set_new(root, "name", r->profile->name[0] ?
-	    json_string(r->profile->name) : json_null());
-	json_object_set_new(root, "matrix", json_string(m->name));
-	json_object_set_new(root, "scale", json_pack("{s:f,s:f}", "min",
-	    m->scale_min, "max", m->scale_max));
-	json_object_set_new(root, "method", json_string(sp_method_name(
-	    r->method)));
-	json_object_set_new(root, "recommendation", rec);
-	json_object_set_new(root, "scores", scores);
-	json_object_set_new(root, "total_weight", json_real(r->total_weight));
-	json_object_set_new(root, "criteria", crit);
-	json_object_set_new(root, "checklist",
-	    strings(r->checklist, r->nchecklist));
-	json_object_set_new(root, "pitfalls",
-	    strings(r->pitfalls, r->npitfalls));
-	json_object_set_new(root, "tools", strings(r->tools, r->ntools));
-	json_object_set_new(root, "warnings", warnings);
-	json_object_set_new(root, "drivers", criterion_ids(m, rep->driver,
-	    rep->ndrivers));
-	json_object_set_new(root, "reasons", json_pack("{s:o,s:o}", "for",
-	    criterion_ids(m, rep->pro, rep->npro), "against",
-	    criterion_ids(m, rep->con, rep->ncon)));
-	if (rep->analysis != NULL)
-		analysis(root, rep);
-	json_object_set_new(root, "gates", gates(r, rep->gates));
-	musts_and_evidence(root, rep);
-	if (rep->ahp != NULL)
-		json_object_set_new(root, "pairwise", pairwise(rep));
-	if (rep->group != NULL)
-		json_object_set_new(root, "group", group(rep));
-	return root;
+	sp_json_init_tree(&w);
+	report(&w, rep, NULL);
+	return sp_json_take(&w);
 }

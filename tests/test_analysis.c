@@ -12,6 +12,7 @@
 
 #include "stackpick/analysis.h"
 #include "stackpick/score.h"
+#include "draws.h"
 
 /* One matrix, scored and analysed: what every test works on. */
 struct fix {
@@ -905,6 +906,32 @@ test_topsis_rank_reversal(void **state)
 	fix_close(&f);
 }
 
+/*
+ * The compiled-in deviates are the start of the sequence made at run
+ * time, and a part made from the middle is the same as made whole.
+ */
+static void
+test_draws_sequence(void **state)
+{
+	size_t built = (size_t)SP_DRAWS_BUILT * SP_DRAWS_HALF;
+	size_t n = built + 3 * SP_DRAWS_HALF;
+	float *whole = malloc(n * sizeof(float));
+	float *part = malloc(n * sizeof(float));
+
+	(void)state;
+	assert_non_null(whole);
+	assert_non_null(part);
+	sp_draws_fill(whole, 0, n);
+	assert_memory_equal(whole, sp_draws_built, built * sizeof(float));
+	sp_draws_fill(part, built, n);
+	assert_memory_equal(part, whole + built, (n - built) *
+	    sizeof(float));
+	sp_draws_fill(part, 2, 7);
+	assert_memory_equal(part, whole + 2, 5 * sizeof(float));
+	free(whole);
+	free(part);
+}
+
 int
 main(void)
 {
@@ -924,6 +951,7 @@ main(void)
 		cmocka_unit_test(test_flips_at_edges),
 		cmocka_unit_test(test_topsis_alone_disagrees),
 		cmocka_unit_test(test_topsis_rank_reversal),
+		cmocka_unit_test(test_draws_sequence),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,6 +44,14 @@ void sp_buf_puts(sp_buf *b, const char *s);
 void sp_buf_putc(sp_buf *b, int c);
 void sp_buf_pad(sp_buf *b, size_t n);   /* n spaces */
 
+/*
+ * Makes room for n more bytes and returns where they go, or NULL (with
+ * oom set) when memory runs out.  Write at most n bytes there, then
+ * sp_buf_commit() the number written, before any other append.
+ */
+char *sp_buf_reserve(sp_buf *b, size_t n);
+void sp_buf_commit(sp_buf *b, size_t n);
+
 /* Appends printf-style text. */
 void sp_buf_printf(sp_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)

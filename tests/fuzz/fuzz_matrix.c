@@ -28,8 +28,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1;
 	sp_error_clear(&err);
 	if (sp_matrix_parse(&m, (const char *)data, size, "fuzz.yaml",
-	    &err) != SP_OK)
+	    &err) != SP_OK) {
+		check_json_error(&err);
 		return 0;
+	}
 	sp_profile_defaults(&prof, m);
 	if (sp_pipeline_new(&p, m, &o, &err) == SP_OK &&
 	    sp_pipeline_run(p, &prof, "fuzz.yaml", &rep, &err) == SP_OK)

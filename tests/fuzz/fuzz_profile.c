@@ -68,9 +68,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return -1;
 	sp_error_clear(&err);
 	if (sp_pipeline_parse(&prof, matrix, (const char *)data, size,
-	    "fuzz.yaml", &err) == SP_OK &&
-	    sp_pipeline_run(pipes[size % SP_NMETHODS], &prof, "fuzz.yaml",
-	    &rep, &err) == SP_OK)
+	    "fuzz.yaml", &err) != SP_OK)
+		check_json_error(&err);
+	else if (sp_pipeline_run(pipes[size % SP_NMETHODS], &prof,
+	    "fuzz.yaml", &rep, &err) == SP_OK)
 		render_all(rep, matrix, 40 + (int)(size % 60), 0);
 	return 0;
 }
