@@ -200,16 +200,18 @@ recommended(const sp_result *r, const sp_screen *s)
 {
 	if (r != NULL)
 		return winner(r);
-	return s->view->noptions == 1 ? s->full->options[s->keep[0]].id :
-	    NULL;
+	if (s == NULL || s->view->noptions != 1)
+		return NULL;
+	return s->full->options[s->keep[0]].id;
 }
 
 static void
 gate_expect(sp_gate *gt, struct str *d, const sp_result *r,
     const sp_screen *s, const char *expect)
 {
-	const sp_matrix *m = s != NULL ? s->full : r->matrix;
-	int want = sp_matrix_option(m, expect);
+	const sp_matrix *m = s != NULL ? s->full : r != NULL ? r->matrix :
+	    NULL;
+	int want = m != NULL ? sp_matrix_option(m, expect) : -1;
 	const char *got = recommended(r, s);
 
 	gt->name = "expect";

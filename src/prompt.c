@@ -748,7 +748,7 @@ prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
 	sp_error err;
 	sp_status rc;
 	size_t len;
-	int code = 0, refused = 0;
+	int code = 0, declined = 0;
 
 	fflush(stdout);
 	in.scripted = !isatty(STDIN_FILENO);
@@ -764,13 +764,13 @@ prompt_save(const sp_profile *p, const sp_matrix *m, const char *path,
 		    "later?\n", stderr);
 	for (;;) {
 		if (path == NULL) {
-			if ((code = ask_path(&name, refused)) != 0 ||
+			if ((code = ask_path(&name, declined)) != 0 ||
 			    name.len == 0)
 				break;
 			path = sp_buf_cstr(&name);
 		}
-		if ((code = save_to(path, text, len, force, &refused)) != 0 ||
-		    !refused)
+		if ((code = save_to(path, text, len, force, &declined)) != 0 ||
+		    !declined)
 			break;
 		/* Answers from a file cannot react to a refusal. */
 		if (in.scripted) {
