@@ -410,11 +410,39 @@ refused(sp_error *err)
 	return err->status == SP_ENOMEM ? out_of_memory() : reject(err);
 }
 
+/*
+ * What an answer that sets nothing leads to: 0 for the default,
+ * ASK_BACK, ASK_AGAIN after the help (or a refused answer, at a
+ * terminal), or an exit code.
+ */
+#define ASK_AGAIN (-3)
+
+static int
+settle(sp_answer a, sp_error *err, const char *help)
+{
+	int code;
+
+	switch (a) {
+	case SP_ANSWER_BACK:
+		return ASK_BACK;
+	case SP_ANSWER_HELP:
+		wrap(help);
+		return ASK_AGAIN;
+	case SP_ANSWER_EOF:
+		return SP_EXIT_NOINPUT;
+	case SP_ANSWER_INVALID:
+		return (code = refused(err)) != 0 ? code : ASK_AGAIN;
+	default:
+		return 0;
+	}
+}
+
 /* Asks the reason for must mu: 0, ASK_BACK, or an exit code. */
 static int
 ask_why(sp_must *mu)
 {
 	sp_error err;
+	sp_answer a;
 	int code = 0, r;
 
 	for (;;) {
@@ -426,23 +454,13 @@ ask_why(sp_must *mu)
 			continue;
 		}
 		sp_error_clear(&err);
-		switch (sp_quiz_must_why(mu, line.s, &err)) {
-		case SP_ANSWER_VALUE:
-		case SP_ANSWER_DEFAULT:
+		a = sp_quiz_must_why(mu, line.s, &err);
+		if (a == SP_ANSWER_VALUE)
 			return 0;
-		case SP_ANSWER_BACK:
-			return ASK_BACK;
-		case SP_ANSWER_HELP:
-			wrap("Say why, in one line of up to 160 bytes: the "
-			    "report shows it wherever the must is named.");
-			break;
-		case SP_ANSWER_EOF:
-			return SP_EXIT_NOINPUT;
-		case SP_ANSWER_INVALID:
-			if ((code = refused(&err)) != 0)
-				return code;
-			break;
-		}
+		if ((code = settle(a, &err, "Say why, in one line of up to 160 "
+		    "bytes: the report shows it wherever the must is named."))
+		    != ASK_AGAIN)
+			return code;
 	}
 }
 
@@ -474,7 +492,8 @@ static int
 ask_each_must(sp_profile *p, const sp_matrix *m)
 {
 	sp_error err;
-	char *help;
+	sp_answer a;
+	char *help = NULL;
 	int code = 0, r;
 
 	if (show_musts(p, m) != 0)
@@ -487,31 +506,23 @@ ask_each_must(sp_profile *p, const sp_matrix *m)
 			continue;
 		}
 		sp_error_clear(&err);
-		switch (sp_quiz_must(p, m, line.s, &err)) {
-		case SP_ANSWER_VALUE:
+		a = sp_quiz_must(p, m, line.s, &err);
+		if (a == SP_ANSWER_VALUE) {
 			if ((code = ask_why(&p->must[p->nmusts - 1])) ==
 			    ASK_BACK)
 				p->nmusts--;
 			else if (code != 0)
 				return code;
-			break;
-		case SP_ANSWER_DEFAULT:
-			return 0;
-		case SP_ANSWER_BACK:
-			return ASK_BACK;
-		case SP_ANSWER_HELP:
-			if ((help = sp_quiz_must_help(m)) == NULL)
-				return out_of_memory();
-			wrap(help);
-			free(help);
-			break;
-		case SP_ANSWER_EOF:
-			return SP_EXIT_NOINPUT;
-		case SP_ANSWER_INVALID:
-			if ((code = refused(&err)) != 0)
-				return code;
-			break;
+			continue;
 		}
+		if (a == SP_ANSWER_HELP && (help = sp_quiz_must_help(m)) ==
+		    NULL)
+			return out_of_memory();
+		code = settle(a, &err, help);
+		free(help);
+		help = NULL;
+		if (code != ASK_AGAIN)
+			return code;
 	}
 }
 
@@ -617,11 +628,7 @@ ask_path(sp_buf *path, int retry)
 			wrap(save_help);
 			break;
 		case SP_ANSWER_INVALID:
-			if (err.status == SP_ENOMEM) {
-				msg_errorf("out of memory");
-				return SP_EXIT_SOFTWARE;
-			}
-			if ((code = reject(&err)) != 0)
+			if ((code = refused(&err)) != 0)
 				return code;
 			break;
 		}
@@ -660,11 +667,7 @@ confirm_replace(const char *path, int *yes)
 			    "is safely written), or no to leave it alone.");
 			break;
 		case SP_ANSWER_INVALID:
-			if (err.status == SP_ENOMEM) {
-				msg_errorf("out of memory");
-				return SP_EXIT_SOFTWARE;
-			}
-			if ((code = reject(&err)) != 0)
+			if ((code = refused(&err)) != 0)
 				return code;
 			break;
 		}

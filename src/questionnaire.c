@@ -532,6 +532,43 @@ no_memory(sp_error *err)
 	return SP_ANSWER_INVALID;
 }
 
+/*
+ * Takes line (NULL at end of input) for a parser: *s gets it without its
+ * blanks, and *col the column it starts at.  Returns SP_ANSWER_VALUE, or
+ * EOF, or INVALID with the reason (too long, out of memory) in err.
+ */
+static sp_answer
+take_line(char **s, int *col, const char *line, sp_error *err)
+{
+	if (line == NULL)
+		return SP_ANSWER_EOF;
+	if (strlen(line) > SP_MAX_ANSWER)
+		return too_long(err);
+	if ((*s = trim(line, col)) == NULL)
+		return no_memory(err);
+	return SP_ANSWER_VALUE;
+}
+
+/*
+ * As take_line, for a question with no choices: an empty line is
+ * SP_ANSWER_DEFAULT and "?" SP_ANSWER_HELP (s is then freed already);
+ * anything else SP_ANSWER_VALUE, for the caller to read.
+ */
+static sp_answer
+take_word(char **s, int *col, const char *line, sp_error *err)
+{
+	sp_answer a = take_line(s, col, line, err);
+
+	if (a != SP_ANSWER_VALUE)
+		return a;
+	if ((*s)[0] == '\0' || strcmp(*s, "?") == 0) {
+		a = (*s)[0] == '\0' ? SP_ANSWER_DEFAULT : SP_ANSWER_HELP;
+		free(*s);
+		*s = NULL;
+	}
+	return a;
+}
+
 sp_answer
 sp_quiz_answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
     const char *line, sp_error *err)
@@ -540,12 +577,8 @@ sp_quiz_answer(sp_profile *p, const sp_matrix *m, const sp_question *q,
 	char *s;
 	int col;
 
-	if (line == NULL)
-		return SP_ANSWER_EOF;
-	if (strlen(line) > SP_MAX_ANSWER)
-		return too_long(err);
-	if ((s = trim(line, &col)) == NULL)
-		return no_memory(err);
+	if ((a = take_line(&s, &col, line, err)) != SP_ANSWER_VALUE)
+		return a;
 	a = answer(p, m, q, s, err);
 	if (a == SP_ANSWER_INVALID)
 		err->column = col;
@@ -563,12 +596,8 @@ sp_quiz_musts_wanted(int *yes, sp_profile *p, const char *line,
 	int col;
 
 	*yes = p->nmusts > 0;
-	if (line == NULL)
-		return SP_ANSWER_EOF;
-	if (strlen(line) > SP_MAX_ANSWER)
-		return too_long(err);
-	if ((s = trim(line, &col)) == NULL)
-		return no_memory(err);
+	if ((a = take_line(&s, &col, line, err)) != SP_ANSWER_VALUE)
+		return a;
 	/* The matrix is not read for this question. */
 	a = answer(p, NULL, &q, s, err);
 	if (a == SP_ANSWER_VALUE)
@@ -587,17 +616,9 @@ sp_quiz_yesno(int *yes, const char *line, sp_error *err)
 	char *s;
 	int col;
 
-	if (line == NULL)
-		return SP_ANSWER_EOF;
-	if (strlen(line) > SP_MAX_ANSWER)
-		return too_long(err);
-	if ((s = trim(line, &col)) == NULL)
-		return no_memory(err);
-	if (s[0] == '\0')
-		a = SP_ANSWER_DEFAULT;
-	else if (strcmp(s, "?") == 0)
-		a = SP_ANSWER_HELP;
-	else if ((a = answer_bool(yes, s, err)) == SP_ANSWER_INVALID)
+	if ((a = take_word(&s, &col, line, err)) != SP_ANSWER_VALUE)
+		return a;
+	if ((a = answer_bool(yes, s, err)) == SP_ANSWER_INVALID)
 		err->column = col;
 	free(s);
 	return a;
@@ -641,17 +662,10 @@ sp_quiz_path(sp_buf *out, const char *line, const char *home, sp_error *err)
 	int col;
 
 	sp_buf_clear(out);
-	if (line == NULL)
-		return SP_ANSWER_EOF;
-	if (strlen(line) > SP_MAX_ANSWER)
-		return too_long(err);
-	if ((s = trim(line, &col)) == NULL)
-		return no_memory(err);
-	if (s[0] == '\0')
-		a = SP_ANSWER_DEFAULT;
-	else if (strcmp(s, "?") == 0)
-		a = SP_ANSWER_HELP;
-	else if (strchr(s, '\x1b') != NULL)
+	if ((a = take_word(&s, &col, line, err)) != SP_ANSWER_VALUE)
+		return a;
+	a = SP_ANSWER_INVALID;
+	if (strchr(s, '\x1b') != NULL)
 		special_key(err);
 	else if (strcmp(s, "<") == 0 || strcasecmp(s, "back") == 0)
 		sp_error_set(err, SP_EDATA, "", 0, 0, "the report is out, so "
