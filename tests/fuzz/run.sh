@@ -7,13 +7,16 @@
 # into tests/fuzz/regress/NAME/ once it is fixed, so that ctest replays it.
 #
 #   tests/fuzz/run.sh [SECONDS [TARGET...]]
+#
+# SP_FUZZ_DIR names another build tree, so that two runs can go side by
+# side, one per core.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(profile matrix writeback baseline answers)
-dir=build-fuzz
+dir=${SP_FUZZ_DIR:-build-fuzz}
 
 CC=${CC:-clang} cmake -S . -B "$dir" -DSP_FUZZ=ON -DSP_WERROR=ON -DBUILD_TESTING=ON >/dev/null
 cmake --build "$dir" -j2 --target "${targets[@]/#/fuzz_}" >/dev/null
