@@ -12,22 +12,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <jansson.h>
-#include <yaml.h>
-
-#include "stackpick/file.h"
 #include "stackpick/pipeline.h"
-#include "stackpick/render_matrix.h"
+#include "actions.h"
 #include "cli.h"
-#include "decode.h"
 #include "msg.h"
 #include "output.h"
 #include "prompt.h"
 #include "record.h"
-
-#ifndef SP_VERSION
-#define SP_VERSION "0.0.0"
-#endif
 
 /* What every input shares. */
 struct run {
@@ -200,104 +191,6 @@ run_interactive(struct run *run, const char *path)
 	return saved > code ? saved : code;
 }
 
-/* The version and, when asked, the libraries it runs with. */
-static void
-print_version(sp_buf *b, int verbose)
-{
-	sp_buf_printf(b, "stackpick %s\n", SP_VERSION);
-	if (!verbose) {
-		sp_buf_puts(b, "Copyright (c) 2026 The stackpick authors.\n"
-		    "License: MIT <https://opensource.org/licenses/MIT>.\n"
-		    "This is free software: you are free to change and "
-		    "redistribute it.\nThere is NO WARRANTY, to the extent "
-		    "permitted by law.\n");
-		return;
-	}
-	sp_buf_printf(b, "libyaml %s\n", yaml_get_version_string());
-#if JANSSON_VERSION_HEX >= 0x020d00
-	sp_buf_printf(b, "jansson %s\n", jansson_version_str());
-#else
-	sp_buf_printf(b, "jansson %s\n", JANSSON_VERSION);
-#endif
-}
-
-/*
- * Writes m's starter profile (its defaults, and any --weight given) to
- * the --init file, or to stdout without one or with "-".
- */
-static sp_status
-write_init(struct run *run, sp_error *err)
-{
-	const char *path = run->cfg->init_path;
-	sp_profile prof;
-	char *text = NULL;
-	size_t len;
-	sp_status rc = SP_OK;
-	int i;
-
-	sp_profile_defaults(&prof, run->m);
-	for (i = 0; rc == SP_OK && i < run->cfg->nweights; i++)
-		rc = sp_profile_set_weight(&prof, run->m,
-		    run->cfg->weights[i], err);
-	if (rc == SP_OK)
-		rc = sp_profile_write(&text, &len, &prof, run->m, err);
-	if (rc == SP_OK && (path == NULL || strcmp(path, "-") == 0))
-		sp_buf_putn(&run->text, text, len);
-	else if (rc == SP_OK)
-		rc = sp_file_write_atomic(path, text, len, run->cfg->force, err);
-	free(text);
-	return rc;
-}
-
-/* The usage error for --list-criteria ID with an ID m does not know. */
-static sp_status
-unknown_criterion(const sp_matrix *m, const char *id, sp_error *err)
-{
-	const char *ids[SP_MAX_CRITERIA], *guess;
-	int i;
-
-	for (i = 0; i < m->ncriteria; i++)
-		ids[i] = m->criteria[i].id;
-	guess = dec_suggest(id, ids, m->ncriteria);
-	return sp_error_set(err, SP_EUSAGE, "", 0, 0, "--list-criteria: "
-	    "unknown criterion '%s'%s%s%s", id, guess ? " (did you mean '" :
-	    "", guess ? guess : "", guess ? "'?)" : "");
-}
-
-/* The actions that print something about the matrix or the program. */
-static sp_status
-run_action(struct run *run, sp_error *err)
-{
-	const struct config *cfg = run->cfg;
-	const sp_format *f;
-	size_t i, n;
-
-	switch (cfg->action) {
-	case ACTION_INIT:
-		return write_init(run, err);
-	case ACTION_LIST_FORMATS:
-		for (f = sp_formats(&n), i = 0; i < n; i++)
-			sp_buf_printf(&run->text, "%-10s %s\n", f[i].name,
-			    f[i].help);
-		return SP_OK;
-	case ACTION_LIST_OPTIONS:
-	case ACTION_LIST_CRITERIA:
-	case ACTION_SHOW_MATRIX:
-		if (cfg->criterion != NULL &&
-		    (run->ro.only = 1 + sp_matrix_criterion(run->m,
-		    cfg->criterion)) == 0)
-			return unknown_criterion(run->m, cfg->criterion, err);
-		f = cfg->format->matrix != NULL ? cfg->format :
-		    sp_format_find("text");
-		return f->matrix(&run->text, run->m, cfg->action ==
-		    ACTION_LIST_OPTIONS ? SP_VIEW_OPTIONS : cfg->action ==
-		    ACTION_LIST_CRITERIA ? SP_VIEW_CRITERIA : SP_VIEW_ALL,
-		    &run->ro);
-	default:
-		return SP_OK;
-	}
-}
-
 /*
  * The day evidence is judged on, in days since 1970-01-01: from
  * SOURCE_DATE_EPOCH (seconds) when it is set, so that a report can be
@@ -346,7 +239,7 @@ run_all(struct run *run, int argc, char **argv, int first)
 		sp_pipeline_set_today(run->pipe, day);
 	if (rc == SP_OK &&
 	    cfg->action != ACTION_SCORE && cfg->action != ACTION_INTERACTIVE) {
-		rc = run_action(run, &err);
+		rc = actions_run(&run->text, cfg, run->m, &run->ro, &err);
 		out_write(&run->text);
 	}
 	if (rc != SP_OK) {
@@ -368,25 +261,6 @@ run_all(struct run *run, int argc, char **argv, int first)
 	return status;
 }
 
-/* Checks --expect against the matrix before any profile is read. */
-static int
-check_expect(const struct config *cfg, const sp_matrix *m)
-{
-	sp_buf ids = SP_BUF_INIT;
-	int i;
-
-	if (cfg->spec.expect == NULL ||
-	    sp_matrix_option(m, cfg->spec.expect) >= 0)
-		return 0;
-	for (i = 0; i < m->noptions; i++)
-		sp_buf_printf(&ids, "%s%s", i == 0 ? "" : i + 1 < m->noptions ?
-		    ", " : " or ", m->options[i].id);
-	msg_usage("--expect: unknown option '%s' (expected %s)",
-	    cfg->spec.expect, sp_buf_cstr(&ids));
-	sp_buf_free(&ids);
-	return SP_EXIT_USAGE;
-}
-
 /* Loads what the run reads besides its profiles: matrix and baseline. */
 static int
 load_inputs(struct config *cfg, sp_matrix **m, sp_baseline **base)
@@ -400,7 +274,7 @@ load_inputs(struct config *cfg, sp_matrix **m, sp_baseline **base)
 	sp_errors_clear(&all);
 	rc = cfg->matrix_path ? sp_matrix_load_all(m, cfg->matrix_path, &err,
 	    &all) : sp_matrix_builtin(m, &err);
-	if (rc == SP_OK && (code = check_expect(cfg, *m)) != 0)
+	if (rc == SP_OK && (code = actions_check_expect(cfg, *m)) != 0)
 		return code;
 	if (rc == SP_OK && cfg->baseline_path != NULL &&
 	    (rc = sp_baseline_load(base, cfg->baseline_path, &err)) == SP_OK)
@@ -452,7 +326,7 @@ main(int argc, char **argv)
 		cli_usage(&run.text);
 		out_write(&run.text);
 	} else if (cfg.action == ACTION_VERSION) {
-		print_version(&run.text, cfg.verbose);
+		actions_version(&run.text, cfg.verbose);
 		out_write(&run.text);
 	} else if ((status = load_inputs(&cfg, &m, &base)) == 0 &&
 	    (status = record_setup(&run.rec, &cfg)) == 0) {
