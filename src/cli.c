@@ -319,7 +319,7 @@ unknown_option(const char *arg, int shortopt)
 	size_t i, len = strcspn(arg, "=");
 	char word[64];
 
-	if (shortopt != 0 && strncmp(arg, "--", 2) != 0) {
+	if (shortopt > 0 && shortopt < 256) {
 		msg_usage("unknown option '-%c'", shortopt);
 		return;
 	}
@@ -587,6 +587,11 @@ cli_parse(struct config *cfg, int argc, char **argv, int *first)
 		msg_usage("--output: give a file name (stdout is the default)");
 		return SP_EXIT_USAGE;
 	}
+	if (cfg->output != NULL && cfg->quiet) {
+		msg_usage("--quiet and --output cannot be used together: "
+		    "--quiet writes no report");
+		return SP_EXIT_USAGE;
+	}
 	if ((code = check_adr(cfg)) != 0)
 		return code;
 	/* With no profile at all, a person at a terminal is asked. */
@@ -674,7 +679,8 @@ cli_usage(sp_buf *out)
 	    "      answers ended before the last question\n"
 	    "  70  out of memory\n"
 	    "  73  a file would be replaced without --force, is not a regular\n"
-	    "      file, or cannot be created (--init, the answers, a record)\n"
+	    "      file, or cannot be created (--init, the answers, a record,\n"
+	    "      the file of --output)\n"
 	    "  74  the output could not be written\n"
 	    "  130 interrupted (Ctrl-C) during the questions\n"
 	    "\nEnvironment: NO_COLOR turns colour off; PAGER pages a report "

@@ -312,7 +312,8 @@ main(int argc, char **argv)
 		free(cfg.weights);
 		return status;
 	}
-	out_init(cfg.output, !cfg.no_pager && (cfg.action == ACTION_SCORE ||
+	out_init(cfg.action == ACTION_HELP || cfg.action == ACTION_VERSION ?
+	    NULL : cfg.output, !cfg.no_pager && (cfg.action == ACTION_SCORE ||
 	    cfg.action == ACTION_SHOW_MATRIX || cfg.action == ACTION_HELP ||
 	    cfg.action == ACTION_LIST_CRITERIA));
 	run.ro.color = cfg.color >= 0 ? cfg.color : cfg.output == NULL &&

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "stackpick/buf.h"
+#include "internal.h"
 #include "msg.h"
 
 static int quiet;
@@ -42,21 +43,27 @@ msg_exit_code(sp_status status)
 
 /*
  * Writes s to f with control characters escaped as \xNN: C0 and DEL
- * bytes, and C1 characters (U+0080 to U+009F, which some terminals obey).
+ * bytes, C1 characters (U+0080 to U+009F, which some terminals obey), and
+ * every byte that is not part of valid UTF-8 (a lone 0x9B is a C1 CSI to
+ * an 8-bit terminal).
  */
 static void
 put_clean(FILE *f, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t n = strlen(s), i = 0, len;
 
-		if (c == 0xC2 && (unsigned char)s[1] >= 0x80 &&
-		    (unsigned char)s[1] <= 0x9F)
-			fprintf(f, "\\x%02x", (unsigned char)*++s);
-		else if (c < 0x20 || c == 0x7f)
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		len = sp_utf8_seq(s + i, n - i);
+		if (len == 0 || (len == 1 && (c < 0x20 || c == 0x7f)))
 			fprintf(f, "\\x%02x", c);
+		else if (len == 2 && c == 0xC2 &&
+		    (unsigned char)s[i + 1] <= 0x9F)
+			fprintf(f, "\\x%02x", (unsigned char)s[i + 1]);
 		else
-			fputc(c, f);
+			fwrite(s + i, 1, len, f);
+		i += len > 0 ? len : 1;
 	}
 }
 

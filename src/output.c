@@ -181,10 +181,28 @@ write_kept(int status)
 	return 0;
 }
 
+/*
+ * Waits for the pager; whether it failed (exited with a status other than
+ * 0 or died of a signal other than SIGPIPE), which a reader quitting it
+ * early never does.
+ */
+static int
+pager_failed(void)
+{
+	int st;
+
+	while (waitpid(out.pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return 0;
+	if (WIFEXITED(st))
+		return WEXITSTATUS(st) != 0;
+	return WIFSIGNALED(st) && WTERMSIG(st) != SIGPIPE;
+}
+
 int
 out_close(int status)
 {
-	int e, code = 0;
+	int code = 0;
 
 	if (out.path != NULL) {
 		code = write_kept(status);
@@ -194,12 +212,14 @@ out_close(int status)
 	if (!out.closed && (fflush(stdout) != 0 || ferror(stdout)) &&
 	    out.error == 0)
 		out.error = errno != 0 ? errno : EIO;
-	e = errno;
+	errno = 0;
 	if (fclose(stdout) != 0 && !out.closed && out.error == 0)
-		out.error = e != 0 ? e : EIO;
-	if (out.pid > 0)
-		while (waitpid(out.pid, NULL, 0) < 0 && errno == EINTR)
-			;
+		out.error = errno != 0 ? errno : EIO;
+	if (out.pid > 0 && pager_failed()) {
+		msg_errorf("the pager (PAGER) failed, and the report was not "
+		    "shown; run with --no-pager");
+		return SP_EXIT_IOERR;
+	}
 	if (out.closed || out.error == EPIPE || out.error == 0)
 		return code;
 	msg_errorf("write error: %s", strerror(out.error));

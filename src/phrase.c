@@ -976,12 +976,13 @@ phrase_member(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
 	const sp_group *g = rep->group;
 	const sp_member *mb = &g->member[i];
 
+	/* Members are scored on the whole matrix, before any must. */
 	put(b, mb->name);
 	sp_buf_printf(b, " (say %g): ", mb->say);
-	pick(b, put, rep->matrix, mb->winner);
+	pick(b, put, g->m, mb->winner);
 	if (mb->winner >= 0) {
 		sp_buf_printf(b, ", %.2f ahead of ", mb->margin);
-		put(b, rep->matrix->options[mb->runner_up].label);
+		put(b, g->m->options[mb->runner_up].label);
 	}
 	sp_buf_printf(b, "; agreement %.0f%%", mb->agreement * 100);
 }
@@ -1002,7 +1003,7 @@ phrase_disagreement(sp_buf *b, sp_put_fn *put, const sp_report *rep, int i)
 {
 	const sp_group *g = rep->group;
 	const sp_disagreement *d = &g->dis[i];
-	const sp_matrix *m = rep->matrix;
+	const sp_matrix *m = rep->group->m;
 	int j;
 
 	if (d->kind == SP_DIS_TRAIT)

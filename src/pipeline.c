@@ -151,6 +151,8 @@ sp_pipeline_run(sp_pipeline *p, sp_profile *prof, const char *input,
 		    input);
 		sp_report_explain_screen(p->rep, p->scr, prof, input,
 		    p->gates);
+		p->rep->ahp = NULL;
+		p->rep->group = NULL;
 		*out = p->rep;
 		return SP_OK;
 	}
@@ -182,6 +184,10 @@ sp_pipeline_run_group(sp_pipeline *p, sp_group *g, const char *input,
 
 	if ((rc = sp_pipeline_run(p, &g->prof, input, out, err)) != SP_OK)
 		return rc;
+	/* When the musts leave fewer than two options nothing was scored,
+	   and the screen is the whole report. */
+	if ((*out)->result == NULL)
+		return SP_OK;
 	if ((rc = sp_group_explain(g, p->res, err)) != SP_OK) {
 		*out = NULL;
 		return rc;

@@ -179,7 +179,7 @@ static json_t *
 member(const sp_report *rep, int i)
 {
 	const sp_member *mb = &rep->group->member[i];
-	const sp_matrix *m = rep->matrix;
+	const sp_matrix *m = rep->group->m;
 	json_t *w = json_object();
 	int k;
 
@@ -198,7 +198,7 @@ disagreement(const sp_report *rep, int i)
 {
 	const sp_group *g = rep->group;
 	const sp_disagreement *d = &g->dis[i];
-	const sp_matrix *m = rep->matrix;
+	const sp_matrix *m = rep->group->m;
 	json_t *vals = json_array(), *who;
 	int j;
 

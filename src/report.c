@@ -260,7 +260,9 @@ explain_summary(sp_report *rep, const sp_result *r)
 
 	rep->nsummary_pro = rep->npro < SP_REPORT_SUMMARY ? rep->npro :
 	    SP_REPORT_SUMMARY;
-	rep->nsummary_con = rep->ncon < 2 ? rep->ncon : 2;
+	/* With no winner there is no "against" to tell. */
+	rep->nsummary_con = rep->winner < 0 ? 0 : rep->ncon < 2 ? rep->ncon :
+	    2;
 	rep->nhinges = rep->nhinges_all = 0;
 	for (i = 0; a != NULL && a->winner >= 0 && i < a->ntrait_flips; i++) {
 		/* Flips of one trait come together, nearest value first. */
