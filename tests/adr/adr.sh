@@ -15,16 +15,9 @@ bin=$here/node_modules/.bin
 madr=$here/node_modules/madr/template
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+. "$here/../cli/run.sh"
 export SOURCE_DATE_EPOCH=1700000000 ADR_DATE=2023-11-14 LC_ALL=C
 date=2023-11-14
-
-fail() {
-	echo "FAIL: $case: $*" >&2
-	for f in "$tmp"/out "$tmp"/err; do
-		[ -s "$f" ] && { echo "--- $f:" >&2; head -c 3000 "$f" >&2; }
-	done
-	exit 1
-}
 
 skip() {
 	echo "SKIP: $case: $* (run scripts/install-test-deps.sh)"
@@ -39,16 +32,6 @@ need_npm() {
 
 need_adr_tools() {
 	command -v adr >/dev/null || skip "adr-tools missing"
-}
-
-# Runs stackpick with stdout and stderr to $tmp/out and $tmp/err; sets rc.
-run() {
-	"$sp" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-}
-
-want_rc() {
-	[ "$rc" -eq "$1" ] || fail "expected exit code $1, got $rc"
 }
 
 # Where the profile NAME for matrix MX lives: next to MX, or among the

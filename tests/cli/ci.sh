@@ -10,6 +10,7 @@ ex=$src/data/examples
 schema=$src/docs/stackpick.schema.json
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+. "$here/run.sh"
 expect=$here/expect.sh
 
 # Runs expect.sh and ends this script with its status.  Not with exec,
@@ -17,36 +18,6 @@ expect=$here/expect.sh
 expect_and_exit() {
 	"$expect" "$@"
 	exit
-}
-
-fail() {
-	echo "FAIL: $*" >&2
-	for f in "$tmp"/out "$tmp"/err; do
-		[ -f "$f" ] && { echo "--- $f:" >&2; head -c 3000 "$f" >&2; }
-	done
-	exit 1
-}
-
-# Runs stackpick with stdout and stderr to $tmp/out and $tmp/err; sets rc.
-run() {
-	"$sp" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-}
-
-want_rc() {
-	[ "$rc" -eq "$1" ] || fail "expected exit code $1, got $rc"
-}
-
-# Debian's python3-jsonschema, whichever python3 comes first that has it.
-validate() {
-	local py
-	for py in /usr/bin/python3 python3; do
-		if "$py" -c 'import jsonschema' 2>/dev/null; then
-			"$py" "$here/validate.py" "$@"
-			return
-		fi
-	done
-	fail "no python3 with the jsonschema module: run scripts/install-deps.sh"
 }
 
 # The shipped examples: examples holds the profiles written for the

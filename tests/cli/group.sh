@@ -9,42 +9,14 @@ grp=$src/data/group
 schema=$src/docs/stackpick.schema.json
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-
-fail() {
-	echo "FAIL: $*" >&2
-	for f in "$tmp"/out "$tmp"/err; do
-		[ -f "$f" ] && { echo "--- $f:" >&2; head -c 3000 "$f" >&2; }
-	done
-	exit 1
-}
-
-run() {
-	"$sp" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-	rc=$?
-}
-
-want_rc() {
-	[ "$rc" -eq "$1" ] || fail "expected exit code $1, got $rc"
-}
-
-validate() {
-	local py
-	for py in /usr/bin/python3 python3; do
-		if "$py" -c 'import jsonschema' 2>/dev/null; then
-			"$py" "$here/validate.py" "$schema" "$@" >/dev/null ||
-			    fail "schema"
-			return
-		fi
-	done
-	fail "no python3 with the jsonschema module"
-}
+. "$here/run.sh"
 
 case $case in
 group-file)
 	# The shipped group: every format names the members and the group.
 	run --format json "$grp/group.yaml" --group
 	want_rc 0
-	validate "$tmp/out"
+	validate "$schema" "$tmp/out" >/dev/null || fail "schema"
 	grep -q "\"group\":{" "$tmp/out" || fail "no group object"
 	run --color=never --group "$grp/group.yaml"
 	want_rc 0
@@ -61,7 +33,7 @@ group-profiles)
 	run --format json --group "$grp/alice.yaml" "$grp/bob.yaml" \
 	    "$grp/carol.yaml"
 	want_rc 0
-	validate "$tmp/out"
+	validate "$schema" "$tmp/out" >/dev/null || fail "schema"
 	grep -q "\"file\":null" "$tmp/out" || fail "profiles named a group file"
 	run --quiet --group --expect python "$grp/alice.yaml" "$grp/bob.yaml" \
 	    "$grp/carol.yaml"
@@ -71,7 +43,7 @@ pairwise)
 	# A member's own profile holds pairwise judgements.
 	run --format json "$grp/alice.yaml"
 	want_rc 0
-	validate "$tmp/out"
+	validate "$schema" "$tmp/out" >/dev/null || fail "schema"
 	grep -q "\"pairwise\":{" "$tmp/out" || fail "no pairwise object"
 	run --color=never "$grp/alice.yaml"
 	grep -q '^Pairwise judgements' "$tmp/out" || fail "no pairwise section"
@@ -105,7 +77,7 @@ interactive-pairwise)
 	    fail "not five judgements saved"
 	run --format json "$tmp/p.yaml"
 	want_rc 0
-	validate "$tmp/out"
+	validate "$schema" "$tmp/out" >/dev/null || fail "schema"
 	# An answer off the scale ends a scripted run at its line.
 	{ cat answers/ml-pipelines.txt; printf '12\n'; } |
 	    "$sp" --interactive --pairwise --save "$tmp/q.yaml" \
