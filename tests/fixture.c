@@ -11,6 +11,15 @@
 
 #include "fixture.h"
 
+const char fixture_two[] =
+    "format: 1\nname: two\nscale: {min: 1, max: 5}\n"
+    "options: [{id: a, label: A}, {id: b, label: B}]\n"
+    "criteria:\n"
+    "  - {id: c1, label: C1, weight: 1, ratings: {a: {rating: 5, why: x}, "
+    "b: {rating: 1, why: x}}}\n"
+    "  - {id: c2, label: C2, weight: 0, ratings: {a: {rating: 4, why: x}, "
+    "b: {rating: 5, why: x}}}\n";
+
 static void
 check(sp_status rc, const sp_error *err)
 {

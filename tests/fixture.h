@@ -17,6 +17,12 @@
 /* The unit tests' own matrix, relative to tests/data. */
 #define FIXTURE_MATRIX "good/fixture.yaml"
 
+/*
+ * Two options, two criteria: A wins on c1 (weight 1); c2 weighs 0 and
+ * would draw B level at 4 times c1's weight.
+ */
+extern const char fixture_two[];
+
 /* Parses yaml as a matrix; the caller frees it with sp_matrix_free(). */
 sp_matrix *fixture_matrix(const char *yaml);
 

@@ -30,16 +30,6 @@
 #define TIE3 "name: tie3\nteam: {alpha: 3, beta: 3, gamma: 3}\n" \
     "weights: {speed: 0, push: 0, data: 0, ease: 0}\n"
 
-/* A wins on c1; c2 weighs 0 and draws B level at 4 w1 (test_report.c). */
-static const char two_matrix[] =
-    "format: 1\nname: two\nscale: {min: 1, max: 5}\n"
-    "options: [{id: a, label: A}, {id: b, label: B}]\n"
-    "criteria:\n"
-    "  - {id: c1, label: C1, weight: 1, ratings: {a: {rating: 5, why: x}, "
-    "b: {rating: 1, why: x}}}\n"
-    "  - {id: c2, label: C2, weight: 0, ratings: {a: {rating: 4, why: x}, "
-    "b: {rating: 5, why: x}}}\n";
-
 static fixture_run f;
 
 static int
@@ -331,7 +321,7 @@ test_no_critical(void **state)
 	char *text, *md;
 
 	(void)state;
-	fixture_open(&two, two_matrix);
+	fixture_open(&two, fixture_two);
 	rep = fixture_report(&two, "name: zero\n", NULL);
 	text = flat_text(rep);
 	md = md_of(rep);

@@ -221,15 +221,6 @@ test_flips_capped(void **state)
  * named, but it is not the most critical.  A is ahead by 4 w1 - w2, so
  * c2 draws level at 4 w1, within 0..10 only while w1 is at most 2.5.
  */
-static const char two_matrix[] =
-    "format: 1\nname: two\nscale: {min: 1, max: 5}\n"
-    "options: [{id: a, label: A}, {id: b, label: B}]\n"
-    "criteria:\n"
-    "  - {id: c1, label: C1, weight: 1, ratings: {a: {rating: 5, why: x}, "
-    "b: {rating: 1, why: x}}}\n"
-    "  - {id: c2, label: C2, weight: 0, ratings: {a: {rating: 4, why: x}, "
-    "b: {rating: 5, why: x}}}\n";
-
 static void
 test_critical(void **state)
 {
@@ -237,7 +228,7 @@ test_critical(void **state)
 	const sp_report *rep;
 
 	(void)state;
-	fixture_open(&f, two_matrix);
+	fixture_open(&f, fixture_two);
 	rep = fixture_report(&f, "name: zero\n", NULL);
 	assert_int_equal(rep->winner, 0);
 	assert_int_equal(rep->nflips, 1);
