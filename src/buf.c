@@ -148,8 +148,9 @@ sp_buf_printf(sp_buf *b, const char *fmt, ...)
 
 /*
  * Appends s, each valid UTF-8 character through keep() (which appends it
- * and returns 1, or returns 0 to have it appended as it is), each byte
- * that does not form UTF-8 as U+FFFD.
+ * and returns 1, or returns 0 to have it appended as it is); each byte
+ * that does not form UTF-8 goes to keep() with len 0, and is U+FFFD when
+ * keep() does not take it.
  */
 static void
 put_each(sp_buf *b, const char *s, int (*keep)(sp_buf *, const char *,
@@ -160,7 +161,8 @@ put_each(sp_buf *b, const char *s, int (*keep)(sp_buf *, const char *,
 	while (i < n && !b->oom) {
 		len = sp_utf8_seq(s + i, n - i);
 		if (len == 0) {
-			sp_buf_puts(b, "\xEF\xBF\xBD");
+			if (keep == NULL || !keep(b, s + i, 0))
+				sp_buf_puts(b, "\xEF\xBF\xBD");
 			i++;
 			continue;
 		}
@@ -187,7 +189,9 @@ escape_control(sp_buf *b, const char *c, size_t len)
 {
 	unsigned char u = (unsigned char)c[0];
 
-	if (len == 1 && (u < 0x20 || u == 0x7f)) {
+	/* A byte that is not UTF-8 (a lone 0x9B is CSI to an 8-bit
+	   terminal), or a C0 or DEL control. */
+	if (len == 0 || (len == 1 && (u < 0x20 || u == 0x7f))) {
 		sp_buf_printf(b, "\\x%02x", u);
 		return 1;
 	}

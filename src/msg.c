@@ -42,29 +42,21 @@ msg_exit_code(sp_status status)
 }
 
 /*
- * Writes s to f with control characters escaped as \xNN: C0 and DEL
- * bytes, C1 characters (U+0080 to U+009F, which some terminals obey), and
- * every byte that is not part of valid UTF-8 (a lone 0x9B is a C1 CSI to
- * an 8-bit terminal).
+ * Writes s to f as sp_buf_put_clean() shows it to a terminal; out of
+ * memory, with every byte outside printable ASCII shown as '?'.
  */
 static void
 put_clean(FILE *f, const char *s)
 {
-	size_t n = strlen(s), i = 0, len;
+	sp_buf b = SP_BUF_INIT;
 
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-
-		len = sp_utf8_seq(s + i, n - i);
-		if (len == 0 || (len == 1 && (c < 0x20 || c == 0x7f)))
-			fprintf(f, "\\x%02x", c);
-		else if (len == 2 && c == 0xC2 &&
-		    (unsigned char)s[i + 1] <= 0x9F)
-			fprintf(f, "\\x%02x", (unsigned char)s[i + 1]);
-		else
-			fwrite(s + i, 1, len, f);
-		i += len > 0 ? len : 1;
-	}
+	sp_buf_put_clean(&b, s);
+	if (!b.oom)
+		fputs(sp_buf_cstr(&b), f);
+	else
+		for (; *s != '\0'; s++)
+			fputc(*s >= 0x20 && *s < 0x7f ? *s : '?', f);
+	sp_buf_free(&b);
 }
 
 /* Prints one error, its control characters escaped. */

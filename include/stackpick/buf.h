@@ -62,8 +62,8 @@ void sp_buf_vprintf(sp_buf *b, const char *fmt, va_list ap);
 
 /*
  * Appends s as plain text for a terminal: control characters (C0, DEL
- * and the C1 range U+0080 to U+009F, which some terminals obey) become
- * \xNN, and bytes that do not form UTF-8 become U+FFFD.
+ * and the C1 range U+0080 to U+009F, which some terminals obey) and bytes
+ * that do not form UTF-8 become \xNN.
  */
 void sp_buf_put_clean(sp_buf *b, const char *s);
 
