@@ -16,6 +16,7 @@
 #include "stackpick/analysis.h"
 #include "stackpick/units.h"
 #include "draws.h"
+#include "simd.h"
 #include "smaa.h"
 
 
@@ -507,20 +508,6 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 			add_trait_flip(a, r, t, p->cand[above], wa);
 	}
 }
-
-/*
- * The two inner loops of the confidence draws, kept apart with restrict
- * pointers so that the compiler vectorises them at -O2.  On x86-64 with
- * GCC or Clang they also get an AVX2 version, picked at load time; it
- * multiplies and adds exactly as the SSE2 one does (no fused
- * multiply-add), so the figure is the same on every machine.
- */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && \
-    !defined(SP_NO_CLONES)
-#define SP_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define SP_CLONES
-#endif
 
 SP_CLONES static void
 add_scaled(float *restrict acc, const float *restrict f, float c)

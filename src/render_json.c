@@ -465,8 +465,8 @@ criterion(sp_json *w, sp_buf *tmp, const sp_report *rep, int k)
 	why(w, m, k);
 	criterion_uncertainty(w, r, k);
 	if (rep->full->criteria[k].nevidence > 0)
-		sp_json_put(w, "evidence", sp_evidence_json(
-		    &rep->full->criteria[k], rep->full));
+		sp_evidence_write(w, "evidence", &rep->full->criteria[k],
+		    rep->full);
 	sp_json_end(w);
 }
 

@@ -356,6 +356,7 @@ json_criterion(const sp_matrix *m, int k)
 {
 	const sp_criterion *cr = &m->criteria[k];
 	json_t *o = json_object(), *ratings, *why, *rules = json_array();
+	sp_json w;
 	int i;
 
 	json_object_set_new(o, "id", json_string(cr->id));
@@ -388,34 +389,43 @@ json_criterion(const sp_matrix *m, int k)
 		    cr->rules[i].add, "why", cr->rules[i].why ?
 		    json_string(cr->rules[i].why) : json_null()));
 	json_object_set_new(o, "rules", rules);
-	json_object_set_new(o, "evidence", sp_evidence_json(cr, m));
+	sp_json_init_tree(&w);
+	sp_evidence_write(&w, NULL, cr, m);
+	json_object_set_new(o, "evidence", sp_json_take(&w));
 	return o;
 }
 
-json_t *
-sp_evidence_json(const sp_criterion *cr, const sp_matrix *m)
+void
+sp_evidence_write(sp_json *w, const char *key, const sp_criterion *cr,
+    const sp_matrix *m)
 {
-	json_t *arr = json_array();
 	char date[16], after[16];
 	int i;
 
-	for (i = 0; arr != NULL && i < cr->nevidence; i++) {
+	sp_json_array(w, key);
+	for (i = 0; i < cr->nevidence; i++) {
 		const sp_evidence *e = &cr->evidence[i];
 
 		sp_date_format(date, sizeof(date), e->date);
 		snprintf(after, sizeof(after), "%d%c", e->stale_after.n,
 		    e->stale_after.unit);
-		json_array_append_new(arr, json_pack("{s:s,s:s,s:{s:s,s:o,s:s},"
-		    "s:o,s:o,s:b,s:o}", "option", m->options[e->option].id,
-		    "claim", e->claim, "source", "title", e->title, "url",
-		    e->url ? json_string(e->url) : json_null(), "date", date,
-		    "figure", e->figure ? json_string(e->figure) : json_null(),
-		    "favours", e->favours >= 0 ?
-		    json_string(m->options[e->favours].id) : json_null(),
-		    "opinion", e->opinion, "stale_after", e->stale_after.unit ?
-		    json_string(after) : json_null()));
+		sp_json_object(w, NULL);
+		sp_json_str(w, "option", m->options[e->option].id);
+		sp_json_str(w, "claim", e->claim);
+		sp_json_object(w, "source");
+		sp_json_str(w, "title", e->title);
+		sp_json_str(w, "url", e->url);
+		sp_json_str(w, "date", date);
+		sp_json_end(w);
+		sp_json_str(w, "figure", e->figure);
+		sp_json_str(w, "favours", e->favours >= 0 ?
+		    m->options[e->favours].id : NULL);
+		sp_json_bool(w, "opinion", e->opinion);
+		sp_json_str(w, "stale_after", e->stale_after.unit ? after :
+		    NULL);
+		sp_json_end(w);
 	}
-	return arr;
+	sp_json_end(w);
 }
 
 static json_t *

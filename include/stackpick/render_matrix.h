@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "stackpick/json.h"
 #include "stackpick/matrix.h"
 #include "stackpick/render.h"
 
@@ -40,10 +41,11 @@ sp_render_matrix_fn sp_render_matrix_json;
 json_t *sp_matrix_json(const sp_matrix *m, int what);
 
 /*
- * The evidence behind criterion cr's ratings, options named from m, as
- * the matrix views and the report's JSON give it: a new array (the
- * caller's), or NULL when out of memory.
+ * Writes the evidence behind criterion cr's ratings, options named from
+ * m, as the array key of w, as the matrix views and the report's JSON
+ * give it.
  */
-json_t *sp_evidence_json(const sp_criterion *cr, const sp_matrix *m);
+void sp_evidence_write(sp_json *w, const char *key, const sp_criterion *cr,
+    const sp_matrix *m);
 
 #endif
