@@ -509,15 +509,6 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 	}
 }
 
-SP_CLONES static void
-add_scaled(float *restrict acc, const float *restrict f, float c)
-{
-	int d;
-
-	for (d = 0; d < SP_HALF; d++)
-		acc[d] += c * f[d];
-}
-
 /*
  * Folds one rival's leads into each draw's smallest lead so far, low[],
  * and into mir[] those of the mirrored draws: factor 2 - f in place of f
@@ -653,8 +644,8 @@ confidence_linear(sp_analysis *a, const sp_result *r)
 			    a->winner] - p->x[k * no + o]));
 
 			if (fc != 0)
-				add_scaled(acc, p->draw + (size_t)k * SP_HALF,
-				    fc);
+				sp_add_scaled(acc, p->draw + (size_t)k * SP_HALF,
+				    fc, SP_HALF);
 		}
 		keep_lowest(p->low, p->mir, acc, 2 * (float)g, risky++ == 0);
 	}

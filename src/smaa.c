@@ -421,12 +421,12 @@ run_general(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt)
 			opt->central[o * s->nc + k] /= opt->first[o];
 }
 
-SP_CLONES static void
-add_scaled_block(float *restrict acc, const float *restrict f, float c)
+SP_CLONES void
+sp_add_scaled(float *restrict acc, const float *restrict f, float c, int n)
 {
 	int i;
 
-	for (i = 0; i < SP_BLOCK; i++)
+	for (i = 0; i < n; i++)
 		acc[i] += c * f[i];
 }
 
@@ -531,8 +531,8 @@ block_leads(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt,
 			    s->x[k * no + ref]));
 
 			if (c != 0)
-				add_scaled_block(s->g + o * SP_BLOCK, opt->draw +
-				    (size_t)k * SP_HALF_DRAWS + hb, c);
+				sp_add_scaled(s->g + o * SP_BLOCK, opt->draw +
+				    (size_t)k * SP_HALF_DRAWS + hb, c, SP_BLOCK);
 		}
 	for (o = 0; o < no; o++)
 		block_base(s->lead + o * 2 * SP_BLOCK, s->base[o],
