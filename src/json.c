@@ -101,21 +101,27 @@ static char *
 escape(char *d, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, len;
+	size_t i = 0, len, stop;
 	uint64_t x;
 
 	*d++ = '"';
 	for (;;) {
-		/* Eight plain bytes at a time, then one at a time. */
+		/*
+		 * Eight plain bytes at a time; then one at a time up to the
+		 * byte that needs more than a copy, within the next eight.
+		 */
 		while (i + 8 <= n && (memcpy(&x, p + i, 8), !word_special(x))) {
 			memcpy(d, &x, 8);
 			d += 8;
 			i += 8;
 		}
-		while (i < n && byte_class[p[i]] == 0)
+		stop = n - i > 8 ? i + 8 : n;
+		while (i < stop && byte_class[p[i]] == 0)
 			*d++ = (char)p[i++];
 		if (i >= n)
 			break;
+		if (i == stop)
+			continue;
 		if (byte_class[p[i]] == 1) {
 			d = escape_byte(d, p[i++]);
 		} else if ((len = sp_utf8_seq(s + i, n - i)) == 0) {

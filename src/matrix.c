@@ -428,12 +428,12 @@ load_range(struct ctx *c, const sp_node *n, const char *what, double point,
 }
 
 /*
- * One option's entry of a criterion's ratings: a rating, or a raw value
- * when the criterion is measured in a unit, with an optional range, the
- * reason and the evidence behind it.
+ * One option's entry of a criterion's ratings, the pos'th: a rating, or
+ * a raw value when the criterion is measured in a unit, with an optional
+ * range, the reason and the evidence behind it.
  */
 static sp_status
-load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
+load_rating(struct ctx *c, const sp_node *k, int pos, sp_criterion *cr,
     unsigned char *seen)
 {
 	static const char *const keys[] = { "rating", "value", "range",
@@ -445,7 +445,10 @@ load_rating(struct ctx *c, const sp_node *k, sp_criterion *cr,
 	double *lo, *hi;
 	int o = -1;
 
-	for (int i = 0; i < m->noptions; i++)
+	/* Ratings mostly follow the order of the options. */
+	if (pos < m->noptions && strcmp(m->options[pos].id, k->text) == 0)
+		o = pos;
+	for (int i = 0; o < 0 && i < m->noptions; i++)
 		if (strcmp(m->options[i].id, k->text) == 0)
 			o = i;
 	if (o < 0)
@@ -484,7 +487,7 @@ load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
 {
 	unsigned char seen[SP_MAX_OPTIONS] = { 0 };
 	const sp_node *k;
-	int o, nev;
+	int o, nev, pos = 0;
 
 	TRY(dec_map(&c->d, map, "ratings"));
 	TRY(evidence_count(&c->d, map, &nev));
@@ -492,7 +495,7 @@ load_ratings(struct ctx *c, const sp_node *map, sp_criterion *cr)
 	if (cr->evidence == NULL && nev > 0)
 		return nomem(c);
 	for (k = map->first; k != NULL; k = k->next)
-		KEEP(&c->d, load_rating(c, k, cr, seen));
+		KEEP(&c->d, load_rating(c, k, pos++, cr, seen));
 	for (o = 0; o < c->m->noptions; o++)
 		if (!seen[o])
 			return dec_fail(&c->d, map, "ratings: criterion '%s' "

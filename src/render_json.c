@@ -95,33 +95,34 @@ ranges(const sp_matrix *m, int k)
  * Rank acceptability, best first in the ranking: per option its share of
  * each rank and its central weights (null when it never ranks first).
  */
-static json_t *
-acceptability(const sp_report *rep)
+static void
+acceptability(sp_json *w, const sp_report *rep)
 {
 	const sp_analysis *a = rep->analysis;
 	const sp_matrix *m = rep->matrix;
 	int no = m->noptions, nc = m->ncriteria, i, j, o;
-	json_t *arr = json_array();
 
-	for (i = 0; arr != NULL && i < no; i++) {
-		json_t *ranks = json_array(), *central = json_object();
-
+	sp_json_array(w, "acceptability");
+	for (i = 0; i < no; i++) {
 		o = rep->result->rank[i];
+		sp_json_object(w, NULL);
+		sp_json_str(w, "option", m->options[o].id);
+		sp_json_array(w, "ranks");
 		for (j = 0; j < no; j++)
-			json_array_append_new(ranks,
-			    json_real(a->accept[o * no + j]));
-		for (j = 0; a->first[o] > 0 && j < nc; j++)
-			json_object_set_new(central, m->criteria[j].id,
-			    json_real(a->central[o * nc + j]));
+			sp_json_real(w, NULL, a->accept[o * no + j]);
+		sp_json_end(w);
 		if (a->first[o] == 0) {
-			json_decref(central);
-			central = json_null();
+			sp_json_null(w, "central_weights");
+		} else {
+			sp_json_object(w, "central_weights");
+			for (j = 0; j < nc; j++)
+				sp_json_real(w, m->criteria[j].id,
+				    a->central[o * nc + j]);
+			sp_json_end(w);
 		}
-		json_array_append_new(arr, json_pack("{s:s,s:o,s:o}", "option",
-		    m->options[o].id, "ranks", ranks, "central_weights",
-		    central));
+		sp_json_end(w);
 	}
-	return arr;
+	sp_json_end(w);
 }
 
 static json_t *
@@ -571,7 +572,7 @@ analysis(sp_json *w, sp_buf *tmp, const sp_report *rep)
 		sp_json_null(w, "confidence_weights");
 		sp_json_null(w, "confidence_ratings");
 	}
-	sp_json_put(w, "acceptability", acceptability(rep));
+	acceptability(w, rep);
 	sp_json_put(w, "value_flips", value_flips(a));
 }
 

@@ -50,7 +50,10 @@ double sp_smaa_run(sp_smaa *s, const sp_result *r, int w,
  */
 int sp_smaa_ranged(const sp_result *r);
 
-/* acc[i] += c * f[i] for i below n, the inner loop of weight draws. */
+/*
+ * acc[i] += c * f[i] for i below n (a multiple of 8), the inner loop of
+ * the weight draws.
+ */
 void sp_add_scaled(float *restrict acc, const float *restrict f, float c,
     int n);
 
