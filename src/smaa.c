@@ -686,46 +686,41 @@ block_central(sp_smaa *s, const sp_smaa_run_opts *opt, int hb)
 }
 
 /*
- * Counts the draws of the block with two options, o against the
- * reference ref: what tally() does, with the shares of first and second
- * place counted in halves (exact in a double, so the sums are the same).
+ * Counts the draws of the block with two options by the lead of ahead
+ * over behind: the option first alone in each draw, and the draws each
+ * wins (a draw neither wins is a tie, sharing first and second place).
  */
-static void
-tally_two(sp_smaa *s, const sp_smaa_run_opts *opt, int ref,
-    int halves[2][2])
+SP_CLONES static void
+tally_two(int *restrict alone, const double *restrict lead, int ahead,
+    int behind, int *restrict wins)
 {
-	const double *lead = s->lead + (1 - ref) * 2 * SP_BLOCK;
-	int j;
+	int j, up = 0, down = 0, a, b;
 
 	for (j = 0; j < 2 * SP_BLOCK; j++) {
-		if (lead[j] > 0) {
-			s->alone[j] = 1 - ref;
-			opt->first[1 - ref]++;
-			halves[1 - ref][0] += 2;
-		} else if (lead[j] < 0) {
-			s->alone[j] = ref;
-			opt->first[ref]++;
-			halves[ref][0] += 2;
-		} else {
-			s->alone[j] = -1;
-			halves[0][0]++;
-			halves[1][0]++;
-		}
+		a = lead[j] > 0;
+		b = lead[j] < 0;
+		alone[j] = a ? ahead : b ? behind : -1;
+		up += a;
+		down += b;
 	}
+	wins[ahead] += up;
+	wins[behind] += down;
 }
 
-/* Adds what tally_two() counted to opt's shares. */
+/*
+ * Adds the shares of first and second place of two options to opt's,
+ * counted in halves so that they are exact in a double (the same sums as
+ * tally() makes a draw at a time).
+ */
 static void
-add_two(const sp_smaa_run_opts *opt, int halves[2][2])
+add_two(const sp_smaa_run_opts *opt)
 {
-	int o;
+	int ties = SP_DRAWS - opt->first[0] - opt->first[1], o, top;
 
-	for (o = 0; o < 2; o++) {
-		halves[o][1] = 2 * SP_DRAWS - halves[o][0];
-		if (opt->accept != NULL) {
-			opt->accept[o * 2] += halves[o][0] / 2.0;
-			opt->accept[o * 2 + 1] += halves[o][1] / 2.0;
-		}
+	for (o = 0; o < 2 && opt->accept != NULL; o++) {
+		top = 2 * opt->first[o] + ties;
+		opt->accept[o * 2] += top / 2.0;
+		opt->accept[o * 2 + 1] += (2 * SP_DRAWS - top) / 2.0;
 	}
 }
 
@@ -735,7 +730,6 @@ run_linear(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt)
 {
 	int no = s->no, nc = s->nc, ref = r->rank[0], hb, i, j, k, o;
 	int central = opt->central != NULL && opt->draw != NULL;
-	int halves[2][2] = { { 0, 0 }, { 0, 0 } };
 
 	for (o = 0; o < no; o++) {
 		s->base[o] = 0;
@@ -752,7 +746,8 @@ run_linear(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt)
 	for (hb = 0; hb < SP_HALF_DRAWS; hb += SP_BLOCK) {
 		block_leads(s, r, opt, ref, hb);
 		if (no == 2)
-			tally_two(s, opt, ref, halves);
+			tally_two(s->alone, s->lead + (1 - ref) * 2 *
+			    SP_BLOCK, 1 - ref, ref, opt->first);
 		for (j = 0; no > 2 && j < 2 * SP_BLOCK; j++) {
 			i = j / 2 + (j % 2) * SP_BLOCK;
 			s->alone[i] = tally(s, opt, s->lead + i, 2 * SP_BLOCK);
@@ -761,7 +756,7 @@ run_linear(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt)
 			block_central(s, opt, hb);
 	}
 	if (no == 2)
-		add_two(opt, halves);
+		add_two(opt);
 	for (o = 0; opt->central != NULL && o < no; o++)
 		for (k = 0; opt->first[o] > 0 && k < nc; k++)
 			opt->central[o * nc + k] = r->crit[k].weight +
