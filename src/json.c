@@ -601,6 +601,23 @@ sp_json_str(sp_json *w, const char *key, const char *s)
 	string_n(w, key, s, s != NULL ? strlen(s) : 0);
 }
 
+size_t
+sp_json_tell(const sp_json *w)
+{
+	return w->out != NULL ? w->out->len : 0;
+}
+
+void
+sp_json_splice(sp_json *w, const char *text, size_t n)
+{
+	if (w->out == NULL || w->depth == 0 || w->members[w->depth] == 0) {
+		w->failed = 1;
+		return;
+	}
+	w->members[w->depth]++;
+	sp_buf_putn(w->out, text, n);
+}
+
 void
 sp_json_real(sp_json *w, const char *key, double v)
 {

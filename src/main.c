@@ -332,10 +332,12 @@ main(int argc, char **argv)
 	} else if ((status = load_inputs(&cfg, &m, &base)) == 0 &&
 	    (status = record_setup(&run.rec, &cfg)) == 0) {
 		run.ro.adr = run.rec.active ? &run.rec.adr : NULL;
+		run.ro.cache = sp_render_cache_new();
 		run.m = m;
 		status = run_all(&run, argc, argv, first);
 	}
 	record_free(&run.rec);
+	sp_render_cache_free(run.ro.cache);
 	sp_pipeline_free(run.pipe);
 	sp_buf_free(&run.text);
 	sp_baseline_free(base);

@@ -430,8 +430,89 @@ criterion_uncertainty(sp_json *w, const sp_result *r, int k)
  * Criterion k: its weight, where it came from, ratings and reasons, what
  * is uncertain about it, and the evidence behind its ratings.
  */
+struct sp_render_cache {
+	const sp_matrix *m;  /* the matrix it holds parts of, or NULL */
+	int ncriteria;
+	int pretty;
+	sp_buf text;         /* the parts, one after the other */
+	size_t *at;          /* per criterion: its evidence member's
+	                        offset in text and... */
+	size_t *len;         /* ...its length, 0 when not kept */
+};
+
+sp_render_cache *
+sp_render_cache_new(void)
+{
+	sp_render_cache *c = calloc(1, sizeof(*c));
+
+	if (c != NULL)
+		sp_buf_init(&c->text);
+	return c;
+}
+
+void
+sp_render_cache_free(sp_render_cache *c)
+{
+	if (c == NULL)
+		return;
+	sp_buf_free(&c->text);
+	free(c->at);
+	free(c->len);
+	free(c);
+}
+
+/*
+ * The cache of parts for matrix m written with layout pretty, emptied
+ * when it held another's; NULL when there is none or out of memory.
+ */
+static sp_render_cache *
+cache_for(sp_render_cache *c, const sp_matrix *m, int pretty)
+{
+	size_t n = (size_t)m->ncriteria;
+
+	if (c == NULL)
+		return NULL;
+	if (c->m == m && c->ncriteria == m->ncriteria && c->pretty == pretty)
+		return c;
+	free(c->at);
+	free(c->len);
+	c->at = malloc(n * sizeof(size_t));
+	c->len = calloc(n, sizeof(size_t));
+	sp_buf_clear(&c->text);
+	if (c->at == NULL || c->len == NULL) {
+		c->m = NULL;
+		return NULL;
+	}
+	c->m = m;
+	c->ncriteria = m->ncriteria;
+	c->pretty = pretty;
+	return c;
+}
+
+/*
+ * The evidence behind criterion k, which depends on the matrix alone:
+ * written once into the cache, if any, and copied from it afterwards.
+ */
 static void
-criterion(sp_json *w, sp_buf *tmp, const sp_report *rep, int k)
+evidence(sp_json *w, const sp_report *rep, int k, sp_render_cache *c)
+{
+	size_t from = sp_json_tell(w);
+
+	if (c != NULL && c->len[k] > 0) {
+		sp_json_splice(w, c->text.ptr + c->at[k], c->len[k]);
+		return;
+	}
+	sp_evidence_write(w, "evidence", &rep->full->criteria[k], rep->full);
+	if (c == NULL || w->out == NULL || w->failed)
+		return;
+	c->at[k] = c->text.len;
+	sp_buf_putn(&c->text, w->out->ptr + from, w->out->len - from);
+	c->len[k] = c->text.oom ? 0 : w->out->len - from;
+}
+
+static void
+criterion(sp_json *w, sp_buf *tmp, const sp_report *rep, int k,
+    sp_render_cache *cache)
 {
 	const sp_result *r = rep->result;
 	const sp_matrix *m = r->matrix;
@@ -466,8 +547,7 @@ criterion(sp_json *w, sp_buf *tmp, const sp_report *rep, int k)
 	why(w, m, k);
 	criterion_uncertainty(w, r, k);
 	if (rep->full->criteria[k].nevidence > 0)
-		sp_evidence_write(w, "evidence", &rep->full->criteria[k],
-		    rep->full);
+		evidence(w, rep, k, cache);
 	sp_json_end(w);
 }
 
@@ -681,7 +761,8 @@ screen_only(sp_json *w, const sp_report *rep, const sp_adr *a)
 
 /* The whole report; with a the decision record too. */
 static void
-report(sp_json *w, const sp_report *rep, const sp_adr *a)
+report(sp_json *w, const sp_report *rep, const sp_adr *a,
+    sp_render_cache *cache)
 {
 	const sp_result *r = rep->result;
 	const sp_matrix *m;
@@ -707,7 +788,7 @@ report(sp_json *w, const sp_report *rep, const sp_adr *a)
 	sp_json_real(w, "total_weight", r->total_weight);
 	sp_json_array(w, "criteria");
 	for (i = 0; i < m->ncriteria; i++)
-		criterion(w, &tmp, rep, i);
+		criterion(w, &tmp, rep, i, cache);
 	sp_json_end(w);
 	strings(w, "checklist", r->checklist, r->nchecklist);
 	strings(w, "pitfalls", r->pitfalls, r->npitfalls);
@@ -809,7 +890,8 @@ sp_render_json(sp_buf *out, const sp_report *rep, const sp_render_opts *opts)
 	sp_json w;
 
 	sp_json_init(&w, out, opts->pretty);
-	report(&w, rep, opts->adr);
+	report(&w, rep, opts->adr, cache_for(opts->cache, rep->full,
+	    opts->pretty));
 	sp_buf_putc(out, '\n');
 	return sp_json_finish(&w);
 }
@@ -820,6 +902,6 @@ sp_report_json(const sp_report *rep)
 	sp_json w;
 
 	sp_json_init_tree(&w);
-	report(&w, rep, NULL);
+	report(&w, rep, NULL, NULL);
 	return sp_json_take(&w);
 }

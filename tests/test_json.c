@@ -394,6 +394,15 @@ failed_jansson_call(sp_json *w)
 	sp_json_end(w);
 }
 
+/* A member spliced into a container that holds none yet. */
+static void
+splice_first(sp_json *w)
+{
+	sp_json_object(w, NULL);
+	sp_json_splice(w, ",\"a\":1", 6);
+	sp_json_end(w);
+}
+
 static void
 nothing(sp_json *w)
 {
@@ -411,7 +420,40 @@ test_misuse(void **state)
 	check_misuse(too_many_ends);
 	check_misuse(too_deep);
 	check_misuse(failed_jansson_call);
+	check_misuse(splice_first);
 	check_misuse(nothing);
+}
+
+/* A member kept from one document is spliced into the next. */
+static void
+test_splice(void **state)
+{
+	sp_buf a = SP_BUF_INIT, b = SP_BUF_INIT;
+	sp_json w;
+	size_t from, to;
+
+	(void)state;
+	sp_json_init(&w, &a, 1);
+	sp_json_object(&w, NULL);
+	sp_json_int(&w, "n", 1);
+	from = sp_json_tell(&w);
+	sp_json_array(&w, "kept");
+	sp_json_str(&w, NULL, "x");
+	sp_json_end(&w);
+	to = sp_json_tell(&w);
+	sp_json_int(&w, "after", 2);
+	sp_json_end(&w);
+	assert_int_equal(sp_json_finish(&w), SP_OK);
+	sp_json_init(&w, &b, 1);
+	sp_json_object(&w, NULL);
+	sp_json_int(&w, "n", 1);
+	sp_json_splice(&w, a.ptr + from, to - from);
+	sp_json_int(&w, "after", 2);
+	sp_json_end(&w);
+	assert_int_equal(sp_json_finish(&w), SP_OK);
+	assert_string_equal(sp_buf_cstr(&b), sp_buf_cstr(&a));
+	sp_buf_free(&a);
+	sp_buf_free(&b);
 }
 
 /* A document appends to what the buffer holds, and reuses its memory. */
@@ -448,10 +490,12 @@ test_reports(void **state)
 	sp_profile prof;
 	sp_error err;
 	char path[4096];
+	sp_render_cache *cache = sp_render_cache_new();
 	size_t i;
-	int pretty, method;
+	int run, method;
 
 	(void)state;
+	assert_non_null(cache);
 	assert_int_equal(sp_matrix_builtin(&m, &err), SP_OK);
 	for (method = 0; method < SP_NMETHODS; method++) {
 		po.method = (sp_method)method;
@@ -463,8 +507,12 @@ test_reports(void **state)
 			    "in\xff.yaml", &err), SP_OK);
 			assert_int_equal(sp_pipeline_run(pipe, &prof,
 			    "in\xff.yaml", &rep, &err), SP_OK);
-			for (pretty = 0; pretty <= 1; pretty++) {
-				sp_render_opts o = { .pretty = pretty };
+			/* Each layout without a cache, then twice with
+			   one (written once, then copied from it). */
+			for (run = 0; run < 6; run++) {
+				int pretty = run < 2 ? run : (run - 2) / 2;
+				sp_render_opts o = { .pretty = pretty,
+					.cache = run < 2 ? NULL : cache };
 				sp_buf b = SP_BUF_INIT;
 				json_t *tree = sp_report_json(rep);
 				char *want = json_dumps(tree, FLAGS(pretty));
@@ -481,6 +529,7 @@ test_reports(void **state)
 		}
 		sp_pipeline_free(pipe);
 	}
+	sp_render_cache_free(cache);
 	sp_matrix_free(m);
 }
 
@@ -496,6 +545,7 @@ main(void)
 		cmocka_unit_test(test_string_random),
 		cmocka_unit_test(test_documents),
 		cmocka_unit_test(test_misuse),
+		cmocka_unit_test(test_splice),
 		cmocka_unit_test(test_appends),
 		cmocka_unit_test(test_reports),
 	};

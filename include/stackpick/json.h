@@ -88,6 +88,21 @@ void sp_json_null(sp_json *w, const char *key);
 void sp_json_put(sp_json *w, const char *key, json_t *j);
 
 /*
+ * Where the next member of a streamed document starts: the length of
+ * its output so far.
+ */
+size_t sp_json_tell(const sp_json *w);
+
+/*
+ * Appends text (n bytes): a whole member (comma, indentation, key and
+ * value) that a writer with the same layout wrote before at the same
+ * depth, after other members of its container, as sp_json_tell() marks
+ * it; kept so that the same member is written again without the work.
+ * The container must already hold a member.  Streaming only.
+ */
+void sp_json_splice(sp_json *w, const char *text, size_t n);
+
+/*
  * Writes a real to buf (at least SP_JSON_REAL_MAX bytes) the way the
  * writer does, NUL-terminated; returns its length.  v must be finite.
  */

@@ -35,7 +35,19 @@ typedef struct {
 	                             its layout for adr, and a "record"
 	                             object in JSON; or NULL */
 	int no_charts; /* leave the charts out (SP_FORMAT_CHARTS) */
+	struct sp_render_cache *cache; /* what a renderer keeps from one
+	                                  report to the next, or NULL */
 } sp_render_opts;
+
+/*
+ * What renderers keep from one report to the next of a batch scored
+ * against one matrix: the parts that depend on the matrix alone, written
+ * once (today the JSON of the evidence).  Optional: a renderer given none
+ * writes every part again.  NULL when out of memory.
+ */
+typedef struct sp_render_cache sp_render_cache;
+sp_render_cache *sp_render_cache_new(void);
+void sp_render_cache_free(sp_render_cache *c);
 
 /*
  * Appends rep in one format to out.  Returns 0, or SP_ENOMEM when out ran
