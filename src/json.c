@@ -115,7 +115,9 @@ escape(char *d, const char *s, size_t n)
 			d += 8;
 			i += 8;
 		}
-		stop = n - i > 8 ? i + 8 : n;
+		stop = i + 8;
+		if (stop > n)
+			stop = n;
 		while (i < stop && byte_class[p[i]] == 0)
 			*d++ = (char)p[i++];
 		if (i >= n)
