@@ -104,3 +104,14 @@ fixture_render(sp_render_fn *fn, const sp_report *rep)
 	assert_non_null(b.ptr);
 	return b.ptr;
 }
+
+int
+fixture_rounds(int n)
+{
+	const char *v = getenv("SP_TEST_ROUNDS_DIVISOR");
+	long d = v != NULL ? strtol(v, NULL, 10) : 1;
+
+	if (d <= 1)
+		return n;
+	return n / d > 0 ? (int)(n / d) : 1;
+}

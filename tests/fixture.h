@@ -62,4 +62,12 @@ void fixture_close(fixture_run *f);
  */
 char *fixture_render(sp_render_fn *fn, const sp_report *rep);
 
+/*
+ * How many rounds a randomised test makes of the n it makes in full:
+ * n divided by SP_TEST_ROUNDS_DIVISOR from the environment (the
+ * valgrind preset sets it, since memcheck finds no more in the
+ * 200,000th round of the same code than in the 2,000th), at least 1.
+ */
+int fixture_rounds(int n);
+
 #endif

@@ -20,6 +20,7 @@
 #include "stackpick/json.h"
 #include "stackpick/pipeline.h"
 #include "stackpick/render.h"
+#include "fixture.h"
 #include "internal.h"
 
 /* A string literal and its length, NULs included. */
@@ -87,10 +88,10 @@ test_real_random_bits(void **state)
 {
 	uint64_t seed = 1, bits;
 	double v;
-	int i;
+	int i, n;
 
 	(void)state;
-	for (i = 0; i < 200000; i++) {
+	for (i = 0, n = fixture_rounds(200000); i < n; i++) {
 		bits = next(&seed);
 		memcpy(&v, &bits, sizeof(v));
 		if (isfinite(v))
@@ -106,10 +107,10 @@ static void
 test_real_random_ratios(void **state)
 {
 	uint64_t seed = 2;
-	int i, k;
+	int i, k, n;
 
 	(void)state;
-	for (i = 0; i < 200000; i++) {
+	for (i = 0, n = fixture_rounds(200000); i < n; i++) {
 		double a = (double)(next(&seed) % 100000);
 		double b = (double)(next(&seed) % 9999 + 1);
 		double v = a / b;
@@ -129,10 +130,10 @@ static void
 test_real_ties(void **state)
 {
 	uint64_t seed = 3;
-	int i;
+	int i, n;
 
 	(void)state;
-	for (i = 0; i < 20000; i++) {
+	for (i = 0, n = fixture_rounds(20000); i < n; i++) {
 		double v = (double)(next(&seed) % 9000000000000ULL +
 		    1000000000000ULL) + 0.5;
 
@@ -217,11 +218,11 @@ test_string_random(void **state)
 	    "\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xed\xa0\xc0\xff\x80";
 	uint64_t seed = 4;
 	char s[64];
-	int i;
+	int i, rounds = fixture_rounds(20000);
 	size_t k, n;
 
 	(void)state;
-	for (i = 0; i < 20000; i++) {
+	for (i = 0; i < rounds; i++) {
 		n = next(&seed) % sizeof(s);
 		for (k = 0; k < n; k++)
 			s[k] = (next(&seed) & 3) ? pool[next(&seed) %
