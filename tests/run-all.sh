@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# The whole test suite: src/ through cppcheck, then stackpick built and
-# tested three ways, the presets of CMakePresets.json:
+# The whole test suite: src/ through cppcheck, then stackpick built two
+# ways and tested three, the presets of CMakePresets.json:
 #   default   a normal build with warnings as errors: every test;
-#   asan      AddressSanitizer and UndefinedBehaviorSanitizer;
-#   valgrind  valgrind memcheck (errors and leaks fail).
-# The asan preset runs the tests labelled unit, cli and fuzz, those that
-# run stackpick's code on inputs, and the valgrind preset unit, fuzz and
-# the CLI tests labelled memcheck (docs/testing.md).  Build trees go to
-# build/, build-asan/ and build-valgrind/.  Each build also replays the
-# fuzz targets' seeds and regression corpus (tests/fuzz); running the
-# fuzzers themselves is tests/fuzz/run.sh.
+#   asan      AddressSanitizer and UndefinedBehaviorSanitizer, its own
+#             build, over the tests labelled unit, cli and fuzz;
+#   valgrind  the default build again under valgrind memcheck (errors and
+#             leaks fail): the tests labelled unit, fuzz and memcheck.
+# The default build is in build/ and the sanitizer build in build-asan/;
+# each replays the fuzz targets' seeds and regression corpus
+# (tests/fuzz); running the fuzzers themselves is tests/fuzz/run.sh.
+# docs/testing.md says which tests run where, and why.
 #
-# The three presets are built side by side, then tested side by side;
-# each one's ctest output goes to ctest.log in its tree and is shown once
-# all are done.  Everything runs with TMPDIR set to an empty directory,
-# which must still be empty at the end.
+# The two builds are made side by side, then the asan tests run beside
+# the default tests and, after them in the same tree, the valgrind
+# tests; each preset's ctest output goes to ctest.log in its tree
+# (ctest-valgrind.log for valgrind) and is shown once all are done.
+# Everything runs with TMPDIR set to an empty directory, which must
+# still be empty at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -26,8 +28,15 @@ export TMPDIR=$scratch
 
 dir() {
 	case $1 in
-	default) echo build ;;
-	*) echo "build-$1" ;;
+	asan) echo build-asan ;;
+	*) echo build ;;
+	esac
+}
+
+log() {
+	case $1 in
+	valgrind) echo build/ctest-valgrind.log ;;
+	*) echo "$(dir "$1")/ctest.log" ;;
 	esac
 }
 
@@ -41,54 +50,46 @@ build() {
 		{ cat "$TMPDIR/$1.log" >&2; return 1; }
 }
 
-# One preset configured and built, then tested; ctest's output, with
-# which tests failed and why, goes to ctest.log in the build tree.
+# One preset configured and built; its tests, with ctest's output
+# (which tests failed and why) in its log.
 prepare() {
-	rm -f "$(dir "$1")/ctest.log"
 	configure "$1" && build "$1" || return
 	rm -f "$TMPDIR/$1.log"
 }
 
 run_tests() {
-	ctest --preset "$1" -j"$jobs" >"$(dir "$1")/ctest.log" 2>&1
+	ctest --preset "$1" -j"$jobs" >"$(log "$1")" 2>&1
 }
 
-# First the three builds side by side (and cppcheck), then the three
-# presets' tests side by side: each phase keeps both cores busy, and no
-# preset's tests slow the others' builds.  ctest runs as many tests at
-# once as there are cores in each preset, since many of them wait (on a
-# terminal, a browser, a pipe); the longest start first (their COST).
+# First the two builds side by side (and cppcheck), then the tests: the
+# asan preset's beside the default preset's, then the valgrind preset's,
+# which use the default build and its test directory.  ctest runs as
+# many tests at once as there are cores in each preset, since many of
+# them wait (on a terminal, a browser, a pipe); the longest start first
+# (their COST).
 echo "== configure, build and test: ${presets[*]}"
+rm -f build/ctest.log build/ctest-valgrind.log build-asan/ctest.log
 tests/cppcheck.sh & cppcheck=$!
-status=0
-for p in "${presets[@]}"; do
-	prepare "$p" & eval "build_$p=\$!"
-done
-for p in "${presets[@]}"; do
-	b=build_$p
-	wait "${!b}" || { status=1; : >"$(dir "$p")/failed"; }
-done
-for p in "${presets[@]}"; do
-	if [ -e "$(dir "$p")/failed" ]; then
-		rm -f "$(dir "$p")/failed"
-		echo "the $p build failed" >"$(dir "$p")/ctest.log"
-		eval "$p=''"
-		continue
-	fi
-	run_tests "$p" & eval "$p=\$!"
-done
+status=0 built=1
+prepare default & build_default=$!
+prepare asan & build_asan=$!
+wait "$build_default" || { status=1; built=0; }
+wait "$build_asan" || { status=1; built=0; }
+if [ "$built" -eq 1 ]; then
+	run_tests asan & asan=$!
+	(s=0; run_tests default || s=1; run_tests valgrind || s=1; exit "$s") &
+	default=$!
+	wait "$asan" || status=1
+	wait "$default" || status=1
+fi
 wait "$cppcheck" || status=1
 for p in "${presets[@]}"; do
-	if [ -z "${!p}" ]; then
+	echo "== $p ($(log "$p"))"
+	if grep -q '^100% tests passed' "$(log "$p")" 2>/dev/null; then
+		grep -E '^(100% tests passed|Total Test time)' "$(log "$p")"
+	else
+		cat "$(log "$p")" 2>/dev/null || echo "(not run: a build failed)"
 		status=1
-	else
-		wait "${!p}" || status=1
-	fi
-	echo "== $p ($(dir "$p")/ctest.log)"
-	if grep -q '^100% tests passed' "$(dir "$p")/ctest.log" 2>/dev/null; then
-		grep -E '^(100% tests passed|Total Test time)' "$(dir "$p")/ctest.log"
-	else
-		cat "$(dir "$p")/ctest.log" 2>/dev/null
 	fi
 done
 

@@ -12,9 +12,10 @@
 # with the command's output, and the script exits 1.
 #
 # When SP_TEST_MEM_KB or SP_TEST_CPU_S is set (ctest sets both for the
-# plain build; sanitizers and valgrind need far more), the command runs
-# with its address space and CPU time bounded by them: past either, it is
-# killed or fails to allocate, and the exit code check fails.
+# plain build; sanitizers and valgrind need far more, so neither applies
+# when SP_MEMCHECK is set), the command runs with its address space and
+# CPU time bounded by them: past either, it is killed or fails to
+# allocate, and the exit code check fails.
 set -u
 code=0 err_re= out_re= no_out=0 no_err=0 stdin=/dev/null width=0 out=
 while [ $# -gt 0 ]; do
@@ -34,8 +35,10 @@ done
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 (
-	if [ -n "${SP_TEST_MEM_KB:-}" ]; then ulimit -v "$SP_TEST_MEM_KB"; fi
-	if [ -n "${SP_TEST_CPU_S:-}" ]; then ulimit -t "$SP_TEST_CPU_S"; fi
+	if [ -z "${SP_MEMCHECK:-}" ]; then
+		if [ -n "${SP_TEST_MEM_KB:-}" ]; then ulimit -v "$SP_TEST_MEM_KB"; fi
+		if [ -n "${SP_TEST_CPU_S:-}" ]; then ulimit -t "$SP_TEST_CPU_S"; fi
+	fi
 	exec "$@"
 ) <"$stdin" >"${out:-$tmp/out}" 2>"$tmp/err"
 rc=$?
