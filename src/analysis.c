@@ -18,6 +18,7 @@
 #include "draws.h"
 #include "simd.h"
 #include "smaa.h"
+#include "sweep.h"
 
 
 /* Draws made: each also counts in its mirror image. */
@@ -41,6 +42,7 @@ struct sp_analysis_priv {
 	double *scores;        /* per option */
 	double *sums;          /* per option: sum of w_k x_ok */
 	sp_profile prof;       /* the profile with one answer changed */
+	sp_sweep *sweep;       /* weights along an integer trait's values */
 };
 
 const char *
@@ -144,6 +146,7 @@ sp_analysis_free(sp_analysis *a)
 		return;
 	p = a->priv;
 	if (p != NULL) {
+		sp_sweep_free(p->sweep);
 		free(p->draw_made);
 		free(p->sd);
 		free(p->acc);
@@ -237,6 +240,9 @@ sp_analysis_new(sp_analysis **out, const sp_matrix *m, sp_error *err)
 	}
 	p->cand_off[m->ntraits] = ncand;
 	p->aff_off[m->ntraits] = naff;
+	if ((p->sweep = sp_sweep_new(m, p->cand, p->cand_off, p->aff,
+	    p->aff_off)) == NULL)
+		goto nomem;
 	*out = a;
 	return SP_OK;
 nomem:
@@ -403,47 +409,61 @@ find_flips(sp_analysis *a, const sp_result *r)
 }
 
 /*
- * Re-scores the profile with trait t set to v, deriving again only the
- * weights of criteria whose rules test t.  The weighted sum and product
+ * The winner with the weights of p->w for the criteria whose rules test
+ * trait t (the others as r has them).  The weighted sum and product
  * update the sums sum_k w_k x_ok by what those weights moved; TOPSIS
  * ranks again in full.  Returns the new winner, -1 for a tie, or -2 when
  * every weight would be zero.
+ */
+static int
+score_trait(sp_analysis *a, const sp_result *r, int t)
+{
+	struct sp_analysis_priv *p = a->priv;
+	const sp_matrix *m = r->matrix;
+	const sp_method_info *info = sp_method_info_get(r->method);
+	int no = m->noptions, i, k, o, linear = info->linear;
+	double total = r->total_weight, dw;
+
+	for (o = 0; o < no; o++)
+		p->scores[o] = p->sums[o];
+	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++) {
+		k = p->aff[i];
+		if (r->profile->override[k] != SP_OVERRIDE_NONE) {
+			p->w[k] = r->crit[k].weight;
+			continue;
+		}
+		dw = p->w[k] - r->crit[k].weight;
+		total += dw;
+		for (o = 0; dw != 0 && linear && o < no; o++)
+			p->scores[o] += dw * p->x[k * no + o];
+	}
+	if (!(total > 1e-12))
+		return -2;
+	if (!linear)
+		return sp_score_winner(r, p->w, r->method, p->scores);
+	for (o = 0; o < no; o++)
+		p->scores[o] = info->unvalue(m, p->scores[o] / total);
+	return sp_score_top(p->scores, m, r->method);
+}
+
+/*
+ * Re-scores the profile with trait t set to v, deriving again only the
+ * weights of criteria whose rules test t.
  */
 static int
 rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 {
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
-	const sp_method_info *info = sp_method_info_get(r->method);
-	int no = m->noptions, i, k, o, win, linear = info->linear;
-	double total = r->total_weight, dw;
+	int i, k;
 
 	p->prof.value[t] = v;
-	for (o = 0; o < no; o++)
-		p->scores[o] = p->sums[o];
 	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++) {
 		k = p->aff[i];
-		if (r->profile->override[k] != SP_OVERRIDE_NONE)
-			continue;
 		p->w[k] = sp_weight_derived(&m->criteria[k], &p->prof, m);
-		dw = p->w[k] - r->crit[k].weight;
-		total += dw;
-		for (o = 0; dw != 0 && linear && o < no; o++)
-			p->scores[o] += dw * p->x[k * no + o];
 	}
 	p->prof.value[t] = r->profile->value[t];
-	if (!(total > 1e-12)) {
-		win = -2;
-	} else if (!linear) {
-		win = sp_score_winner(r, p->w, r->method, p->scores);
-	} else {
-		for (o = 0; o < no; o++)
-			p->scores[o] = info->unvalue(m, p->scores[o] / total);
-		win = sp_score_top(p->scores, m, r->method);
-	}
-	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++)
-		p->w[p->aff[i]] = r->crit[p->aff[i]].weight;
-	return win;
+	return score_trait(a, r, t);
 }
 
 static void
@@ -466,7 +486,7 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 {
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
-	int t, i, k, o, win;
+	int t, i, k, o, win, sweep;
 
 	a->ntrait_flips = 0;
 	memcpy(&p->prof, r->profile, sizeof(p->prof));
@@ -484,12 +504,18 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 
 		if (p->aff_off[t] == p->aff_off[t + 1])
 			continue;
+		sweep = sp_sweep_exact(p->sweep, t);
+		if (sweep)
+			sp_sweep_start(p->sweep, t, &p->prof);
 		for (i = p->cand_off[t]; i < p->cand_off[t + 1]; i++) {
 			long v = p->cand[i];
 
+			if (sweep)
+				sp_sweep_step(p->sweep, i, p->w);
 			if (v == now)
 				continue;
-			win = rescore_trait(a, r, t, v);
+			win = sweep ? score_trait(a, r, t) :
+			    rescore_trait(a, r, t, v);
 			if (win == -2 || win == a->winner)
 				continue;
 			if (m->traits[t].type != SP_TRAIT_INT)
@@ -502,6 +528,9 @@ find_trait_flips(sp_analysis *a, const sp_result *r)
 				wa = win;
 			}
 		}
+		p->prof.value[t] = now;
+		for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++)
+			p->w[p->aff[i]] = r->crit[p->aff[i]].weight;
 		if (below >= 0)
 			add_trait_flip(a, r, t, p->cand[below], wb);
 		if (above >= 0)

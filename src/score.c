@@ -404,8 +404,8 @@ note(sp_result *r, sp_note_kind kind, int option, int criterion)
 }
 
 /*
- * The weight the rules give criterion cr for profile p, kept on 0..10;
- * when c is not NULL, what moved it is recorded there.
+ * The weight the rules give criterion cr for profile p, before it is
+ * kept on 0..10; when c is not NULL, what moved it is recorded there.
  */
 static double
 rules_weight(sp_crit_score *c, const sp_criterion *cr, const sp_profile *p,
@@ -430,6 +430,13 @@ rules_weight(sp_crit_score *c, const sp_criterion *cr, const sp_profile *p,
 		add_source(c, cr, SP_FROM_RULE, i, clause, cr->rules[i].add,
 		    cr->rules[i].why);
 	}
+	return w;
+}
+
+/* The derived weight w, clamped to 0..10; c notes that it was. */
+static double
+clamp_weight(sp_crit_score *c, double w)
+{
 	if (w < SP_WEIGHT_MIN || w > SP_WEIGHT_MAX) {
 		if (c != NULL)
 			c->clamped = 1;
@@ -442,6 +449,13 @@ double
 sp_weight_derived(const sp_criterion *cr, const sp_profile *p,
     const sp_matrix *m)
 {
+	return clamp_weight(NULL, rules_weight(NULL, cr, p, m));
+}
+
+double
+sp_weight_raw(const sp_criterion *cr, const sp_profile *p,
+    const sp_matrix *m)
+{
 	return rules_weight(NULL, cr, p, m);
 }
 
@@ -449,7 +463,7 @@ static void
 derive_weight(sp_crit_score *c, const sp_criterion *cr, int k,
     const sp_profile *p, const sp_matrix *m)
 {
-	double w = rules_weight(c, cr, p, m);
+	double w = clamp_weight(c, rules_weight(c, cr, p, m));
 
 	c->derived = w;
 	c->override = (sp_override)p->override[k];

@@ -479,6 +479,78 @@ cat(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 }
 
 /*
+ * An integer trait tested by many ranges: the nearest value on each side
+ * that changes the winner, found by scoring every value of the trait in
+ * full, is the flip the analysis lists.  With terms that are multiples of
+ * 1/1024 the analysis sweeps the values (src/sweep.c); with a term of 0.1
+ * it derives the weights again at each value; both must agree with the
+ * brute force, at several answers.
+ */
+static void
+check_int_trait(const char *add)
+{
+	struct fix f;
+	char *text = NULL, prof[32];
+	size_t len = 0, cap = 0;
+	unsigned long seed = 7;
+	int k, i, now, v, win, below, above, lo, n;
+
+	cat(&text, &len, &cap, "format: 1\nname: sweep\nscale: {min: 1, "
+	    "max: 5}\noptions: [{id: a, label: A}, {id: b, label: B}]\n"
+	    "traits: [{id: t, type: integer, min: 0, max: 300, default: 0}]\n"
+	    "criteria:\n  - {id: base, label: Base, weight: 2, ratings: "
+	    "{a: {rating: 3, why: w}, b: {rating: 2, why: w}}}\n");
+	for (k = 0; k < 2; k++) {
+		cat(&text, &len, &cap, "  - id: c%d\n    label: C\n    "
+		    "weight: 1\n    ratings: {a: {rating: %d, why: w}, b: "
+		    "{rating: %d, why: w}}\n    rules:\n", k, 1 + 4 * k,
+		    5 - 4 * k);
+		for (i = 0; i < 40; i++) {
+			seed = (seed * 1103515245 + 12345) % 2147483648UL;
+			lo = (int)(seed % 280);
+			cat(&text, &len, &cap, "      - {when: {t: {min: %d, "
+			    "max: %d}}, add: %s}\n", lo, lo + (int)(seed / 280 %
+			    40), i == 7 ? add : i % 3 ? "0.5" : "1");
+		}
+	}
+	fix_open(&f, text);
+	for (now = 0; now <= 300; now += 37) {
+		snprintf(prof, sizeof(prof), "t: %d\n", now);
+		fix_profile(&f, prof, NULL);
+		fix_run(&f, SP_METHOD_WSM);
+		below = above = -1;
+		for (v = 0; v <= 300; v++) {
+			sp_profile q = f.p;
+
+			q.value[0] = v;
+			if ((win = winner_of(&f, &q)) == f.a->winner)
+				continue;
+			if (v < now)
+				below = v;
+			else if (above < 0)
+				above = v;
+		}
+		for (i = n = 0; i < f.a->ntrait_flips; i++) {
+			const sp_trait_flip *tf = &f.a->trait_flips[i];
+
+			assert_true(tf->to == below || tf->to == above);
+			n++;
+		}
+		assert_int_equal(n, (below >= 0) + (above >= 0));
+	}
+	fix_close(&f);
+	free(text);
+}
+
+static void
+test_int_trait_sweep(void **state)
+{
+	(void)state;
+	check_int_trait("-1");
+	check_int_trait("0.1");
+}
+
+/*
  * A matrix at the bounds: 64 options, 256 criteria (one from the team),
  * ratings from a fixed linear congruential sequence below two close
  * leaders, rules on an enum, an integer and a boolean trait.  Every part
@@ -945,6 +1017,7 @@ main(void)
 		cmocka_unit_test(test_hybrid_split),
 		cmocka_unit_test(test_frameworks_matrix),
 		cmocka_unit_test(test_large_matrix),
+		cmocka_unit_test(test_int_trait_sweep),
 		cmocka_unit_test(test_split_criterion),
 		cmocka_unit_test(test_indifferent_criterion),
 		cmocka_unit_test(test_wpm_ratio_scale),

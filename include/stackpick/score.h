@@ -123,6 +123,13 @@ double sp_weight_derived(const sp_criterion *cr, const sp_profile *p,
     const sp_matrix *m);
 
 /*
+ * The same before it is kept on 0..10: the base weight plus the terms of
+ * the rules that hold, in the order of the rules.
+ */
+double sp_weight_raw(const sp_criterion *cr, const sp_profile *p,
+    const sp_matrix *m);
+
+/*
  * Ties.  Two scores tie when they are within SP_TIE_SPAN of the span of
  * the scores (the rating scale's, or 1 for TOPSIS closeness), or within
  * SP_TIE_ROUNDING of the larger of them, whichever is wider: the first is
