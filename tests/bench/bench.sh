@@ -232,6 +232,6 @@ if [ "$quick" -eq 1 ]; then
 else
 	linear profiles profiles 1 2500 5000 10000
 	linear baseline KiB 10 1024 2048 4096
-	linear rules rules 20 128 256 512
+	linear rules rules 200 128 256 512
 	linear cells cells 5 16 32 64
 fi
