@@ -3,7 +3,9 @@
  * the compiler vectorises them at -O2.  On x86-64 with GCC or Clang they
  * also get an AVX2 version, picked at load time; it multiplies and adds
  * exactly as the SSE2 one does (no fused multiply-add), so every figure
- * is the same on every machine.
+ * is the same on every machine.  Clang makes the resolver of a cloned
+ * function a global symbol even when the function is static, so no two
+ * files may clone functions of the same name.
  */
 #ifndef SP_SIMD_H
 #define SP_SIMD_H

@@ -467,6 +467,23 @@ draw_scores(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt,
 	sp_score_method(s->score, &tmp, s->w, r->method);
 }
 
+SP_CLONES static void
+add_scaled(float *restrict acc, const float *restrict f, float c, int n)
+{
+	int i, l;
+
+	/* Eight at a time, which the compiler makes one vector step. */
+	for (i = 0; i < n; i += 8)
+		for (l = 0; l < 8; l++)
+			acc[i + l] += c * f[i + l];
+}
+
+void
+sp_add_scaled(float *restrict acc, const float *restrict f, float c, int n)
+{
+	add_scaled(acc, f, c, n);
+}
+
 /* Every draw of a method with no linear form, ranked in full. */
 static void
 run_general(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt)
@@ -484,17 +501,6 @@ run_general(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt)
 	for (o = 0; opt->central != NULL && o < s->no; o++)
 		for (k = 0; opt->first[o] > 0 && k < s->nc; k++)
 			opt->central[o * s->nc + k] /= opt->first[o];
-}
-
-SP_CLONES void
-sp_add_scaled(float *restrict acc, const float *restrict f, float c, int n)
-{
-	int i, l;
-
-	/* Eight at a time, which the compiler makes one vector step. */
-	for (i = 0; i < n; i += 8)
-		for (l = 0; l < 8; l++)
-			acc[i + l] += c * f[i + l];
 }
 
 /*
@@ -598,7 +604,7 @@ block_leads(sp_smaa *s, const sp_result *r, const sp_smaa_run_opts *opt,
 			    s->x[k * no + ref]));
 
 			if (c != 0)
-				sp_add_scaled(s->g + o * SP_BLOCK, opt->draw +
+				add_scaled(s->g + o * SP_BLOCK, opt->draw +
 				    (size_t)k * SP_HALF_DRAWS + hb, c, SP_BLOCK);
 		}
 	for (o = 0; o < no; o++)
