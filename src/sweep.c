@@ -84,12 +84,29 @@ cmp_event(const void *a, const void *b)
 	    (x->rule > y->rule) - (x->rule < y->rule);
 }
 
-/* Adds trait t's rules and events; counts them when s->rules is NULL. */
+/* Adds an event for rule r at the candidate of value v, if there is one. */
+static void
+add_event(sp_sweep *s, int t, long v, int r, int *nev)
+{
+	int at = find(s, t, v);
+
+	if (at < 0)
+		return;
+	if (s->ev != NULL)
+		s->ev[*nev] = (sp_event){ at, r };
+	(*nev)++;
+}
+
+/*
+ * Adds trait t's rules and their events, numbering them from *nrules and
+ * *nev; only counts them while s->rules and s->ev are NULL.
+ */
 static void
 collect(sp_sweep *s, int t, int *nrules, int *nev)
 {
 	const sp_matrix *m = s->m;
-	int a, k, i, j, n, at;
+	const sp_term *term;
+	int a, k, i, j, n;
 
 	for (a = s->aff_off[t]; a < s->aff_off[t + 1]; a++) {
 		const sp_criterion *cr = &m->criteria[k = s->aff[a]];
@@ -103,21 +120,14 @@ collect(sp_sweep *s, int t, int *nrules, int *nev)
 				s->rules[*nrules] = (sp_rule_ref){ k, i };
 			for (j = n = 0; j < c->nclauses; j++)
 				n += c->clause_len[j];
-			for (j = 0; j < n; j++) {
-				if (c->terms[j].trait != t)
+			for (j = 0, term = c->terms; j < n; j++, term++) {
+				if (term->trait != t)
 					continue;
-				if ((at = find(s, t, c->terms[j].min)) >= 0 &&
-				    s->ev != NULL)
-					s->ev[*nev] = (sp_event){ at, *nrules -
-					    s->rule_off[t] };
-				*nev += at >= 0;
-				if (c->terms[j].max < m->traits[t].max &&
-				    (at = find(s, t, c->terms[j].max + 1)) >= 0 &&
-				    s->ev != NULL)
-					s->ev[*nev] = (sp_event){ at, *nrules -
-					    s->rule_off[t] };
-				*nev += c->terms[j].max < m->traits[t].max &&
-				    at >= 0;
+				add_event(s, t, term->min, *nrules -
+				    s->rule_off[t], nev);
+				if (term->max < m->traits[t].max)
+					add_event(s, t, term->max + 1, *nrules -
+					    s->rule_off[t], nev);
 			}
 			(*nrules)++;
 		}
