@@ -66,17 +66,7 @@ cmp_long(const void *a, const void *b)
 #define FOR_TERMS(cr, i, j, t)                                                 \
 	for (i = 0; i < (cr)->nrules; i++)                                     \
 		for (j = 0, t = (cr)->rules[i].when.terms; j <                 \
-		    total_terms(&(cr)->rules[i].when); j++, t++)
-
-static int
-total_terms(const sp_cond *c)
-{
-	int i, n = 0;
-
-	for (i = 0; i < c->nclauses; i++)
-		n += c->clause_len[i];
-	return n;
-}
+		    sp_cond_terms(&(cr)->rules[i].when); j++, t++)
 
 /*
  * The values of trait t worth re-scoring: every value of an enum or
@@ -127,11 +117,10 @@ candidates(long *out, const sp_matrix *m, int t)
 static int
 tests_trait(const sp_criterion *cr, int t)
 {
-	const sp_term *term;
-	int i, j;
+	int i;
 
-	FOR_TERMS(cr, i, j, term)
-		if (term->trait == t)
+	for (i = 0; i < cr->nrules; i++)
+		if (sp_cond_tests(&cr->rules[i].when, t))
 			return 1;
 	return 0;
 }

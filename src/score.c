@@ -341,6 +341,27 @@ sp_cond_holds(const sp_cond *c, const sp_profile *p, const sp_matrix *m)
 	return c->nclauses == 0 || cond_clause(c, p, m) >= 0;
 }
 
+int
+sp_cond_terms(const sp_cond *c)
+{
+	int i, n = 0;
+
+	for (i = 0; i < c->nclauses; i++)
+		n += c->clause_len[i];
+	return n;
+}
+
+int
+sp_cond_tests(const sp_cond *c, int t)
+{
+	int i, n = sp_cond_terms(c);
+
+	for (i = 0; i < n; i++)
+		if (c->terms[i].trait == t)
+			return 1;
+	return 0;
+}
+
 /* The first term of clause of c. */
 static const sp_term *
 clause_terms(const sp_cond *c, int clause)

@@ -256,28 +256,21 @@ sure_order(const sp_result *r, const sp_smaa_run_opts *opt)
 /*
  * Makes the values of rating (k, o) in the block of draws from draw pair
  * hb: those of the draws, then those of the mirrored draws (drawn at
- * 1 - u).  A rating with no unit is drawn as sp_units_draw() does, here
- * without a call per draw.
+ * 1 - u, from the same uniform number).
  */
 static void
 make_values(const sp_smaa *s, const sp_result *r, const sp_method_info *info,
     int k, int o, int hb, double *out)
 {
 	const sp_criterion *cr = &r->matrix->criteria[k];
-	double point = r->crit[k].rating[o], u, a, b;
-	int i, plain = cr->units == NULL && sp_units_ranged(cr, o);
+	double point = r->crit[k].rating[o], u;
+	int i;
 
 	for (i = 0; i < SP_BLOCK; i++) {
 		u = unit_at(s, hb + i, k, o);
-		if (plain) {
-			a = cr->lo[o] + u * (cr->hi[o] - cr->lo[o]);
-			b = cr->lo[o] + (1 - u) * (cr->hi[o] - cr->lo[o]);
-		} else {
-			a = sp_units_draw(cr, o, point, u);
-			b = sp_units_draw(cr, o, point, 1 - u);
-		}
-		out[i] = info->value(r->matrix, a);
-		out[SP_BLOCK + i] = info->value(r->matrix, b);
+		out[i] = info->value(r->matrix, sp_units_draw(cr, o, point, u));
+		out[SP_BLOCK + i] = info->value(r->matrix, sp_units_draw(cr, o,
+		    point, 1 - u));
 	}
 }
 

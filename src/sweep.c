@@ -36,20 +36,6 @@ struct sp_sweep {
 	double *raw;         /* per criterion: its weight before clamping */
 };
 
-/* Whether a rule of the trait tests it. */
-static int
-tests(const sp_cond *c, int t)
-{
-	int i, n = 0;
-
-	for (i = 0; i < c->nclauses; i++)
-		n += c->clause_len[i];
-	for (i = 0; i < n; i++)
-		if (c->terms[i].trait == t)
-			return 1;
-	return 0;
-}
-
 /* Whether v is a multiple of 1/1024 small enough for exact sums. */
 static int
 exact_value(double v)
@@ -114,12 +100,11 @@ collect(sp_sweep *s, int t, int *nrules, int *nev)
 		for (i = 0; i < cr->nrules; i++) {
 			const sp_cond *c = &cr->rules[i].when;
 
-			if (!tests(c, t))
+			if (!sp_cond_tests(c, t))
 				continue;
 			if (s->rules != NULL)
 				s->rules[*nrules] = (sp_rule_ref){ k, i };
-			for (j = n = 0; j < c->nclauses; j++)
-				n += c->clause_len[j];
+			n = sp_cond_terms(c);
 			for (j = 0, term = c->terms; j < n; j++, term++) {
 				if (term->trait != t)
 					continue;

@@ -115,6 +115,12 @@ sp_status sp_score(sp_result *r, const sp_matrix *m, const sp_profile *p,
 int sp_cond_holds(const sp_cond *c, const sp_profile *p,
     const sp_matrix *m);
 
+/* How many terms c has, over all its clauses (c->terms holds them). */
+int sp_cond_terms(const sp_cond *c);
+
+/* Whether a term of c tests trait t. */
+int sp_cond_tests(const sp_cond *c, int t);
+
 /*
  * The weight the rules of criterion cr give for profile p, on 0..10,
  * before any override: what sp_score() puts in sp_crit_score.derived.
