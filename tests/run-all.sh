@@ -5,7 +5,7 @@
 #   asan      AddressSanitizer and UndefinedBehaviorSanitizer, its own
 #             build, over the tests labelled unit, cli and fuzz;
 #   valgrind  the default build again under valgrind memcheck (errors and
-#             leaks fail): the tests labelled unit, fuzz and memcheck.
+#             leaks fail): the tests labelled unit, cli and fuzz.
 # The default build is in build/ and the sanitizer build in build-asan/;
 # each replays the fuzz targets' seeds and regression corpus
 # (tests/fuzz); running the fuzzers themselves is tests/fuzz/run.sh.
