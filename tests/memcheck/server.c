@@ -16,7 +16,7 @@
  *
  *   sp-memcheck-server SOCKET DATADIR
  *
- * It ends on SIGTERM or SIGINT, or after SP_IDLE_S seconds with no run,
+ * It ends on SIGTERM or SIGINT, or after SP_IDLE_S seconds with no run (ten minutes),
  * so that an interrupted suite leaves no server behind.
  */
 #undef main
@@ -47,7 +47,7 @@ int sp_cli_main(int argc, char **argv);
 
 extern char **environ;
 
-#define SP_IDLE_S 120
+#define SP_IDLE_S 600
 #define SP_MAX_RUNS 32
 
 static struct run {
