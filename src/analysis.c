@@ -555,10 +555,9 @@ keep_lowest(float *restrict low, float *restrict mir,
 
 /*
  * The table of standard normal deviates, SP_HALF per criterion (see
- * draws.h): compiled in for the first SP_DRAWS_BUILT criteria, and made
- * for a larger matrix the first time a draw is needed, so that a matrix
- * whose results are all clear never pays for it.  Returns 0 when out of
- * memory.
+ * draws.h): compiled in for as many criteria as a matrix may have, and
+ * made at run time only if a matrix could ever have more.  Returns 0 when
+ * out of memory.
  */
 static int
 draw_table(struct sp_analysis_priv *p, const sp_matrix *m)

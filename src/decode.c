@@ -199,13 +199,19 @@ sp_status
 dec_double(const sp_dec *d, const sp_node *n, const char *what, double min,
     double max, double *out)
 {
+	const char *t = n->text;
 	double v;
 	char *end;
 
 	if (n->type != SP_NODE_SCALAR || !n->plain ||
-	    !dec_is_decimal(n->text, 1))
+	    !dec_is_decimal(t, 1))
 		return not_a_number(d, n, what, "a number");
-	v = strtod(n->text, &end);
+	/* A digit or two, as most ratings are: exact without strtod. */
+	if (t[0] >= '0' && t[0] <= '9' && (t[1] == '\0' ||
+	    (t[1] >= '0' && t[1] <= '9' && t[2] == '\0')))
+		v = t[1] == '\0' ? t[0] - '0' : (t[0] - '0') * 10 + t[1] - '0';
+	else
+		v = strtod(t, &end);
 	if (!isfinite(v) || v < min || v > max)
 		return dec_fail(d, n, "%s: %s is out of range (%g to %g)", what,
 		    n->text, min, max);

@@ -131,7 +131,7 @@ sp_node_get(const sp_node *map, const char *key)
 	if (map == NULL || map->type != SP_NODE_MAP)
 		return NULL;
 	for (k = map->first; k != NULL; k = k->next)
-		if (strcmp(k->text, key) == 0)
+		if (k->text[0] == key[0] && strcmp(k->text, key) == 0)
 			return k->value;
 	return NULL;
 }
@@ -311,6 +311,7 @@ struct builder {
 	sp_node *last[SP_MAX_DEPTH + 1]; /* last child at each level */
 	int depth;
 	sp_node *pending_key[SP_MAX_DEPTH + 1];
+	uint64_t keys[SP_MAX_DEPTH + 1][4]; /* a bit per key hash, per map */
 	size_t nodes;                    /* made so far */
 	const struct edit *edits;        /* surrogate pairs rewritten */
 	size_t nedits;
@@ -389,6 +390,9 @@ find_pairs(struct pair **out, const char *buf, size_t len)
 	long hi, lo;
 
 	*out = NULL;
+	/* Most files have no backslash at all: nothing to count. */
+	if (memchr(buf, '\\', len) == NULL)
+		return 0;
 	if (len >= 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	for (; i < len; i++) {
@@ -975,6 +979,28 @@ new_node(struct builder *b, sp_node_type type, const yaml_mark_t *m,
 	return SP_OK;
 }
 
+/*
+ * Whether a key hashing as s (len bytes) may already be in the map whose
+ * bits are bits[], which it then joins: when not, it is certainly new,
+ * and a mapping of many keys is not searched for each of them.
+ */
+static int
+key_maybe_seen(uint64_t bits[4], const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	uint64_t bit;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	h = (h ^ (h >> 16)) & 255;
+	bit = (uint64_t)1 << (h & 63);
+	if (bits[h >> 6] & bit)
+		return 1;
+	bits[h >> 6] |= bit;
+	return 0;
+}
+
 /* Attaches node to the container on top of the stack. */
 static sp_status
 attach(struct builder *b, sp_node *node, const yaml_mark_t *m)
@@ -998,8 +1024,11 @@ attach(struct builder *b, sp_node *node, const yaml_mark_t *m)
 		if (node->type != SP_NODE_SCALAR)
 			return fail(b, m, "a mapping key must be a %s",
 			    "plain string, not a collection");
-		for (k = parent->first; k != NULL; k = k->next)
-			if (k->len == node->len &&
+		/* Keys often share a start (o1, o2...): end bytes first. */
+		for (k = key_maybe_seen(b->keys[d], node->text, node->len) ?
+		    parent->first : NULL; k != NULL; k = k->next)
+			if (k->len == node->len && (k->len == 0 ||
+			    k->text[k->len - 1] == node->text[k->len - 1]) &&
 			    memcmp(k->text, node->text, k->len) == 0)
 				return sp_error_set(b->err, SP_EDATA,
 				    b->doc->name, node->line, node->column,
@@ -1082,6 +1111,7 @@ on_start(struct builder *b, const yaml_event_t *ev, sp_node_type type)
 	b->stack[b->depth++] = n;
 	b->last[b->depth] = NULL;
 	b->pending_key[b->depth] = NULL;
+	memset(b->keys[b->depth], 0, sizeof(b->keys[b->depth]));
 	return SP_OK;
 }
 

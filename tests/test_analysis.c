@@ -979,26 +979,34 @@ test_topsis_rank_reversal(void **state)
 }
 
 /*
- * The compiled-in deviates are the start of the sequence made at run
- * time, and a part made from the middle is the same as made whole.
+ * The compiled-in deviates are the sequence made at run time (the first,
+ * a middle and the last criterion's, and the entries either side of each
+ * boundary), and a part made from the middle is the same as made whole.
  */
 static void
 test_draws_sequence(void **state)
 {
-	size_t built = (size_t)SP_DRAWS_BUILT * SP_DRAWS_HALF;
-	size_t n = built + 3 * SP_DRAWS_HALF;
+	const size_t half = SP_DRAWS_HALF, built = SP_DRAWS_BUILT * half;
+	const size_t at[] = { 0, SP_DRAWS_BUILT / 2, SP_DRAWS_BUILT - 1 };
+	size_t n = 3 * half, i;
 	float *whole = malloc(n * sizeof(float));
 	float *part = malloc(n * sizeof(float));
 
 	(void)state;
 	assert_non_null(whole);
 	assert_non_null(part);
-	sp_draws_fill(whole, 0, n);
-	assert_memory_equal(whole, sp_draws_built, built * sizeof(float));
-	sp_draws_fill(part, built, n);
-	assert_memory_equal(part, whole + built, (n - built) *
-	    sizeof(float));
-	sp_draws_fill(part, 2, 7);
+	for (i = 0; i < sizeof(at) / sizeof(at[0]); i++) {
+		sp_draws_fill(part, at[i] * half, (at[i] + 1) * half);
+		assert_memory_equal(part, sp_draws_built + at[i] * half,
+		    half * sizeof(float));
+	}
+	/* The last compiled-in criterion, then two made at run time. */
+	sp_draws_fill(whole, built - half, built + 2 * half);
+	assert_memory_equal(whole, sp_draws_built + built - half,
+	    half * sizeof(float));
+	sp_draws_fill(part, built, built + 2 * half);
+	assert_memory_equal(part, whole + half, 2 * half * sizeof(float));
+	sp_draws_fill(part, built - half + 2, built - half + 7);
 	assert_memory_equal(part, whole + 2, 5 * sizeof(float));
 	free(whole);
 	free(part);

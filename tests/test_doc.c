@@ -211,6 +211,38 @@ test_depth_limit(void **state)
 	assert_int_equal(err.column, 4 + SP_MAX_DEPTH - 1);
 }
 
+/*
+ * A duplicate among many keys is found whichever key it repeats, in a
+ * mapping nested in another that has the same keys (each mapping knows
+ * its own).
+ */
+static void
+test_duplicate_among_many(void **state)
+{
+	enum { KEYS = 300 };
+	char *buf = malloc(KEYS * 16 + 64);
+	sp_doc *doc;
+	sp_error err;
+	int dup, i;
+	size_t n;
+
+	(void)state;
+	assert_non_null(buf);
+	for (dup = 0; dup < KEYS; dup += 37) {
+		n = (size_t)sprintf(buf, "k0: 1\nin:\n");
+		for (i = 0; i < KEYS; i++)
+			n += (size_t)sprintf(buf + n, "  k%d: 1\n", i);
+		assert_int_equal(parse(&doc, buf, &err), SP_OK);
+		sp_doc_free(doc);
+		sprintf(buf + n, "  k%d: 2\n", dup);
+		assert_int_equal(parse(&doc, buf, &err), SP_EDATA);
+		assert_int_equal(err.line, KEYS + 3);
+		assert_int_equal(err.column, 3);
+		assert_non_null(strstr(err.message, "duplicate key"));
+	}
+	free(buf);
+}
+
 static void
 test_scalar_limit(void **state)
 {
@@ -397,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_syntax_in_plain_words),
 		cmocka_unit_test(test_reader_error_marks),
 		cmocka_unit_test(test_depth_limit),
+		cmocka_unit_test(test_duplicate_among_many),
 		cmocka_unit_test(test_scalar_limit),
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_node_limit),
