@@ -23,13 +23,19 @@ want_rc() {
 }
 
 # validate.py's arguments, through Debian's python3-jsonschema: whichever
-# python3 comes first that has it.
+# python3 comes first that has it.  The presets that look for memory
+# errors (SP_TEST_SANITIZED) skip it: the output is the default build's,
+# which validates it.
 validate() {
-	local py
+	local py rc
+	[ -z "${SP_TEST_SANITIZED:-}" ] || return 0
 	for py in /usr/bin/python3 python3; do
-		if "$py" -c 'import jsonschema' 2>/dev/null; then
-			"$py" "$(dirname "${BASH_SOURCE[0]}")/validate.py" "$@"
-			return
+		command -v "$py" >/dev/null || continue
+		"$py" "$(dirname "${BASH_SOURCE[0]}")/validate.py" "$@" 2>"$tmp/validate.err"
+		rc=$?
+		if [ "$rc" -ne 3 ]; then
+			cat "$tmp/validate.err" >&2
+			return "$rc"
 		fi
 	done
 	fail "no python3 with the jsonschema module: run scripts/install-deps.sh"

@@ -5,12 +5,18 @@
 Each FILE holds one or more JSON documents one after another (JSON Lines,
 or indented objects).  Every document must be valid; with --invalid,
 every document must be refused instead.  The schema itself is checked
-first.  Uses Debian's python3-jsonschema.
+first.  Uses Debian's python3-jsonschema; exits 3 when this python has
+none, so that a caller can try another.
 """
 import json
 import sys
 
-import jsonschema
+try:
+    import jsonschema
+except ImportError:
+    print("validate.py: no jsonschema module in this python",
+          file=sys.stderr)
+    sys.exit(3)
 
 
 def documents(path):
