@@ -31,8 +31,9 @@ validate() {
 	[ -z "${SP_TEST_SANITIZED:-}" ] || return 0
 	for py in /usr/bin/python3 python3; do
 		command -v "$py" >/dev/null || continue
-		"$py" "$(dirname "${BASH_SOURCE[0]}")/validate.py" "$@" 2>"$tmp/validate.err"
-		rc=$?
+		rc=0
+		"$py" "$(dirname "${BASH_SOURCE[0]}")/validate.py" "$@" \
+		    2>"$tmp/validate.err" || rc=$?
 		if [ "$rc" -ne 3 ]; then
 			cat "$tmp/validate.err" >&2
 			return "$rc"

@@ -13,18 +13,8 @@ sp=$1 data=$2
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-validate() {
-	local py
-	for py in /usr/bin/python3 python3; do
-		if "$py" -c 'import jsonschema' 2>/dev/null; then
-			"$py" "$here/validate.py" "$@" >/dev/null
-			return
-		fi
-	done
-	fail "no python3 with the jsonschema module"
-}
+# shellcheck source=run.sh
+. "$here/run.sh"
 
 three="--matrix $data/good/three-options.yaml $data/good/three-options-profile.yaml"
 cold="--matrix $data/good/cold-start.yaml $data/good/cold-start-profile.yaml"
@@ -33,8 +23,6 @@ for m in wsm wpm topsis; do
 	"$sp" --format json --method "$m" $three >"$tmp/three-$m.json"
 	# shellcheck disable=SC2086
 	"$sp" --format json --method "$m" $cold >"$tmp/cold-$m.json"
-	validate "$here/../../docs/stackpick.schema.json" "$tmp/three-$m.json" \
-	    "$tmp/cold-$m.json"
 	jq -e '.acceptability as $a | ($a | length) as $n
 	    | [range($n) as $i | ([$a[].ranks[$i]] | add) - 1 | fabs < 1e-9]
 	    + [$a[] | (.ranks | add) - 1 | fabs < 1e-9] | all' \
@@ -43,6 +31,8 @@ for m in wsm wpm topsis; do
 	jq -e '.acceptability[0].ranks[0] == .confidence' "$tmp/three-$m.json" \
 	    >/dev/null || fail "$m: confidence is not the winner's first share"
 done
+validate "$here/../../docs/stackpick.schema.json" "$tmp"/three-*.json \
+    "$tmp"/cold-*.json >/dev/null || fail "not valid against the schema"
 
 # shellcheck disable=SC2086
 "$sp" --color=never $three >"$tmp/three.txt"
