@@ -57,8 +57,13 @@ prepare() {
 	rm -f "$TMPDIR/$1.log"
 }
 
+# The valgrind tests run last and alone, with twice as many at once, so
+# that the cores stay busy while some of them wait (on the memcheck
+# server, on tmux).
 run_tests() {
-	ctest --preset "$1" -j"$jobs" >"$(log "$1")" 2>&1
+	local j=$jobs
+	[ "$1" != valgrind ] || j=$((jobs * 2))
+	ctest --preset "$1" -j"$j" >"$(log "$1")" 2>&1
 }
 
 # First the two builds side by side (and cppcheck), then the tests: the

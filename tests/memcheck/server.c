@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -125,6 +126,55 @@ warm(const char *datadir)
 	snprintf(path, sizeof(path), "%s/matrix.yaml", datadir);
 	if (sp_matrix_load(&m, path, &err) == SP_OK)
 		sp_matrix_free(m);
+}
+
+/*
+ * Runs stackpick's main itself on a few command lines, output to
+ * /dev/null, so that the front end and the exit paths are translated
+ * too.  main closes stdout at its end; the stream is opened again each
+ * time on /dev/null, as file descriptor 1, so that a child finds it as a
+ * fresh process would (nothing buffered, no buffer yet), and getopt
+ * starts again at each run (optind 0).  Returns 0 if
+ * stdout could not be opened again.
+ */
+static int
+warm_cli(const char *datadir)
+{
+	char ex[4096], matrix[4096];
+	char *runs[][6] = {
+		{ "stackpick", ex, NULL },
+		{ "stackpick", "--format", "json", ex, NULL },
+		{ "stackpick", "--format", "markdown", ex, NULL },
+		{ "stackpick", "--format", "html", ex, NULL },
+		{ "stackpick", "--matrix", matrix, "--show-matrix", NULL },
+		{ "stackpick", "--version", NULL },
+		{ "stackpick", "--no-such-option", NULL },
+	};
+	int err = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+	size_t i;
+
+	snprintf(ex, sizeof(ex), "%s/examples/beginner-saas.yaml", datadir);
+	snprintf(matrix, sizeof(matrix), "%s/matrix.yaml", datadir);
+	if (err < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0)
+		return 0;
+	for (i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		int argc = 0;
+
+		if (freopen("/dev/null", "w", stdout) == NULL ||
+		    fileno(stdout) != STDOUT_FILENO)
+			return 0;
+		while (runs[i][argc] != NULL)
+			argc++;
+		optind = 0; /* getopt starts again, as in a new process */
+		(void)sp_cli_main(argc, runs[i]);
+	}
+	if (freopen("/dev/null", "w", stdout) == NULL ||
+	    fileno(stdout) != STDOUT_FILENO)
+		return 0;
+	dup2(err, STDERR_FILENO);
+	close(err);
+	close(null);
+	return 1;
 }
 
 /* Reads exactly n bytes; 0 on end of file or error. */
@@ -246,6 +296,7 @@ child(int conn)
 	    (envp = split(&p, text + rq.len + 1, rq.envc)) == NULL)
 		_exit(SP_MC_BROKEN);
 	environ = envp;
+	optind = 0;
 	rc = sp_cli_main((int)rq.argc, argv);
 	environ = no_env;
 	free(envp);
@@ -338,6 +389,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 	warm(argv[2]);
+	if (!warm_cli(argv[2])) {
+		perror("sp-memcheck-server: stdout");
+		return 1;
+	}
 	if (pipe(wake) != 0 || fcntl(wake[0], F_SETFL, O_NONBLOCK) != 0 ||
 	    fcntl(wake[1], F_SETFL, O_NONBLOCK) != 0) {
 		perror("sp-memcheck-server");
