@@ -115,3 +115,9 @@ fixture_rounds(int n)
 		return n;
 	return n / d > 0 ? (int)(n / d) : 1;
 }
+
+int
+fixture_full(void)
+{
+	return fixture_rounds(2) == 2;
+}

@@ -65,9 +65,17 @@ char *fixture_render(sp_render_fn *fn, const sp_report *rep);
 /*
  * How many rounds a randomised test makes of the n it makes in full:
  * n divided by SP_TEST_ROUNDS_DIVISOR from the environment (the
- * valgrind preset sets it, since memcheck finds no more in the
- * 200,000th round of the same code than in the 2,000th), at least 1.
+ * valgrind and asan presets set it, since memcheck and the sanitizers
+ * find no more in the 200,000th round of the same code than in the
+ * 2,000th), at least 1.
  */
 int fixture_rounds(int n);
+
+/*
+ * Whether the tests run in full: no SP_TEST_ROUNDS_DIVISOR.  A test may
+ * leave out, when they do not, a second pass over a large input that
+ * runs no code the first did not.
+ */
+int fixture_full(void);
 
 #endif

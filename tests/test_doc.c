@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
+
 #include "stackpick/doc.h"
 #include "stackpick/matrix.h"
 #include "internal.h"
@@ -359,10 +361,12 @@ test_node_limit(void **state)
 	assert_int_equal(err.line, (int)rows + 1);
 	assert_int_equal(err.column, (int)(4 + (left - 1) * 2));
 	/* Exactly at the bound: the last row holds left values. */
-	p = last + 3 + (left - 1) * 2;
-	strcpy(p - 1, "]\n");
-	assert_int_equal(parse(&doc, text, &err), SP_OK);
-	sp_doc_free(doc);
+	if (fixture_full()) {
+		p = last + 3 + (left - 1) * 2;
+		strcpy(p - 1, "]\n");
+		assert_int_equal(parse(&doc, text, &err), SP_OK);
+		sp_doc_free(doc);
+	}
 	free(text);
 }
 
