@@ -19,8 +19,6 @@
  * It ends on SIGTERM or SIGINT, or after SP_IDLE_S seconds with no run (ten minutes),
  * so that an interrupted suite leaves no server behind.
  */
-#undef main
-
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
