@@ -29,6 +29,8 @@ static struct {
 void
 out_init(const char *path, int pager)
 {
+	sp_buf_free(&out.kept);
+	memset(&out, 0, sizeof(out));
 	out.path = path;
 	out.pager = pager && path == NULL && isatty(STDOUT_FILENO);
 }

@@ -15,7 +15,8 @@
  * Sets up the output.  With path, reports are kept and written to path
  * by out_close() (atomically, and only when the run succeeds).  Without
  * it, and with pager set, output to a terminal goes through $PAGER
- * (less -FRX when unset), started on the first write.
+ * (less -FRX when unset), started on the first write.  Forgets any
+ * earlier run's state, so that main may run again in one process.
  */
 void out_init(const char *path, int pager);
 

@@ -91,11 +91,15 @@ signals(struct sp_mc_request *rq)
 	rq->fsize[1] = rl.rlim_max;
 }
 
+/*
+ * The socket, numbered above the standard streams: had the test closed
+ * one, the socket must not take its place in the run.
+ */
 static int
 connect_to(const char *path)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
-	int fd;
+	int fd, high;
 
 	if (strlen(path) >= sizeof(a.sun_path)) {
 		errno = ENAMETOOLONG;
@@ -105,7 +109,12 @@ connect_to(const char *path)
 	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) < 0 ||
 	    connect(fd, (struct sockaddr *)&a, sizeof(a)) != 0)
 		die(path);
-	return fd;
+	if (fd > 2)
+		return fd;
+	if ((high = fcntl(fd, F_DUPFD_CLOEXEC, 3)) < 0)
+		die("fcntl");
+	close(fd);
+	return high;
 }
 
 /* Sends the request header with the open standard streams attached. */
@@ -119,10 +128,8 @@ send_header(int fd, struct sp_mc_request *rq)
 	int fds[3], n = 0, i;
 
 	for (i = 0; i < 3; i++)
-		if (fcntl(i, F_GETFD) >= 0) {
+		if (rq->fdmask & (1u << i))
 			fds[n++] = i;
-			rq->fdmask |= 1u << i;
-		}
 	mh.msg_iov = &iov;
 	mh.msg_iovlen = 1;
 	if (n > 0) {
@@ -167,6 +174,9 @@ main(int argc, char **argv)
 	rq.len = (uint32_t)len;
 	rq.argc = (uint32_t)(argc - 3);
 	rq.umask = (uint32_t)mask;
+	for (i = 0; i < 3; i++)
+		if (fcntl(i, F_GETFD) >= 0)
+			rq.fdmask |= 1u << i;
 	fd = connect_to(argv[1]);
 	send_header(fd, &rq);
 	for (i = 0; (size_t)i < len;) {
@@ -187,6 +197,10 @@ main(int argc, char **argv)
 	close(fd);
 	show_log(argv[2], reply[0]);
 	if (WIFSIGNALED(reply[1])) {
+		struct rlimit none = { 0, 0 };
+
+		/* Killed as the run was, without a core of this client. */
+		setrlimit(RLIMIT_CORE, &none);
 		signal(WTERMSIG(reply[1]), SIG_DFL);
 		raise(WTERMSIG(reply[1]));
 		return 128 + WTERMSIG(reply[1]);

@@ -17,8 +17,10 @@
  *   sp-memcheck-server SOCKET DATADIR
  *
  * It ends on SIGTERM or SIGINT, or after SP_IDLE_S seconds with no run (ten minutes),
- * so that an interrupted suite leaves no server behind.
+ * so that an interrupted suite leaves no server behind.  A run whose
+ * client has gone (killed by a timeout, say) is killed too.
  */
+#define _GNU_SOURCE /* POLLRDHUP */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -50,8 +52,9 @@ extern char **environ;
 #define SP_MAX_RUNS 32
 
 static struct run {
-	pid_t pid; /* 0: free */
+	pid_t pid;  /* 0: free */
 	int conn;
+	int killed; /* its client went away */
 } runs[SP_MAX_RUNS];
 
 static int wake[2] = { -1, -1 };
@@ -258,7 +261,8 @@ child(int conn)
 	mh.msg_iovlen = 1;
 	mh.msg_control = fdspace;
 	mh.msg_controllen = sizeof(fdspace);
-	if (recvmsg(conn, &mh, MSG_WAITALL) != (ssize_t)sizeof(rq))
+	if (recvmsg(conn, &mh, MSG_WAITALL) != (ssize_t)sizeof(rq) ||
+	    (mh.msg_flags & MSG_CTRUNC))
 		_exit(SP_MC_BROKEN);
 	for (cm = CMSG_FIRSTHDR(&mh); cm != NULL; cm = CMSG_NXTHDR(&mh, cm))
 		if (cm->cmsg_level == SOL_SOCKET && cm->cmsg_type == SCM_RIGHTS) {
@@ -290,8 +294,8 @@ child(int conn)
 	umask((mode_t)rq.umask);
 	if (!take_signals(&rq))
 		_exit(SP_MC_BROKEN);
-	if ((argv = split(&p, text + rq.len + 1, rq.argc)) == NULL ||
-	    (envp = split(&p, text + rq.len + 1, rq.envc)) == NULL)
+	if ((argv = split(&p, text + rq.len, rq.argc)) == NULL ||
+	    (envp = split(&p, text + rq.len, rq.envc)) == NULL)
 		_exit(SP_MC_BROKEN);
 	environ = envp;
 	optind = 0;
@@ -315,7 +319,8 @@ reap(void)
 			if (runs[i].pid == pid) {
 				int32_t reply[2] = { (int32_t)pid, st };
 
-				(void)!write(runs[i].conn, reply, sizeof(reply));
+				(void)!send(runs[i].conn, reply, sizeof(reply),
+				    MSG_NOSIGNAL);
 				close(runs[i].conn);
 				runs[i].pid = 0;
 			}
@@ -352,22 +357,60 @@ serve(int lfd)
 	}
 	runs[i].pid = pid;
 	runs[i].conn = conn;
+	runs[i].killed = 0;
 }
 
+/*
+ * Waits up to a second for a signal, a client, or a client that went
+ * away, whose run it kills.  Returns poll's count.
+ */
+static int
+wait_events(int lfd)
+{
+	struct pollfd pf[2 + SP_MAX_RUNS];
+	int at[2 + SP_MAX_RUNS], n = 0, li = -1, c0, i, r;
+
+	pf[n++] = (struct pollfd){ wake[0], POLLIN, 0 };
+	if (!stop && active() < SP_MAX_RUNS) {
+		li = n;
+		pf[n++] = (struct pollfd){ lfd, POLLIN, 0 };
+	}
+	c0 = n;
+	for (i = 0; i < SP_MAX_RUNS; i++)
+		if (runs[i].pid != 0 && !runs[i].killed) {
+			at[n] = i;
+			pf[n++] = (struct pollfd){ runs[i].conn, POLLRDHUP, 0 };
+		}
+	if ((r = poll(pf, (nfds_t)n, 1000)) <= 0)
+		return r;
+	for (i = c0; i < n; i++)
+		if (pf[i].revents != 0) {
+			kill(runs[at[i]].pid, SIGKILL);
+			runs[at[i]].killed = 1;
+		}
+	if (li >= 0 && (pf[li].revents & POLLIN))
+		serve(lfd);
+	return r;
+}
+
+/*
+ * Listens on path: bound as path.new, then renamed once it listens, so
+ * that a client never finds a socket that refuses it.
+ */
 static int
 listen_on(const char *path)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 	int fd;
 
-	if (strlen(path) >= sizeof(a.sun_path)) {
+	if (snprintf(a.sun_path, sizeof(a.sun_path), "%s.new", path) >=
+	    (int)sizeof(a.sun_path)) {
 		fprintf(stderr, "sp-memcheck-server: %s: path too long\n", path);
 		return -1;
 	}
-	strcpy(a.sun_path, path);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
 	    bind(fd, (struct sockaddr *)&a, sizeof(a)) != 0 ||
-	    listen(fd, 16) != 0) {
+	    listen(fd, 16) != 0 || rename(a.sun_path, path) != 0) {
 		perror("sp-memcheck-server");
 		if (fd >= 0)
 			close(fd);
@@ -401,12 +444,11 @@ main(int argc, char **argv)
 	sigaction(SIGCHLD, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN); /* a client gone: its reply fails, no more */
 	if ((lfd = listen_on(argv[1])) < 0)
 		return 1;
 	while (!stop || active() > 0) {
-		struct pollfd pf[2] = { { wake[0], POLLIN, 0 },
-		    { lfd, POLLIN, 0 } };
-		int n = poll(pf, stop || active() == SP_MAX_RUNS ? 1 : 2, 1000);
+		int n = wait_events(lfd);
 		char drain[64];
 
 		if (n == 0 && active() == 0 && ++idle >= SP_IDLE_S)
@@ -417,8 +459,6 @@ main(int argc, char **argv)
 		while (read(wake[0], drain, sizeof(drain)) > 0)
 			;
 		reap();
-		if (!stop && (pf[1].revents & POLLIN))
-			serve(lfd);
 	}
 	close(lfd);
 	unlink(argv[1]);

@@ -27,7 +27,8 @@ if [ "$mode" = start ]; then
 	shift 5
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	"$valgrind" "$@" --log-file="$dir/vg.%p" "$server" "$dir/sock" \
+	# A session of its own, so that stop ends every run with it.
+	setsid "$valgrind" "$@" --log-file="$dir/vg.%p" "$server" "$dir/sock" \
 	    "$data" </dev/null >"$dir/out" 2>&1 &
 	echo $! >"$dir/pid"
 	i=0
@@ -44,11 +45,12 @@ if [ "$mode" = start ]; then
 fi
 
 [ -f "$dir/pid" ] || exit 0
-# Killed outright: valgrind takes a second or two to end it gracefully,
-# and its final leak check would add nothing, since every run is a fork
-# of it and reports whatever it holds.  Any error it had is in its log.
+# Killed outright, with any run left: valgrind takes a second or two to
+# end it gracefully, and its final leak check would add nothing, since
+# every run is a fork of it and reports whatever it holds.  Any error it
+# had is in its log.
 pid=$(cat "$dir/pid")
-kill -KILL "$pid" 2>/dev/null || true
+kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
 i=0
 while alive "$pid"; do
 	if [ $i -ge 600 ]; then
