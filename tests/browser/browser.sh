@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reports in real renderers: every shipped example's HTML in headless
-# chromium, its Markdown's Mermaid charts through mermaid-cli, and its
-# HTML through html-validate.  Needs Debian's chromium and the npm
+# chromium, its Markdown's Mermaid charts drawn by Mermaid in chromium
+# (draw-mermaid.mjs), and its HTML through html-validate.  Needs Debian's chromium and the npm
 # packages of tests/browser/package.json (scripts/install-test-deps.sh);
 # without them the test is skipped (77), except in CI, where it fails.
 #
@@ -19,7 +19,8 @@ fail() {
 	exit 1
 }
 
-chromium=$(command -v chromium) && [ -x "$bin/mmdc" ] &&
+chromium=$(command -v chromium) &&
+    [ -f "$here/node_modules/mermaid/dist/mermaid.min.js" ] &&
     [ -x "$bin/html-validate" ] && command -v node >/dev/null || {
 	echo "chromium or the npm test tools are missing:" \
 	    "run scripts/install-test-deps.sh" >&2
@@ -59,11 +60,11 @@ validate)
 	"$bin/html-validate" -c "$tmp/htmlvalidate.json" "$tmp"/*.html ||
 	    fail "html-validate" ;;
 mermaid)
-	# The charts in one Markdown file: one mermaid-cli run.  Every chart
-	# costs chromium a page of its own and mermaid's 3 MB of script, so
-	# the shipped matrix's examples, whose charts differ only in their
-	# numbers, are stood for by the one with the most charts; every other
-	# matrix, the hostile one and three options are all drawn.
+	# The charts in one Markdown file, drawn in one page by Mermaid
+	# (draw-mermaid.mjs).  The shipped matrix's examples, whose charts
+	# differ only in their numbers, are stood for by the one with the
+	# most charts; every other matrix, the hostile one and three options
+	# are all drawn.
 	best= most=-1
 	keep=()
 	for item in "${runs[@]}"; do
@@ -83,14 +84,9 @@ mermaid)
 		"$sp" --format markdown "${args[@]}" >>"$tmp/all.md" ||
 		    fail "markdown of ${args[*]}"
 	done
-	# One renderer process for every page, and no zygote or extensions:
-	# a third less CPU than chromium's defaults for the same charts.
-	printf '{"executablePath":"%s","args":["--no-sandbox","--disable-gpu","--no-first-run","--disable-background-networking","--disable-component-update","--disable-sync","--no-zygote","--disable-extensions","--renderer-process-limit=1"]}\n' \
-	    "$chromium" >"$tmp/puppeteer.json"
 	mkdir "$tmp/out"
-	"$bin/mmdc" -q -p "$tmp/puppeteer.json" -i "$tmp/all.md" \
-	    -o "$tmp/out/all.md" >"$tmp/mmdc.log" 2>&1 ||
-	    fail "mermaid-cli: $(cat "$tmp/mmdc.log")"
+	node "$here/draw-mermaid.mjs" "$chromium" "$tmp/all.md" "$tmp/out" \
+	    >"$tmp/mermaid.log" 2>&1 || fail "Mermaid: $(cat "$tmp/mermaid.log")"
 	python3 "$here/check-mermaid.py" "$tmp/all.md" "$tmp/out" ||
 	    fail "mermaid charts" ;;
 *)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks mermaid-cli's drawings of the Markdown reports' charts: one SVG
+"""Checks Mermaid's drawings of the Markdown reports' charts: one SVG
 per chart, no error drawn instead, and every bar's label and the title
 shown as text.
 
