@@ -7,19 +7,11 @@
 //   node check-html.mjs CHROMIUM SHOTS_DIR FILE.html=LABEL...
 //
 // where LABEL is the option the report recommends.
-import puppeteer from "puppeteer-core";
+import { launch } from "./launch.mjs";
 
 const [chromium, shots, ...cases] = process.argv.slice(2);
 const errors = [];
-const browser = await puppeteer.launch({
-  executablePath: chromium,
-  headless: true,
-  // One renderer process, no zygote or extensions: less CPU, same pages.
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-zygote", "--disable-extensions",
-    "--renderer-process-limit=1"],
-});
+const browser = await launch(chromium);
 
 // The share of pixels that differ from the top-left one.
 async function inked(page, png) {

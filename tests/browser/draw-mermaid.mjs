@@ -6,7 +6,7 @@
 // the page reports.
 //
 //   node draw-mermaid.mjs CHROMIUM REPORTS.md OUT_DIR
-import puppeteer from "puppeteer-core";
+import { launch } from "./launch.mjs";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,15 +16,7 @@ const [chromium, markdown, out] = process.argv.slice(2);
 const charts = [...readFileSync(markdown, "utf8")
   .matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
 const errors = [];
-const browser = await puppeteer.launch({
-  executablePath: chromium,
-  headless: true,
-  // One renderer process, no zygote or extensions: less CPU, same pages.
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-zygote", "--disable-extensions",
-    "--renderer-process-limit=1"],
-});
+const browser = await launch(chromium);
 const page = await browser.newPage();
 page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
 await page.setContent("<!doctype html><html><body></body></html>");
