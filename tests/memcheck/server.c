@@ -3,9 +3,10 @@
  * CLI tests of the valgrind preset (see docs/testing.md).
  *
  * valgrind spends most of a short run starting up and translating code.
- * This server starts under valgrind once, runs the library's common paths
- * (every format over a shipped example, a matrix file, an error), and
- * then serves runs of stackpick: for each connection on its socket it
+ * This server starts under valgrind once, runs stackpick's main on the
+ * common command lines (every format over shipped examples, the matrix
+ * as a file, errors; see warm), and then serves runs of stackpick: for
+ * each connection on its socket it
  * forks, and the child takes the client's working directory, umask,
  * environment, standard streams and arguments and runs stackpick's main.
  * A forked child inherits valgrind's translations, so it costs a fraction
@@ -16,9 +17,9 @@
  *
  *   sp-memcheck-server SOCKET DATADIR
  *
- * It ends on SIGTERM or SIGINT, or after SP_IDLE_S seconds with no run (ten minutes),
- * so that an interrupted suite leaves no server behind.  A run whose
- * client has gone (killed by a timeout, say) is killed too.
+ * It ends on SIGTERM or SIGINT, or after SP_IDLE_S seconds (ten minutes)
+ * with no run, so that an interrupted suite leaves no server behind.  A
+ * run whose client has gone (killed by a timeout, say) is killed too.
  */
 #define _GNU_SOURCE /* POLLRDHUP */
 #include <errno.h>
@@ -37,8 +38,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "stackpick/matrix.h"
-#include "stackpick/pipeline.h"
 #include "stackpick/render.h"
 
 #include "protocol.h"
@@ -71,111 +70,75 @@ on_signal(int sig)
 	errno = saved;
 }
 
-/* Renders the example at path in every format, then frees it all. */
-static void
-warm_profile(const sp_matrix *m, const char *path)
+/*
+ * Runs stackpick's main on argv (NULL-ended) with stdout on /dev/null.
+ * main closes stdout at its end; the stream is opened again first, as
+ * file descriptor 1, so that a child finds it as a fresh process would
+ * (nothing buffered, no buffer yet), and getopt starts again (optind 0).
+ * Returns 0 if stdout could not be opened again.
+ */
+static int
+run_main(char **argv)
 {
-	static const sp_pipeline_opts plain = { SP_METHOD_WSM, NULL, 0, NULL };
-	const sp_format *formats;
-	const sp_report *rep;
-	sp_pipeline *pipe = NULL;
-	sp_profile prof;
-	sp_error err;
-	size_t n, i;
-	int pretty;
+	int argc = 0;
 
-	if (sp_pipeline_new(&pipe, m, &plain, &err) != SP_OK)
-		return;
-	if (sp_pipeline_load(&prof, m, path, path, &err) == SP_OK &&
-	    sp_pipeline_run(pipe, &prof, path, &rep, &err) == SP_OK) {
-		formats = sp_formats(&n);
-		for (i = 0; i < n; i++)
-			for (pretty = 0; pretty < 2; pretty++) {
-				sp_render_opts o = { .width = 80,
-				    .pretty = pretty };
-				sp_buf b = SP_BUF_INIT;
-
-				formats[i].render(&b, rep, &o);
-				sp_buf_free(&b);
-			}
-	}
-	sp_pipeline_free(pipe);
+	if (freopen("/dev/null", "w", stdout) == NULL ||
+	    fileno(stdout) != STDOUT_FILENO)
+		return 0;
+	while (argv[argc] != NULL)
+		argc++;
+	optind = 0;
+	(void)sp_cli_main(argc, argv);
+	return 1;
 }
 
 /*
  * Runs what most runs of stackpick run, so that the children find it
- * translated: the built-in matrix and the shipped one as a file, each
- * format, and a profile that fails.
- */
-static void
-warm(const char *datadir)
-{
-	char path[4096];
-	sp_matrix *m = NULL;
-	sp_profile prof;
-	sp_error err;
-
-	if (sp_matrix_builtin(&m, &err) != SP_OK)
-		return;
-	snprintf(path, sizeof(path), "%s/examples/realtime-chat.yaml", datadir);
-	warm_profile(m, path);
-	snprintf(path, sizeof(path), "%s/examples/ml-pipelines.yaml", datadir);
-	warm_profile(m, path);
-	(void)sp_pipeline_parse(&prof, m, "cores: [", 8, "bad.yaml", &err);
-	sp_matrix_free(m);
-	m = NULL;
-	snprintf(path, sizeof(path), "%s/matrix.yaml", datadir);
-	if (sp_matrix_load(&m, path, &err) == SP_OK)
-		sp_matrix_free(m);
-}
-
-/*
- * Runs stackpick's main itself on a few command lines, output to
- * /dev/null, so that the front end and the exit paths are translated
- * too.  main closes stdout at its end; the stream is opened again each
- * time on /dev/null, as file descriptor 1, so that a child finds it as a
- * fresh process would (nothing buffered, no buffer yet), and getopt
- * starts again at each run (optind 0).  Returns 0 if
- * stdout could not be opened again.
+ * translated: every format over two shipped examples, indented JSON, the
+ * shipped matrix as a file and its views, a file that is no profile,
+ * --version and a wrong option; messages to /dev/null.
+ * Leaves stdout open on /dev/null.  Returns 0 if it could not.
  */
 static int
-warm_cli(const char *datadir)
+warm(const char *datadir)
 {
+	static const char *const examples[] = { "realtime-chat",
+	    "ml-pipelines" };
 	char ex[4096], matrix[4096];
-	char *runs[][6] = {
-		{ "stackpick", ex, NULL },
-		{ "stackpick", "--format", "json", ex, NULL },
-		{ "stackpick", "--format", "markdown", ex, NULL },
-		{ "stackpick", "--format", "html", ex, NULL },
+	char *others[][6] = {
+		{ "stackpick", "--format", "json", "--pretty", ex, NULL },
 		{ "stackpick", "--matrix", matrix, "--show-matrix", NULL },
+		{ "stackpick", matrix, NULL },
 		{ "stackpick", "--version", NULL },
 		{ "stackpick", "--no-such-option", NULL },
 	};
 	int err = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
-	size_t i;
+	const sp_format *formats = NULL;
+	size_t nf = 0, e, i;
+	int ok = 1;
 
-	snprintf(ex, sizeof(ex), "%s/examples/beginner-saas.yaml", datadir);
 	snprintf(matrix, sizeof(matrix), "%s/matrix.yaml", datadir);
 	if (err < 0 || null < 0 || dup2(null, STDERR_FILENO) < 0)
 		return 0;
-	for (i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
-		int argc = 0;
+	formats = sp_formats(&nf);
+	for (e = 0; ok && e < sizeof(examples) / sizeof(examples[0]); e++) {
+		snprintf(ex, sizeof(ex), "%s/examples/%s.yaml", datadir,
+		    examples[e]);
+		for (i = 0; ok && i < nf; i++) {
+			char *argv[] = { "stackpick", "--format",
+			    (char *)formats[i].name, ex, NULL };
 
-		if (freopen("/dev/null", "w", stdout) == NULL ||
-		    fileno(stdout) != STDOUT_FILENO)
-			return 0;
-		while (runs[i][argc] != NULL)
-			argc++;
-		optind = 0; /* getopt starts again, as in a new process */
-		(void)sp_cli_main(argc, runs[i]);
+			ok = run_main(argv);
+		}
 	}
-	if (freopen("/dev/null", "w", stdout) == NULL ||
-	    fileno(stdout) != STDOUT_FILENO)
-		return 0;
+	for (i = 0; ok && i < sizeof(others) / sizeof(others[0]); i++)
+		ok = run_main(others[i]);
+	ok = ok && freopen("/dev/null", "w", stdout) != NULL &&
+	    fileno(stdout) == STDOUT_FILENO;
 	dup2(err, STDERR_FILENO);
 	close(err);
 	close(null);
-	return 1;
+	return ok;
 }
 
 /* Reads exactly n bytes; 0 on end of file or error. */
@@ -429,8 +392,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: sp-memcheck-server SOCKET DATADIR\n");
 		return 2;
 	}
-	warm(argv[2]);
-	if (!warm_cli(argv[2])) {
+	if (!warm(argv[2])) {
 		perror("sp-memcheck-server: stdout");
 		return 1;
 	}
