@@ -338,16 +338,18 @@ dec_enum(const sp_dec *d, const sp_node *n, const char *what,
 	char list[SP_ERROR_MAX / 2], hint[96];
 	int i;
 
-	dec_join(list, sizeof(list), values, nvalues);
-	if (n->type != SP_NODE_SCALAR)
+	if (n->type != SP_NODE_SCALAR) {
+		dec_join(list, sizeof(list), values, nvalues);
 		return dec_fail(d, n, "%s: expected %s, found %s", what, list,
 		    sp_node_kind(n));
+	}
 	for (i = 0; i < nvalues; i++) {
 		if (strcmp(n->text, values[i]) == 0) {
 			*out = i;
 			return SP_OK;
 		}
 	}
+	dec_join(list, sizeof(list), values, nvalues);
 	dec_hint(hint, sizeof(hint), n->text, values, nvalues);
 	return dec_fail(d, n, "%s: unknown value '%s'%s; expected %s", what,
 	    n->text, hint, list);
