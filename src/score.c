@@ -215,11 +215,11 @@ topsis_score(double *out, const sp_result *r, const double *weight)
 
 /* The ranking methods, in sp_method order. */
 static const sp_method_info methods[SP_NMETHODS] = {
-	{ SP_METHOD_WSM, "wsm", "weighted sum", 1, 1, wsm_score, wsm_value,
+	{ SP_METHOD_WSM, "wsm", "weighted sum", 1, 1, 1, wsm_score, wsm_value,
 	    wsm_unvalue },
-	{ SP_METHOD_WPM, "wpm", "weighted product", 0, 1, wpm_score,
+	{ SP_METHOD_WPM, "wpm", "weighted product", 0, 1, 0, wpm_score,
 	    wpm_value, wpm_unvalue },
-	{ SP_METHOD_TOPSIS, "topsis", "TOPSIS", 0, 0, topsis_score, NULL,
+	{ SP_METHOD_TOPSIS, "topsis", "TOPSIS", 0, 0, 0, topsis_score, NULL,
 	    NULL },
 };
 

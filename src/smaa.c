@@ -263,15 +263,29 @@ make_values(const sp_smaa *s, const sp_result *r, const sp_method_info *info,
     int k, int o, int hb, double *out)
 {
 	const sp_criterion *cr = &r->matrix->criteria[k];
-	double point = r->crit[k].rating[o], u;
+	const sp_units *un = cr->units;
+	double lo, span, u;
 	int i;
 
-	for (i = 0; i < SP_BLOCK; i++) {
-		u = unit_at(s, hb + i, k, o);
-		out[i] = info->value(r->matrix, sp_units_draw(cr, o, point, u));
-		out[SP_BLOCK + i] = info->value(r->matrix, sp_units_draw(cr, o,
-		    point, 1 - u));
+	/* What sp_units_draw() does, a block at a time. */
+	if (!sp_units_ranged(cr, o)) {
+		for (i = 0; i < 2 * SP_BLOCK; i++)
+			out[i] = r->crit[k].rating[o];
+	} else {
+		lo = un != NULL ? un->lo[o] : cr->lo[o];
+		span = (un != NULL ? un->hi[o] : cr->hi[o]) - lo;
+		for (i = 0; i < SP_BLOCK; i++) {
+			u = unit_at(s, hb + i, k, o);
+			out[i] = lo + u * span;
+			out[SP_BLOCK + i] = lo + (1 - u) * span;
+		}
+		if (un != NULL)
+			for (i = 0; i < 2 * SP_BLOCK; i++)
+				out[i] = sp_units_rating(un, out[i]);
 	}
+	if (!info->value_is_rating)
+		for (i = 0; i < 2 * SP_BLOCK; i++)
+			out[i] = info->value(r->matrix, out[i]);
 }
 
 /*

@@ -340,6 +340,7 @@ test_method_table(void **state)
 	sp_profile p;
 	sp_error err;
 	size_t n, i;
+	double x;
 
 	(void)state;
 	info = sp_methods(&n);
@@ -352,6 +353,11 @@ test_method_table(void **state)
 		assert_non_null(info[i].score);
 		assert_true(!info[i].linear || (info[i].value != NULL &&
 		    info[i].unvalue != NULL));
+		/* value_is_rating lets the draws skip value(): it must
+		 * hold for every rating, in and out of the scale. */
+		assert_true(!info[i].value_is_rating || info[i].linear);
+		for (x = -2.5; info[i].value_is_rating && x <= 7.5; x += 0.25)
+			assert_true(info[i].value(m, x) == x);
 	}
 	assert_string_equal(info[SP_METHOD_WSM].id, "wsm");
 	assert_string_equal(info[SP_METHOD_WPM].label, "weighted product");

@@ -190,6 +190,7 @@ typedef struct {
 	                       contributions add up to */
 	int linear;         /* it ranks by the weighted mean of value():
 	                       flip points have a closed form */
+	int value_is_rating; /* value() returns the rating unchanged */
 	/* Scores every option, as sp_score_method() does. */
 	void (*score)(double *out, const sp_result *r, const double *weight);
 	/* What a linear method averages for a rating (NULL otherwise). */
