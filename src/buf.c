@@ -119,20 +119,28 @@ void
 sp_buf_vprintf(sp_buf *b, const char *fmt, va_list ap)
 {
 	va_list again;
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
 	int n;
 
 	if (b->oom)
 		return;
+	/* Formatted once when the text fits the room left, else measured,
+	   grown and formatted again. */
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
+	n = vsnprintf(room > 0 ? b->ptr + b->len : NULL, room, fmt, again);
 	va_end(again);
 	if (n < 0) {
 		b->oom = 1;
 		return;
 	}
-	if (grow(b, (size_t)n) != 0)
-		return;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		if (grow(b, (size_t)n) != 0) {
+			if (room > 0)
+				b->ptr[b->len] = '\0';
+			return;
+		}
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -159,6 +167,15 @@ put_each(sp_buf *b, const char *s, int (*keep)(sp_buf *, const char *,
 	size_t n = strlen(s), i = 0, len;
 
 	while (i < n && !b->oom) {
+		/* A run of printable ASCII goes as it is, whatever keep(). */
+		for (len = 0; i + len < n && (unsigned char)s[i + len] >= 0x20 &&
+		    (unsigned char)s[i + len] < 0x7f; len++)
+			;
+		if (len > 0) {
+			sp_buf_putn(b, s + i, len);
+			i += len;
+			continue;
+		}
 		len = sp_utf8_seq(s + i, n - i);
 		if (len == 0) {
 			if (keep == NULL || !keep(b, s + i, 0))
