@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -157,21 +158,45 @@ not_a_number(const sp_dec *d, const sp_node *n, const char *what,
 	    n->text);
 }
 
+/*
+ * Whether one of the 8 bytes of x may start a control character: a byte
+ * below 0x20, DEL, or 0xC2 (which leads the C1 controls).  Never misses
+ * one; a false alarm only checks the 8 bytes one at a time.
+ */
+static int
+word_maybe_control(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	uint64_t del = x ^ (ones * 0x7f), c1 = x ^ (ones * 0xC2);
+
+	return ((((x - ones * 0x20) & ~x) | ((del - ones) & ~del) |
+	    ((c1 - ones) & ~c1)) & high) != 0;
+}
+
 sp_status
 dec_clean(const sp_dec *d, const sp_node *n, const char *what,
     int allow_newline)
 {
 	const unsigned char *s = (const unsigned char *)n->text;
-	size_t i;
+	size_t i = 0, stop;
+	uint64_t x;
 
-	for (i = 0; i < n->len; i++) {
-		if (s[i] == '\n' && allow_newline)
+	while (i < n->len) {
+		if (i + 8 <= n->len && (memcpy(&x, s + i, 8),
+		    !word_maybe_control(x))) {
+			i += 8;
 			continue;
-		if (s[i] < 0x20 || s[i] == 0x7f ||
-		    (s[i] == 0xC2 && i + 1 < n->len && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9F))
-			return dec_fail(d, n, "%s: control characters are not "
-			    "accepted", what);
+		}
+		for (stop = i + 8 < n->len ? i + 8 : n->len; i < stop; i++) {
+			if (s[i] == '\n' && allow_newline)
+				continue;
+			if (s[i] < 0x20 || s[i] == 0x7f || (s[i] == 0xC2 &&
+			    i + 1 < n->len && s[i + 1] >= 0x80 &&
+			    s[i + 1] <= 0x9F))
+				return dec_fail(d, n, "%s: control characters "
+				    "are not accepted", what);
+		}
 	}
 	return SP_OK;
 }

@@ -175,6 +175,44 @@ test_errors(void **state)
 
 
 /*
+ * A control character is refused wherever it stands in a label, the
+ * text is checked eight bytes at a time; printable UTF-8 is kept.
+ */
+static void
+test_control_anywhere(void **state)
+{
+	static const char *const bad[] = { "\\x01", "\\x7f", "\\u0085",
+		"\\x1f" };
+	static const char *const good[] = { "\\u00e9", "\\u00a0", "~" };
+	char text[1024], label[128];
+	size_t k;
+	int at, len = 24, want;
+
+	(void)state;
+	for (k = 0; k < 7; k++) {
+		for (at = 0; at < len; at++) {
+			sp_matrix *m = NULL;
+			sp_error err;
+			const char *c = k < 4 ? bad[k] : good[k - 4];
+
+			want = k < 4 ? SP_EDATA : SP_OK;
+			snprintf(label, sizeof(label), "%.*s%s%.*s", at,
+			    "abcdefghijklmnopqrstuvwxyz", c, len - at - 1,
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+			snprintf(text, sizeof(text), HEAD "options:\n  - {id: "
+			    "a, label: \"%s\"}\n  - {id: b, label: B}\n"
+			    TRAITS CRIT, label);
+			if (load(&m, text, &err) != want)
+				fail_msg("'%s' at %d: %s", c, at, err.message);
+			if (want == SP_EDATA)
+				assert_non_null(strstr(err.message,
+				    "control characters are not accepted"));
+			sp_matrix_free(m);
+		}
+	}
+}
+
+/*
  * Trait tests over all rules are bounded (SP_MAX_RULE_TESTS): the search
  * for answers that would change the recommendation costs their square.
  * The bound counts every test of every clause, in every criterion, and
@@ -376,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_small),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_rule_tests),
+		cmocka_unit_test(test_control_anywhere),
 		cmocka_unit_test(test_trait_aliases),
 	};
 
