@@ -165,18 +165,64 @@ sp_smaa_ranged(const sp_result *r)
 	return 0;
 }
 
+#define SP_GOLDEN 0x9e3779b97f4a7c15ULL
+
+/*
+ * The uniform number in [0, 1) of splitmix64's state w: its top 53 bits
+ * times 2^-53.  They are made a double as two exact halves, the high 21
+ * bits above 2^84 and the low 32 above 2^52, which the compiler can do
+ * four at a time where (double) of a 64-bit integer it cannot; the sum
+ * is exact, so the number is the same to the bit.
+ */
+static inline double
+unit_of(uint64_t z)
+{
+	uint64_t hi, lo;
+	double a, b;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	z >>= 11;
+	hi = (z >> 32) | 0x4530000000000000ULL;
+	lo = (z & 0xffffffffULL) | 0x4330000000000000ULL;
+	memcpy(&a, &hi, sizeof(a));
+	memcpy(&b, &lo, sizeof(b));
+	return ((a - 0x1.0p84) + (b - 0x1.0p52)) * 0x1.0p-53;
+}
+
+/* The index of rating (k, o) in draw pair h. */
+static uint64_t
+unit_index(const sp_smaa *s, int h, int k, int o)
+{
+	return ((uint64_t)h * (uint64_t)s->nc + (uint64_t)k) *
+	    (uint64_t)s->cap + (uint64_t)o;
+}
+
 /* A uniform number in [0, 1) for rating (k, o) in draw pair h. */
 static double
 unit_at(const sp_smaa *s, int h, int k, int o)
 {
-	uint64_t z = ((uint64_t)h * (uint64_t)s->nc + (uint64_t)k) *
-	    (uint64_t)s->cap + (uint64_t)o;
+	return unit_of(SP_RANGE_SEED + (unit_index(s, h, k, o) + 1) *
+	    SP_GOLDEN);
+}
 
-	z = SP_RANGE_SEED + (z + 1) * 0x9e3779b97f4a7c15ULL;
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	z ^= z >> 31;
-	return (double)(z >> 11) * 0x1.0p-53;
+/*
+ * A rating drawn between lo and lo + span in SP_BLOCK draw pairs, then
+ * mirrored: the draw pairs' states are w, w + step, w + 2 step, ...
+ */
+SP_CLONES static void
+draw_span(double *restrict out, uint64_t w, uint64_t step, double lo,
+    double span)
+{
+	int i;
+
+	for (i = 0; i < SP_BLOCK; i++) {
+		double u = unit_of(w + (uint64_t)i * step);
+
+		out[i] = lo + u * span;
+		out[SP_BLOCK + i] = lo + (1 - u) * span;
+	}
 }
 
 /* Rating (k, o) drawn in draw pair h, mirrored when sign < 0. */
@@ -264,7 +310,7 @@ make_values(const sp_smaa *s, const sp_result *r, const sp_method_info *info,
 {
 	const sp_criterion *cr = &r->matrix->criteria[k];
 	const sp_units *un = cr->units;
-	double lo, span, u;
+	double lo, span;
 	int i;
 
 	/* What sp_units_draw() does, a block at a time. */
@@ -274,11 +320,9 @@ make_values(const sp_smaa *s, const sp_result *r, const sp_method_info *info,
 	} else {
 		lo = un != NULL ? un->lo[o] : cr->lo[o];
 		span = (un != NULL ? un->hi[o] : cr->hi[o]) - lo;
-		for (i = 0; i < SP_BLOCK; i++) {
-			u = unit_at(s, hb + i, k, o);
-			out[i] = lo + u * span;
-			out[SP_BLOCK + i] = lo + (1 - u) * span;
-		}
+		draw_span(out, SP_RANGE_SEED + (unit_index(s, hb, k, o) + 1) *
+		    SP_GOLDEN, (uint64_t)s->nc * (uint64_t)s->cap * SP_GOLDEN,
+		    lo, span);
 		if (un != NULL)
 			for (i = 0; i < 2 * SP_BLOCK; i++)
 				out[i] = sp_units_rating(un, out[i]);
