@@ -9,9 +9,9 @@
  * draws (in single precision, as the confidence's own draws are); the
  * criteria with a drawn rating add their terms in double precision.
  * The values of the drawn ratings depend on the matrix and the method,
- * not on the profile, so they are made once and kept for the next
- * profiles (up to SP_KEEP_COLUMNS ratings; the others are made again
- * for every block).  A method with no linear form ranks every draw in
+ * not on the profile: the first profile makes them block by block, and
+ * the next ones find them kept (up to SP_KEEP_COLUMNS ratings; the
+ * others are made again for every block).  A method with no linear form ranks every draw in
  * full.  Ratings with a range are drawn from a counter-based generator,
  * so the draw of one rating does not depend on which others have ranges.
  */
@@ -31,6 +31,9 @@
 
 /* Drawn ratings whose values are kept from one profile to the next. */
 #define SP_KEEP_COLUMNS 32
+
+/* The runs of one profile's analysis: with the weights, then without. */
+#define SP_RUNS_PER_PROFILE 2
 
 struct sp_smaa {
 	int cap;              /* options of the matrix it was made for */
@@ -73,6 +76,7 @@ struct sp_smaa {
 	                         draws */
 	int nkept;
 	int kept_method;      /* the method they are values of; -1: none */
+	int runs;             /* runs of that method so far */
 };
 
 sp_smaa *
@@ -109,8 +113,8 @@ sp_smaa_new(const sp_matrix *m)
 	s->zsum = malloc(cells * sizeof(double));
 	s->col = malloc(cells * sizeof(int));
 	s->moving = malloc(nc * sizeof(int));
-	if (!(s->moving && s->sorted && s->tmp_score && s->tmp_order && s->ranged && s->first && s->order && s->score && s->w &&
-	    s->crit && s->rating && s->x && s->vary && s->base && s->g &&
+	if (!(s->moving && s->sorted && s->tmp_score && s->tmp_order &&
+	    s->ranged && s->first && s->order && s->score && s->w && s->crit && s->rating && s->x && s->vary && s->base && s->g &&
 	    s->lead && s->wcol && s->ocol && s->rcol && s->alone && s->zsum &&
 	    s->col)) {
 		sp_smaa_free(s);
@@ -348,10 +352,13 @@ keep_values(sp_smaa *s, const sp_result *r, const sp_method_info *info)
 	if (s->kept_method != method) {
 		for (i = 0; i < cells; i++)
 			s->col[i] = -1;
-		s->nkept = 0;
+		s->nkept = s->runs = 0;
 		s->kept_method = method;
 	}
-	if (method < 0)
+	/* One profile's analysis runs twice (SP_RUNS_PER_PROFILE): its
+	   values are made in each run and kept from the next profile on,
+	   so that one profile does not write SP_DRAWS doubles a rating. */
+	if (method < 0 || ++s->runs <= SP_RUNS_PER_PROFILE)
 		return;
 	for (n = 0; n < s->nranged; n++)
 		want += s->col[s->ranged[n]] < 0;
