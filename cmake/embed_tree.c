@@ -68,11 +68,11 @@ write_node(FILE *f, const sp_node *n, size_t self, size_t next)
 	else
 		fputs("NULL", f);
 	if (n->first != NULL)
-		fprintf(f, ",\n\t    .first = &nodes[%zu]", self + 1);
+		fprintf(f, ",\n\t    .first = N(%zu)", self + 1);
 	if (next != 0)
-		fprintf(f, ",\n\t    .next = &nodes[%zu]", next);
+		fprintf(f, ",\n\t    .next = N(%zu)", next);
 	if (n->value != NULL)
-		fprintf(f, ",\n\t    .value = &nodes[%zu]", self + size(n));
+		fprintf(f, ",\n\t    .value = N(%zu)", self + size(n));
 	fprintf(f, " }, /* %zu */\n", self);
 	for (c = n->first; c != NULL; c = c->next) {
 		after = i + size(c) + (c->value != NULL ? size(c->value) : 0);
@@ -126,14 +126,16 @@ main(int argc, char **argv)
 	for (i = 0; i < len; i++)
 		fprintf(out, "%s0x%02x,", i % 12 ? " " : "\n\t",
 		    (unsigned char)buf[i]);
-	fprintf(out, "\n\t0x00\n};\n\nstatic sp_node nodes[%zu] = {\n",
-	    size(root));
+	/* const, so that nothing but a relocation writes to them (none in
+	   a static executable, which maps them as read-only file pages). */
+	fprintf(out, "\n\t0x00\n};\n\n#define N(i) ((sp_node *)&nodes[i])\n"
+	    "static const sp_node nodes[%zu] = {\n", size(root));
 	write_node(out, root, 0, 0);
 	fprintf(out, "};\n\n"
 	    "const char *\nsp_matrix_builtin_text(size_t *len)\n{\n"
 	    "\t*len = %zu;\n\treturn text;\n}\n\n"
 	    "sp_node *\nsp_matrix_builtin_tree(void)\n{\n"
-	    "\treturn &nodes[0];\n}\n", len);
+	    "\treturn N(0);\n}\n", len);
 	sp_doc_free(doc);
 	if (fclose(out) != 0) {
 		perror(argv[2]);
