@@ -84,6 +84,14 @@ fi
 echo "stackpick benchmark: $sp"
 echo "machine: $(uname -sm), $(nproc) cores," \
     "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+# How the binary is linked moves the start-up figure most (a static one
+# maps no shared library; docs/performance.md, "Static or shared").
+if readelf -l "$sp" 2>/dev/null | grep -q INTERP; then
+	echo "binary: dynamically linked, $(readelf -d "$sp" |
+	    grep -c NEEDED) shared libraries"
+else
+	echo "binary: statically linked"
+fi
 echo "runs: median of $runs"
 
 # 1. Startup against cat, interleaved so that both see the same noise.
