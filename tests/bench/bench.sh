@@ -76,6 +76,16 @@ peak_kib() {
 	cat "$tmp/rss"
 }
 
+# The median of $lruns peak resident sets of a command, in KiB: the pages
+# of the binary and its libraries that a run maps depend on how the page
+# cache holds their files, so one run may count a few hundred KiB more.
+peak_median() {
+	local k
+	for ((k = 0; k < lruns; k++)); do
+		peak_kib "$@"
+	done | median
+}
+
 if [ ! -x /usr/bin/time ]; then
 	echo "bench.sh: needs GNU time (/usr/bin/time, Debian package time)" >&2
 	exit 2
@@ -136,12 +146,12 @@ awk -v w="$(col "$tmp/tp" 1)" -v c="$(col "$tmp/tp" 2)" -v n="$nprof" 'BEGIN {
 # takes memory (10,000 paths are some 400 KiB), so the same command line
 # is also measured with --version, which reads none of it, to show what
 # is stackpick's own.
-one=$(peak_kib "$sp" --format json "$example")
-all=$(peak_kib "$sp" --format json "$tmp"/p/*.yaml)
-argv=$(peak_kib "$sp" --version "$tmp"/p/*.yaml)
-base=$(peak_kib "$sp" --version "$example")
-awk -v a="$one" -v b="$all" -v c="$argv" -v d="$base" -v n="$nprof" 'BEGIN {
-	printf "3. peak RSS: %.2f MiB for 1 profile, %.2f MiB for %d (target <= 4 MiB, flat)\n", a / 1024, b / 1024, n
+one=$(peak_median "$sp" --format json "$example")
+all=$(peak_median "$sp" --format json "$tmp"/p/*.yaml)
+argv=$(peak_median "$sp" --version "$tmp"/p/*.yaml)
+base=$(peak_median "$sp" --version "$example")
+awk -v a="$one" -v b="$all" -v c="$argv" -v d="$base" -v n="$nprof" -v r="$lruns" 'BEGIN {
+	printf "3. peak RSS (median of %d): %.2f MiB for 1 profile, %.2f MiB for %d (target <= 4 MiB, flat)\n", r, a / 1024, b / 1024, n
 	printf "   less the command line (--version with the same arguments): %.2f MiB and %.2f MiB\n", (a - d) / 1024, (b - c) / 1024 }'
 
 # 4. A large generated matrix.
