@@ -130,6 +130,8 @@ sp_buf_vprintf(sp_buf *b, const char *fmt, va_list ap)
 	n = vsnprintf(room > 0 ? b->ptr + b->len : NULL, room, fmt, again);
 	va_end(again);
 	if (n < 0) {
+		if (room > 0)
+			b->ptr[b->len] = '\0';
 		b->oom = 1;
 		return;
 	}

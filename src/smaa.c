@@ -9,11 +9,12 @@
  * draws (in single precision, as the confidence's own draws are); the
  * criteria with a drawn rating add their terms in double precision.
  * The values of the drawn ratings depend on the matrix and the method,
- * not on the profile: the first profile makes them block by block, and
- * the next ones find them kept (up to SP_KEEP_COLUMNS ratings; the
- * others are made again for every block).  A method with no linear form ranks every draw in
- * full.  Ratings with a range are drawn from a counter-based generator,
- * so the draw of one rating does not depend on which others have ranges.
+ * not on the profile: the first runs make them block by block, and the
+ * runs after those of one profile find them kept (up to SP_KEEP_COLUMNS
+ * ratings; the others are made again for every block).  A method with
+ * no linear form ranks every draw in full.  Ratings with a range are
+ * drawn from a counter-based generator, so the draw of one rating does
+ * not depend on which others have ranges.
  */
 #include <math.h>
 #include <stdint.h>
@@ -32,7 +33,8 @@
 /* Drawn ratings whose values are kept from one profile to the next. */
 #define SP_KEEP_COLUMNS 32
 
-/* The runs of one profile's analysis: with the weights, then without. */
+/* The most runs one profile's analysis makes: with the weights, then
+   without (fewer when nothing is drawn or the order is settled). */
 #define SP_RUNS_PER_PROFILE 2
 
 struct sp_smaa {
@@ -114,9 +116,9 @@ sp_smaa_new(const sp_matrix *m)
 	s->col = malloc(cells * sizeof(int));
 	s->moving = malloc(nc * sizeof(int));
 	if (!(s->moving && s->sorted && s->tmp_score && s->tmp_order &&
-	    s->ranged && s->first && s->order && s->score && s->w && s->crit && s->rating && s->x && s->vary && s->base && s->g &&
-	    s->lead && s->wcol && s->ocol && s->rcol && s->alone && s->zsum &&
-	    s->col)) {
+	    s->ranged && s->first && s->order && s->score && s->w && s->crit &&
+	    s->rating && s->x && s->vary && s->base && s->g && s->lead &&
+	    s->wcol && s->ocol && s->rcol && s->alone && s->zsum && s->col)) {
 		sp_smaa_free(s);
 		return NULL;
 	}
@@ -355,9 +357,10 @@ keep_values(sp_smaa *s, const sp_result *r, const sp_method_info *info)
 		s->nkept = s->runs = 0;
 		s->kept_method = method;
 	}
-	/* One profile's analysis runs twice (SP_RUNS_PER_PROFILE): its
-	   values are made in each run and kept from the next profile on,
-	   so that one profile does not write SP_DRAWS doubles a rating. */
+	/* One profile's analysis runs at most SP_RUNS_PER_PROFILE times:
+	   the values are made in each of the first runs and kept only
+	   after them, so that one profile does not write SP_DRAWS doubles
+	   a rating that it never reads again. */
 	if (method < 0 || ++s->runs <= SP_RUNS_PER_PROFILE)
 		return;
 	for (n = 0; n < s->nranged; n++)

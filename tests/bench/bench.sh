@@ -96,7 +96,9 @@ echo "machine: $(uname -sm), $(nproc) cores," \
     "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 # How the binary is linked moves the start-up figure most (a static one
 # maps no shared library; docs/performance.md, "Static or shared").
-if readelf -l "$sp" 2>/dev/null | grep INTERP >/dev/null; then
+if ! headers=$(readelf -l "$sp" 2>/dev/null); then
+	echo "binary: not known (readelf failed)"
+elif [[ $headers == *INTERP* ]]; then
 	echo "binary: dynamically linked, $(readelf -d "$sp" |
 	    grep -c NEEDED) shared libraries"
 else
