@@ -129,19 +129,14 @@ sp_buf_vprintf(sp_buf *b, const char *fmt, va_list ap)
 	va_copy(again, ap);
 	n = vsnprintf(room > 0 ? b->ptr + b->len : NULL, room, fmt, again);
 	va_end(again);
-	if (n < 0) {
+	if (n >= 0 && (size_t)n >= room && grow(b, (size_t)n) == 0)
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	else if (n < 0 || (size_t)n >= room) {
+		/* Failed (grow() sets oom): take back what was cut short. */
 		if (room > 0)
 			b->ptr[b->len] = '\0';
 		b->oom = 1;
 		return;
-	}
-	if ((size_t)n >= room) {
-		if (grow(b, (size_t)n) != 0) {
-			if (room > 0)
-				b->ptr[b->len] = '\0';
-			return;
-		}
-		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
 	}
 	b->len += (size_t)n;
 }

@@ -316,19 +316,17 @@ make_values(const sp_smaa *s, const sp_result *r, const sp_method_info *info,
 {
 	const sp_criterion *cr = &r->matrix->criteria[k];
 	const sp_units *un = cr->units;
-	double lo, span;
+	double lo, hi;
 	int i;
 
 	/* What sp_units_draw() does, a block at a time. */
-	if (!sp_units_ranged(cr, o)) {
+	if (!sp_units_range(cr, o, &lo, &hi)) {
 		for (i = 0; i < 2 * SP_BLOCK; i++)
 			out[i] = r->crit[k].rating[o];
 	} else {
-		lo = un != NULL ? un->lo[o] : cr->lo[o];
-		span = (un != NULL ? un->hi[o] : cr->hi[o]) - lo;
 		draw_span(out, SP_RANGE_SEED + (unit_index(s, hb, k, o) + 1) *
 		    SP_GOLDEN, (uint64_t)s->nc * (uint64_t)s->cap * SP_GOLDEN,
-		    lo, span);
+		    lo, hi - lo);
 		if (un != NULL)
 			for (i = 0; i < 2 * SP_BLOCK; i++)
 				out[i] = sp_units_rating(un, out[i]);

@@ -38,22 +38,36 @@ sp_units_value(const sp_units *u, double r, double *v)
 }
 
 int
+sp_units_range(const sp_criterion *cr, int o, double *lo, double *hi)
+{
+	const sp_units *u = cr->units;
+
+	if (u != NULL) {
+		*lo = u->lo[o];
+		*hi = u->hi[o];
+	} else if (cr->lo != NULL) {
+		*lo = cr->lo[o];
+		*hi = cr->hi[o];
+	} else
+		return 0;
+	return *lo < *hi;
+}
+
+int
 sp_units_ranged(const sp_criterion *cr, int o)
 {
-	if (cr->units != NULL)
-		return cr->units->lo[o] < cr->units->hi[o];
-	return cr->lo != NULL && cr->lo[o] < cr->hi[o];
+	double lo, hi;
+
+	return sp_units_range(cr, o, &lo, &hi);
 }
 
 double
 sp_units_draw(const sp_criterion *cr, int o, double point, double u)
 {
-	const sp_units *un = cr->units;
+	double lo, hi, v;
 
-	if (!sp_units_ranged(cr, o))
+	if (!sp_units_range(cr, o, &lo, &hi))
 		return point;
-	if (un != NULL)
-		return sp_units_rating(un, un->lo[o] + u * (un->hi[o] -
-		    un->lo[o]));
-	return cr->lo[o] + u * (cr->hi[o] - cr->lo[o]);
+	v = lo + u * (hi - lo);
+	return cr->units != NULL ? sp_units_rating(cr->units, v) : v;
 }

@@ -30,4 +30,10 @@ double sp_units_draw(const sp_criterion *cr, int o, double point, double u);
 /* Whether option o's rating on cr has a range. */
 int sp_units_ranged(const sp_criterion *cr, int o);
 
+/*
+ * Whether it has, as sp_units_ranged(); *lo and *hi get its ends (of the
+ * raw value when the criterion is measured in a unit) when it has one.
+ */
+int sp_units_range(const sp_criterion *cr, int o, double *lo, double *hi);
+
 #endif
