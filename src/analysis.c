@@ -25,9 +25,6 @@
 #define SP_HALF (SP_DRAWS / 2)
 
 struct sp_analysis_priv {
-	const float *draw;     /* deviate of criterion k in draw d: k*H + d,
-	                          found when first needed */
-	float *draw_made;      /* the part of it made at run time, if any */
 	double *sd;            /* per criterion: its weight's deviation */
 	float *acc;            /* per draw: the winner's lead over a rival */
 	float *low;            /* per draw: its smallest lead over any */
@@ -136,7 +133,6 @@ sp_analysis_free(sp_analysis *a)
 	p = a->priv;
 	if (p != NULL) {
 		sp_sweep_free(p->sweep);
-		free(p->draw_made);
 		free(p->sd);
 		free(p->acc);
 		free(p->low);
@@ -554,30 +550,13 @@ keep_lowest(float *restrict low, float *restrict mir,
 }
 
 /*
- * The table of standard normal deviates, SP_HALF per criterion (see
- * draws.h): compiled in for as many criteria as a matrix may have, and
- * made at run time only if a matrix could ever have more.  Returns 0 when
- * out of memory.
+ * The standard normal deviates of criterion k in draw d are draw[k * SP_HALF
+ * + d] (see draws.h), compiled in for as many criteria as a matrix may
+ * have.
  */
-static int
-draw_table(struct sp_analysis_priv *p, const sp_matrix *m)
-{
-	size_t n = (size_t)m->ncriteria * SP_HALF;
-	size_t built = (size_t)SP_DRAWS_BUILT * SP_HALF;
-
-	if (p->draw != NULL)
-		return 1;
-	if (n <= built) {
-		p->draw = sp_draws_built;
-		return 1;
-	}
-	if ((p->draw_made = malloc(n * sizeof(float))) == NULL)
-		return 0;
-	memcpy(p->draw_made, sp_draws_built, built * sizeof(float));
-	sp_draws_fill(p->draw_made + built, built, n);
-	p->draw = p->draw_made;
-	return 1;
-}
+_Static_assert(SP_DRAWS_BUILT >= SP_MAX_CRITERIA,
+    "the compiled-in draws cover every criterion a matrix may have");
+static const float *const draw = sp_draws_built;
 
 /* Whether criterion k rates every option alike, for this profile. */
 static int
@@ -629,8 +608,7 @@ draw_deviations(sp_analysis *a, const sp_result *r)
  * normal with mean G and variance sum_k (s_k D_k)^2, so a rival whose
  * chance of passing in one draw is below SP_DRAW_SKIP is skipped, and a
  * clear result costs no draws at all.  The draws come in antithetic
- * pairs (z and -z), so half of them cost one subtraction each.  Returns
- * -1 when out of memory.
+ * pairs (z and -z), so half of them cost one subtraction each.
  */
 static double
 confidence_linear(sp_analysis *a, const sp_result *r)
@@ -652,8 +630,6 @@ confidence_linear(sp_analysis *a, const sp_result *r)
 		}
 		if (var == 0 || 0.5 * erfc(g / sqrt(2 * var)) < SP_DRAW_SKIP)
 			continue;
-		if (!draw_table(p, m))
-			return -1;
 		for (d = 0; d < SP_HALF; d++)
 			acc[d] = (float)g;
 		for (k = 0; k < m->ncriteria; k++) {
@@ -661,7 +637,7 @@ confidence_linear(sp_analysis *a, const sp_result *r)
 			    a->winner] - p->x[k * no + o]));
 
 			if (fc != 0)
-				sp_add_scaled(acc, p->draw + (size_t)k * SP_HALF,
+				sp_add_scaled(acc, draw + (size_t)k * SP_HALF,
 				    fc, SP_HALF);
 		}
 		keep_lowest(p->low, p->mir, acc, 2 * (float)g, risky++ == 0);
@@ -675,8 +651,7 @@ confidence_linear(sp_analysis *a, const sp_result *r)
 
 /*
  * Confidence for a method with no linear form (TOPSIS): every draw moves
- * the weights as above and ranks again in full.  Returns -1 when out of
- * memory.
+ * the weights as above and ranks again in full.
  */
 static double
 confidence_general(sp_analysis *a, const sp_result *r)
@@ -685,15 +660,13 @@ confidence_general(sp_analysis *a, const sp_result *r)
 	const sp_matrix *m = r->matrix;
 	int k, d, sign, kept = 0;
 
-	if (!draw_table(p, m))
-		return -1;
 	for (d = 0; d < SP_HALF; d++) {
 		for (sign = 1; sign >= -1; sign -= 2) {
 			double total = 0;
 
 			for (k = 0; k < m->ncriteria; k++) {
 				p->w[k] = r->crit[k].weight + sign * p->sd[k] *
-				    p->draw[(size_t)k * SP_HALF + d];
+				    draw[(size_t)k * SP_HALF + d];
 				total += p->w[k];
 			}
 			kept += total > 0 && sp_score_winner(r, p->w,
@@ -902,7 +875,7 @@ two_option_shares(sp_analysis *a, const sp_result *r, int drawn)
 	for (k = 0; k < nc; k++) {
 		sw = so = 0;
 		for (d = 0; drawn && p->sd[k] != 0 && d < SP_HALF; d++) {
-			double z = p->draw[(size_t)k * SP_HALF + d];
+			double z = draw[(size_t)k * SP_HALF + d];
 
 			*(p->low[d] > 0 ? &sw : &so) += z;
 			*(p->mir[d] > 0 ? &sw : &so) -= z;
@@ -918,47 +891,38 @@ two_option_shares(sp_analysis *a, const sp_result *r, int drawn)
  * Rank acceptability and the confidence, one definition for any number
  * of options: the winner's share of first places in the draws.  With
  * ranges, also the share with only the weights (the confidence's closed
- * draws) and with only the ratings moving.  Returns 0 when out of memory.
+ * draws) and with only the ratings moving.
  */
-static int
+static void
 rank_shares(sp_analysis *a, sp_result *r)
 {
 	struct sp_analysis_priv *p = a->priv;
 	const sp_matrix *m = r->matrix;
 	int linear = sp_method_info_get(r->method)->linear;
-	sp_smaa_run_opts o = { NULL, p->sd, 0, a->accept, a->central,
+	sp_smaa_run_opts o = { draw, p->sd, 0, a->accept, a->central,
 		a->first };
 
 	a->ranged = sp_smaa_ranged(r);
 	a->confidence_ratings = 1;
 	if (a->winner >= 0 && m->noptions == 2 && !a->ranged && linear) {
 		a->confidence = a->confidence_weights = confidence_linear(a, r);
-		if (a->confidence < 0)
-			return 0;
-		two_option_shares(a, r, p->draw != NULL &&
-		    a->confidence < 1);
-		return 1;
+		/* Below 1 only when the confidence drew. */
+		two_option_shares(a, r, a->confidence < 1);
+		return;
 	}
-	if (a->winner >= 0 && a->ranged) {
+	if (a->winner >= 0 && a->ranged)
 		a->confidence_weights = linear ? confidence_linear(a, r) :
 		    confidence_general(a, r);
-		if (a->confidence_weights < 0)
-			return 0;
-	}
-	if (!draw_table(p, m))
-		return 0;
-	o.draw = p->draw;
 	o.ratings = a->ranged;
 	a->confidence = sp_smaa_run(a->smaa, r, a->winner, &o);
 	if (!a->ranged) {
 		a->confidence_weights = a->confidence;
-		return 1;
+		return;
 	}
 	o.draw = NULL;
 	o.accept = o.central = NULL;
 	o.first = NULL;
 	a->confidence_ratings = sp_smaa_run(a->smaa, r, a->winner, &o);
-	return 1;
 }
 
 sp_status
@@ -994,8 +958,7 @@ sp_analyse(sp_analysis *a, sp_result *r, sp_error *err)
 		find_flips(a, r);
 		find_value_flips(a, r);
 	}
-	if (!rank_shares(a, r))
-		return sp_error_set(err, SP_ENOMEM, "", 0, 0, "out of memory");
+	rank_shares(a, r);
 	if (a->winner < 0)
 		a->confidence = 0;
 	if (a->winner >= 0) {
