@@ -474,6 +474,12 @@ sp_weight_derived(const sp_criterion *cr, const sp_profile *p,
 }
 
 double
+sp_weight_clamp(double w)
+{
+	return clamp_weight(NULL, w);
+}
+
+double
 sp_weight_raw(const sp_criterion *cr, const sp_profile *p,
     const sp_matrix *m)
 {

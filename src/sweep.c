@@ -261,7 +261,6 @@ sp_sweep_step(sp_sweep *s, int i, double *w)
 	}
 	for (a = s->aff_off[s->t]; a < s->aff_off[s->t + 1]; a++) {
 		k = s->aff[a];
-		w[k] = s->raw[k] < SP_WEIGHT_MIN ? SP_WEIGHT_MIN :
-		    s->raw[k] > SP_WEIGHT_MAX ? SP_WEIGHT_MAX : s->raw[k];
+		w[k] = sp_weight_clamp(s->raw[k]);
 	}
 }

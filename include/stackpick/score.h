@@ -135,6 +135,9 @@ double sp_weight_derived(const sp_criterion *cr, const sp_profile *p,
 double sp_weight_raw(const sp_criterion *cr, const sp_profile *p,
     const sp_matrix *m);
 
+/* A raw weight kept on 0..10, as sp_weight_derived() keeps it. */
+double sp_weight_clamp(double w);
+
 /*
  * Ties.  Two scores tie when they are within SP_TIE_SPAN of the span of
  * the scores (the rating scale's, or 1 for TOPSIS closeness), or within
