@@ -433,7 +433,8 @@ score_trait(sp_analysis *a, const sp_result *r, int t)
 
 /*
  * Re-scores the profile with trait t set to v, deriving again only the
- * weights of criteria whose rules test t.
+ * weights of criteria whose rules test t (and that no override fixes:
+ * score_trait() keeps those).  The caller sets t back.
  */
 static int
 rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
@@ -445,9 +446,10 @@ rescore_trait(sp_analysis *a, const sp_result *r, int t, long v)
 	p->prof.value[t] = v;
 	for (i = p->aff_off[t]; i < p->aff_off[t + 1]; i++) {
 		k = p->aff[i];
-		p->w[k] = sp_weight_derived(&m->criteria[k], &p->prof, m);
+		if (r->profile->override[k] == SP_OVERRIDE_NONE)
+			p->w[k] = sp_weight_derived(&m->criteria[k], &p->prof,
+			    m);
 	}
-	p->prof.value[t] = r->profile->value[t];
 	return score_trait(a, r, t);
 }
 
