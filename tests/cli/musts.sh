@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Musts from the command line, on profiles of the tests' own:
 #
-#   musts.sh STACKPICK SCHEMA VALIDATE
+#   musts.sh STACKPICK SCHEMA
 #
 # Run from tests/data.  Checks that
 # - a must screens an option out: named with the must it fails in text,
@@ -13,10 +13,13 @@
 # - --expect naming an option a must screened out fails with the must,
 #   also when the musts leave one option and nothing is scored.
 set -u
-sp=$1 schema=$2 validate=$3
+sp=$1 schema=$2
 three=good/three-options.yaml
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
+# validate(), the schema check; fail() and run() are this file's own.
+# shellcheck source=run.sh
+. "$(dirname "$0")/run.sh"
 
 fail() {
 	echo "FAIL: $*" >&2
@@ -34,12 +37,6 @@ run() {
 }
 
 # The output on one line, blanks squeezed, escapes of each format undone.
-# The schema check, which the presets that look for memory errors
-# (SP_TEST_SANITIZED) leave to the default build.
-valid() {
-	[ -n "${SP_TEST_SANITIZED:-}" ] || python3 "$validate" "$schema" "$1" >/dev/null
-}
-
 flat() {
 	sed -e 's/\\\(.\)/\1/g' -e 's/&#8220;/"/g; s/&#8221;/"/g' \
 	    -e 's/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g' \
@@ -52,7 +49,7 @@ every_format() {
 	shift
 	run "$want" --format json "$@"
 	cp "$tmp/out" "$tmp/json"
-	valid "$tmp/json" ||
+	validate "$schema" "$tmp/json" >/dev/null ||
 		fail "$* --format json is not valid against the schema"
 	jq -r '.screen.screened[] | "\(.label) fails "' "$tmp/json" \
 	    >"$tmp/facts"
@@ -122,7 +119,7 @@ cp "$tmp/out" "$tmp/json"
 jq -e '.gates == [{"name": "expect", "passed": false, "detail":
     "nodejs was screened out by the must \"not NodeJS (nobody on the team will maintain JavaScript)\""}]' \
     "$tmp/json" >/dev/null || fail "the JSON gate: $(cat "$tmp/json")"
-valid "$tmp/json" ||
+validate "$schema" "$tmp/json" >/dev/null ||
 	fail "the screened JSON with a gate is not valid"
 run 0 --expect py good/musts-only-profile.yaml
 grep -Eq '^  pass +expect: recommended python, the only option that meets every must' \
